@@ -1,0 +1,4 @@
+using Spectre.Console;
+using Statecraft.Cli;
+
+return StatecraftApp.Run(args, AnsiConsole.Console);

@@ -1,0 +1,37 @@
+using Statecraft.Core.Domain;
+
+namespace Statecraft.Core.Tests.Domain;
+
+public sealed class IssueTests
+{
+    private static Actor A(string name, double position) => new(name, new Capability(1), new Position(position), new Salience(0.5));
+
+    [Fact]
+    public void Reports_every_problem_at_once_naming_actor_and_field()
+    {
+        var result = Issue.Create("emissions", IssueScale.Percent, [A("UK", 10), A("UK", 120)]);
+
+        result.Success.ShouldBeFalse();
+        result.Problems.ShouldContain(p => p.Subject == "UK" && p.Field == "name");
+        result.Problems.ShouldContain(p => p.Subject == "UK" && p.Field == "position" && p.Message.Contains("120"));
+    }
+
+    [Fact]
+    public void Needs_two_actors()
+    {
+        var result = Issue.Create("x", null, [A("only", 1)]);
+        result.Problems.ShouldHaveSingleItem().Field.ShouldBe("actors");
+    }
+
+    [Fact]
+    public void Without_a_scale_the_span_of_positions_is_the_scale()
+    {
+        var issue = Issue.Create("x", null, [A("a", 4), A("b", 75)]).Value;
+        issue.Scale.Min.ShouldBe(4);
+        issue.Scale.Max.ShouldBe(75);
+    }
+
+    [Fact]
+    public void Value_of_a_failed_result_throws() =>
+        Should.Throw<InvalidOperationException>(() => Issue.Create("", null, []).Value);
+}
