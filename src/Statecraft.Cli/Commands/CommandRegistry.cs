@@ -7,6 +7,16 @@ internal static class CommandRegistry
 {
     public static void Register(IConfigurator config)
     {
-        // One line per command; keep them in the order the README introduces them.
+        // One block per area, separated by blank lines so that parallel work merges cleanly.
+
+        // analyze (scenario, questions)
+
+        // bargain, evaluate (BDM, SMP, baselines)
+
+        // wartrap, coercion
+
+        // runs, serve
+
+        // ingest, timeline
     }
 }
