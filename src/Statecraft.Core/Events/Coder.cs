@@ -36,6 +36,17 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
         return s.Run();
     }
 
+    /// <summary>How the coder read a sentence: each word group with its role and codes (for debugging
+    /// dictionaries), then the coding.</summary>
+    public string Explain(string sentence, int date = 0)
+    {
+        var tokens = Tokenizer.Tokenize(sentence);
+        var s = new Sentence(this, sentence, tokens, date);
+        var coding = s.Run();
+        return s.Describe() + " => " + string.Join(" ", coding.Events.Select(e => $"{e.Source}/{e.Target}/{e.Code}"))
+            + (coding.Discarded ? " discard" : "") + (coding.Complex ? " complex: " + coding.Reason : "");
+    }
+
     internal enum Tag
     {
         None,
@@ -104,6 +115,11 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
             if (_complex && _opt.ComplexEnabled) return new SentenceCoding([], false, true, "complex code");
             return new SentenceCoding(events, false, false);
         }
+
+        public string Describe() => string.Join(" ", _units.Select(u =>
+            (u.Deleted ? "~" : "") + string.Join("_", tokens.Skip(u.Start).Take(u.End - u.Start).Select(t => t.Text))
+            + (u.Tag == Tag.None ? "" : "/" + u.Tag + (u.Codes.Count > 0 ? "[" + string.Join("/", u.Codes) + "]" : "")
+            + (u.AgentCode is null ? "" : "[" + u.AgentCode + "]") + (u.Tag == Tag.Conjunction && !u.Breaks ? "(nb)" : ""))));
 
         // ---------- tagging ----------
 
@@ -335,7 +351,7 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
                 {
                     var sep = _units[j];
                     if (sep.Tag is not (Tag.Comma or Tag.Conjunction)) break;
-                    if (sep.Tag == Tag.Conjunction && tokens[sep.Start].Text is not ("AND" or "OR")) break;
+                    if (sep.Tag == Tag.Conjunction && tokens[sep.Start].Text is not ("AND" or "OR" or "NOR")) break;
                     var m = j + 1;
                     // ", and" in lists
                     if (sep.Tag == Tag.Comma && m < _units.Count && _units[m].Tag == Tag.Conjunction && tokens[_units[m].Start].Text == "AND")
@@ -420,18 +436,29 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
             if (commas.Count == 0) return;
             int Words(int from, int to) => _units.Skip(from).Take(to - from).Sum(u => u.End - u.Start);
 
+            // chained: a dropped clause uses up the comma that closed it
+            var open = -1;
             var b = Words(0, commas[0]);
             if (b > _opt.CommaBeginMin && b <= _opt.CommaBeginMax)
                 for (var k = 0; k <= commas[0]; k++) _units[k].Deleted = true;
+            else open = commas[0];
             for (var c = 0; c + 1 < commas.Count; c++)
             {
+                if (open != commas[c]) { open = commas[c + 1]; continue; }
                 var n = Words(commas[c] + 1, commas[c + 1]);
                 if (n > _opt.CommaMin && n <= _opt.CommaMax)
-                    for (var k = commas[c]; k < commas[c + 1]; k++) _units[k].Deleted = true;
+                {
+                    for (var k = commas[c]; k <= commas[c + 1]; k++) _units[k].Deleted = true;
+                    open = -1;
+                }
+                else
+                {
+                    open = commas[c + 1];
+                }
             }
 
             var e = Words(commas[^1] + 1, _units.Count);
-            if (e > _opt.CommaEndMin && e <= _opt.CommaEndMax)
+            if (open == commas[^1] && e > _opt.CommaEndMin && e <= _opt.CommaEndMax)
                 for (var k = commas[^1]; k < _units.Count; k++) _units[k].Deleted = true;
         }
 
@@ -568,15 +595,52 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
             var star = 0;
             while (elements[star].Kind != ElementKind.Verb) star++;
             var verbAdjacentBefore = elements[star].Adjacent;
-            // before the verb: elements[0..star) in order within [lo, v), the last ending at v if joined
+            // before the verb: matched backwards from the verb, so designated actors take the nearest actor
             var trial = caps.Copy();
             trial.Note(clause[v]);
-            if (!MatchRun(elements, 0, star, clause, lo, v, false, verbAdjacentBefore ? v : -1, trial)) return false;
+            if (!MatchBack(elements, star - 1, clause, v, lo, verbAdjacentBefore, trial)) return false;
             var after = trial.Copy();
             var firstAdjacent = star + 1 < elements.Count && elements[star + 1].Adjacent;
             if (!MatchRun(elements, star + 1, elements.Count, clause, v + 1, hi, firstAdjacent, -1, after)) return false;
             caps.From(after);
             return true;
+        }
+
+        /// <summary>Matches elements[e] down to elements[0] in units before <paramref name="pos"/> (not below
+        /// <paramref name="lo"/>); a joined element must sit right before the one after it.</summary>
+        private bool MatchBack(IReadOnlyList<PatternElement> elements, int e, List<Unit> clause, int pos, int lo, bool mustEndAtPos, Captures caps)
+        {
+            if (e < 0) return true;
+            var el = elements[e];
+            var lowest = mustEndAtPos ? pos - 1 : lo;
+            for (var k = pos - 1; k >= lowest && k >= lo; k--)
+            {
+                var u = clause[k];
+                var next = caps.Copy();
+                if (el.Kind == ElementKind.Word)
+                {
+                    if (!Endings.Matches(el.Word!, tokens[u.Start].Text, false, WordEndings)) continue;
+                }
+                else
+                {
+                    if (u.Tag != Tag.Actor) continue;
+                    if (el.Kind == ElementKind.Compound && !u.Compound) continue;
+                    if (el.Kind == ElementKind.Source) next.Source = u;
+                    else if (el.Kind == ElementKind.Target) next.Target = u;
+                    else if (el.Kind == ElementKind.Compound) next.Compound = u;
+                }
+
+                next.Note(u);
+                if (MatchBack(elements, e - 1, clause, k, lo, el.Adjacent, next))
+                {
+                    caps.From(next);
+                    return true;
+                }
+
+                if (el.Kind != ElementKind.Word) return false;
+            }
+
+            return false;
         }
 
         /// <summary>Matches elements[e..stop) against units [pos, limit); sparse unless joined.</summary>
@@ -595,7 +659,7 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
                     case ElementKind.Word:
                         {
                             // a literal word matches a token anywhere inside a unit's span only at its start
-                            if (!Endings.Matches(el.Word!, tokens[u.Start].Text, true, WordEndings)) break;
+                            if (!Endings.Matches(el.Word!, tokens[u.Start].Text, false, WordEndings)) break;
                             var next = caps.Copy();
                             next.Note(u);
                             if (MatchRun(elements, e + 1, stop, clause, k + 1, limit, e + 1 < stop && elements[e + 1].Adjacent, requiredEnd, next))
@@ -654,16 +718,20 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
                 if (passive)
                 {
                     // object-verb-subject: the subject follows BY
-                    source = FirstActor(clause, v + 2, clause.Count, null);
+                    source = FirstActor(clause, v + 1, clause.Count, null);
                     target = FirstActor(clause, 0, v, null) ?? carried;
                 }
                 else
                 {
                     source ??= FirstActor(clause, 0, v, target) ?? (target is null || carried is null || !SameCodes(carried, target) ? carried : null);
-                    if (source is null && _opt.DefaultSource is null && !_opt.NoActorPrior)
-                        source = FirstActor(clause, v + 1, clause.Count, target);
-                    target ??= FirstActor(clause, v + 1, clause.Count, source) ?? FirstActor(clause, 0, v, source, source);
-                    if (target is null && source is { Compound: true }) target = source;
+                    var greedySource = _opt.DefaultSource is null ? !_opt.NoActorPrior : !_opt.DefaultSourcePrior;
+                    if (source is null && greedySource) source = FirstActor(clause, v + 1, clause.Count, target);
+                    target ??= FirstActor(clause, v + 1, clause.Count, source);
+                    if (target is null && !(_opt.DefaultTarget is not null && _opt.DefaultTargetAfter))
+                    {
+                        target = FirstActor(clause, 0, v, source, source);
+                        if (target is null && source is { Compound: true }) target = source;
+                    }
                 }
             }
 
@@ -677,10 +745,19 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
             var spanEnd = tokens[last - 1].End;
             var span = text[spanStart..spanEnd];
             var parts = code.Split(':');
+            var self = ReferenceEquals(source, target);
             foreach (var s in srcCodes)
                 foreach (var t in tgtCodes)
                 {
                     if (s == t) continue;
+                    if (self)
+                    {
+                        // a compound acting on itself: each ordered pair once, with the first code
+                        var c = parts[0].Length > 0 ? parts[0] : parts[^1];
+                        events.Add(new SentenceEvent(s, t, c, spanStart, spanEnd, span));
+                        continue;
+                    }
+
                     if (parts[0].Length > 0) events.Add(new SentenceEvent(s, t, parts[0], spanStart, spanEnd, span));
                     if (parts.Length > 1 && parts[1].Length > 0) events.Add(new SentenceEvent(t, s, parts[1], spanStart, spanEnd, span));
                 }
@@ -692,7 +769,9 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
 
         private bool IsPassive(List<Unit> clause, int v)
         {
-            if (v + 1 >= clause.Count || clause[v + 1].Tag != Tag.By) return false;
+            var by = v + 1 < clause.Count && clause[v + 1].Tag == Tag.By
+                || (v + 2 < clause.Count && clause[v + 2].Tag == Tag.By && clause[v + 1].Tag == Tag.None);
+            if (!by) return false;
             for (var k = v - 1; k >= 0 && k >= v - 2; k--)
                 if (clause[k].Tag == Tag.Auxiliary) return true;
             return false;

@@ -57,8 +57,13 @@ public static class SpecialCodes
 /// Everything the coder knows about words: actors, agents, verbs with patterns, synonym sets, nouns and
 /// adjectives. Built by the readers in <c>Statecraft.Io</c>, then frozen by <see cref="Seal"/>.
 /// </summary>
-public sealed class EventDictionary
+public sealed partial class EventDictionary
 {
+    private static readonly Dictionary<string, List<string>> NoSynsets = [];
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"&[A-Z0-9_]+")]
+    private static partial System.Text.RegularExpressions.Regex SynsetName();
+
     public List<ActorEntry> Actors { get; } = [];
     public List<AgentEntry> Agents { get; } = [];
     public List<VerbEntry> Verbs { get; } = [];
@@ -77,11 +82,17 @@ public sealed class EventDictionary
     /// <summary>Adds a verb pattern, expanding alternatives and synonym sets.</summary>
     public void AddPattern(VerbEntry verb, string text, string code)
     {
-        foreach (var expanded in PhraseSyntax.Expand(text, Synsets))
+        // alternatives count with their own length; a synonym set counts for nothing, so that a
+        // pattern naming a word outranks a synset containing it
+        foreach (var alternative in PhraseSyntax.Expand(text, NoSynsets))
         {
-            var elements = PhraseSyntax.Elements(expanded);
-            if (elements.Count(e => e.Kind == ElementKind.Verb) != 1) continue;
-            verb.Patterns.Add(new VerbPattern(expanded.Trim(), elements, code, PhraseSyntax.Length(expanded), verb.Patterns.Count));
+            var length = PhraseSyntax.Length(SynsetName().Replace(alternative, ""));
+            foreach (var expanded in PhraseSyntax.Expand(alternative, Synsets))
+            {
+                var elements = PhraseSyntax.Elements(expanded);
+                if (elements.Count(e => e.Kind == ElementKind.Verb) != 1) continue;
+                verb.Patterns.Add(new VerbPattern(expanded.Trim(), elements, code, length, verb.Patterns.Count));
+            }
         }
     }
 

@@ -88,7 +88,7 @@ public static class Tokenizer
     }
 
     private static bool IsBreak(char c) =>
-        char.IsWhiteSpace(c) || c is '-' or '?' or '!' or '"' or '(' or ')' or '[' or ']' or '\u201C' or '\u201D'
+        char.IsWhiteSpace(c) || c is '-' or '_' or '?' or '!' or '"' or '(' or ')' or '[' or ']' or '\u201C' or '\u201D'
             or '\u2013' or '\u2014' or '`';
 
     private static void AppendUpper(StringBuilder sb, char c)

@@ -68,8 +68,12 @@ public static class DictionaryReader
             if (groupCodes.Count == 0)
                 problems.Add(new Problem(group[0].Phrase, "code", "no [code] for this actor or its synonyms", new SourceLocation(path, groupLine)));
             else
+            {
+                // restricted codes without a default fall back to the null code
+                if (groupCodes.All(c => c.From != 0 || c.To != 0)) groupCodes.Add(new DatedCode(SpecialCodes.Null));
                 foreach (var (phrase, _) in group)
                     dict.Actors.Add(new ActorEntry(phrase, PhraseSyntax.Words(phrase), [.. groupCodes]));
+            }
             group = [];
             groupCodes = [];
         }
@@ -187,8 +191,6 @@ public static class DictionaryReader
             else codes.Add(code);
         }
 
-        // a single restricted code gets the null code as its default
-        if (codes.Count == 1 && (codes[0].From != 0 || codes[0].To != 0)) codes.Add(new DatedCode(SpecialCodes.Null));
         return codes;
     }
 

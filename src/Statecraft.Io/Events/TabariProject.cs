@@ -13,7 +13,10 @@ public sealed record ExpectedEvent(string Source, string Target, string Code);
 /// <c>{+++}</c> complex, <c>{ OPTION: ... }</c> an options change.
 /// </summary>
 public sealed record TabariRecord(string Id, int Date, string Text, int Line,
-    IReadOnlyList<ExpectedEvent> Expected, bool ExpectDiscard, bool ExpectComplex, string? Option);
+    IReadOnlyList<ExpectedEvent> Expected, bool ExpectDiscard, bool ExpectComplex, IReadOnlyList<string> Options)
+{
+    public bool IsOptionChange => Options.Count > 0;
+}
 
 /// <summary>A TABARI .project: which dictionaries, options and text file to use.</summary>
 public sealed record TabariProject(string Path, IReadOnlyList<string> Actors, IReadOnlyList<string> Verbs,
@@ -175,12 +178,12 @@ public static partial class TabariFiles
             text = Regex.Replace(text.Replace("\\n", " ", StringComparison.Ordinal), @"\s+", " ").Trim();
             var expected = new List<ExpectedEvent>();
             bool discard = false, complex = false;
-            string? option = null;
+            var options = new List<string>();
             foreach (Match b in Braces().Matches(comment))
             {
                 var inner = b.Groups[1].Value.Trim();
                 var compact = inner.Replace(" ", "", StringComparison.Ordinal);
-                if (inner.StartsWith("OPTION:", StringComparison.OrdinalIgnoreCase)) option = inner[7..].Trim();
+                if (inner.StartsWith("OPTION:", StringComparison.OrdinalIgnoreCase)) options.Add(inner[7..].Trim());
                 else if (compact == "###") discard = true;
                 else if (compact == "+++") complex = true;
                 else if (compact is "---" or "") { }
@@ -191,7 +194,7 @@ public static partial class TabariFiles
                 }
             }
 
-            records.Add(new TabariRecord(m.Groups[2].Value, date, text, headerLine, expected, discard, complex, option));
+            records.Add(new TabariRecord(m.Groups[2].Value, date, text, headerLine, expected, discard, complex, options));
         }
 
         if (records.Count == 0 && problems.Count == 0)
@@ -224,9 +227,11 @@ public static class TabariValidation
         var current = coder;
         foreach (var r in records)
         {
-            if (r.Option is not null)
+            if (r.IsOptionChange)
             {
-                current = current.With(TabariFiles.ApplyOption(current.Options, r.Option));
+                var o = current.Options;
+                foreach (var line in r.Options) o = TabariFiles.ApplyOption(o, line);
+                current = current.With(o);
                 continue;
             }
 

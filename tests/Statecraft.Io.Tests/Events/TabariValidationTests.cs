@@ -30,3 +30,20 @@ public sealed class TabariValidationTests(ITestOutputHelper output)
         failed.Select(f => f.Record.Id).Distinct().Order().ShouldBe(KnownFailures.Order());
     }
 }
+
+public sealed class TabariExplain(ITestOutputHelper output)
+{
+    [Fact]
+    public void Explain_records_named_in_env()
+    {
+        var ids = Environment.GetEnvironmentVariable("EXPLAIN")?.Split(',') ?? [];
+        if (ids.Length == 0) return;
+        var project = TabariFiles.ReadProject(TestPaths.Reference("events", "tabari", "Validate.project")).Value;
+        var coder = TabariFiles.LoadCoder(project).Value;
+        foreach (var r in TabariFiles.ReadRecords(project.Text!).Value)
+        {
+            if (r.IsOptionChange) { var o = coder.Options; foreach (var l in r.Options) o = TabariFiles.ApplyOption(o, l); coder = coder.With(o); continue; }
+            if (ids.Contains(r.Id)) output.WriteLine(r.Id + ": " + coder.Explain(r.Text, r.Date) + "  WANT " + string.Join(" ", r.Expected.Select(e => $"{e.Source}/{e.Target}/{e.Code}")));
+        }
+    }
+}
