@@ -276,28 +276,45 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
 
         // ---------- agents, compounds, pronouns ----------
 
+        private bool IsFormer(int k) => k >= 0 && k < _units.Count && _units[k].Tag == Tag.None && tokens[_units[k].Start].Text == "FORMER";
+
         private void AttachAgents()
         {
             for (var k = 0; k < _units.Count; k++)
             {
                 var agent = _units[k];
                 if (agent.Tag != Tag.Agent) continue;
-                var former = k > 0 && tokens[_units[k - 1].Start].Text == "FORMER";
+                var former = IsFormer(k - 1);
                 Unit? actor = null;
-                var absorb = new List<int>();
-                if (k + 1 < _units.Count && _units[k + 1].Tag == Tag.Actor)
+                var prev = IsFormer(k - 1) ? k - 2 : k - 1;
+                if (prev >= 0 && _units[prev].Tag == Tag.Actor && k + 1 < _units.Count && _units[k + 1].Tag == Tag.Actor
+                    && !_units[prev].Compound && !_units[k + 1].Compound)
+                {
+                    // "Bree Prime Minister Romendacil": one person, named twice
+                    actor = _units[k + 1];
+                    actor.Start = _units[prev].Start;
+                    _units[prev].Tag = Tag.Noun;
+                    _units[prev].Codes = [];
+                    former |= IsFormer(prev - 1);
+                }
+                else if (k + 1 < _units.Count && _units[k + 1].Tag == Tag.Actor)
                 {
                     actor = _units[k + 1];
                 }
-                else if (k > 0 && _units[k - 1].Tag == Tag.Actor && !_units[k - 1].Compound)
+                else if (prev >= 0 && _units[prev].Tag == Tag.Actor && !_units[prev].Compound)
                 {
-                    actor = _units[k - 1];
+                    actor = _units[prev];
+                    former |= IsFormer(prev - 1);
                 }
                 else if (k + 2 < _units.Count && tokens[_units[k + 1].Start].Text is "OF" or "IN")
                 {
                     var j = k + 2;
                     while (j < _units.Count && _units[j].Tag == Tag.Determiner) j++;
-                    if (j < _units.Count && _units[j].Tag == Tag.Actor) actor = _units[j];
+                    if (j < _units.Count && _units[j].Tag == Tag.Actor)
+                    {
+                        actor = _units[j];
+                        former |= IsFormer(j - 1);
+                    }
                 }
                 else if (k > 1 && _units[k - 1].Tag == Tag.Adjective && _units[k - 2].Tag == Tag.Actor)
                 {
@@ -320,6 +337,7 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
                     continue;
                 }
 
+                if (k + 1 < _units.Count && ReferenceEquals(actor, _units[k + 1])) former |= IsFormer(k - 1);
                 actor.Codes = [.. actor.Codes.Select(c => Combine(c, code))];
                 agent.Tag = Tag.Noun; // absorbed into the actor
                 agent.AgentCode = null;

@@ -61,7 +61,7 @@ public sealed partial class EventDictionary
 {
     private static readonly Dictionary<string, List<string>> NoSynsets = [];
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"&[A-Z0-9_]+")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"&[A-Z0-9]+")]
     private static partial System.Text.RegularExpressions.Regex SynsetName();
 
     public List<ActorEntry> Actors { get; } = [];

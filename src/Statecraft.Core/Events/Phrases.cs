@@ -172,7 +172,7 @@ public static class PhraseSyntax
             for (var k = end; k > amp + 1; k--)
             {
                 var name = text[amp..k];
-                if (synsets.TryGetValue(name, out var members) || synsets.TryGetValue(name.TrimEnd('_'), out members))
+                if (synsets.TryGetValue(name, out var members) || (k == end && synsets.TryGetValue(name + "_", out members)))
                 {
                     var results = new List<string>();
                     foreach (var member in members)

@@ -40,6 +40,8 @@ public sealed class TabariExplain(ITestOutputHelper output)
         if (ids.Length == 0) return;
         var project = TabariFiles.ReadProject(TestPaths.Reference("events", "tabari", "Validate.project")).Value;
         var coder = TabariFiles.LoadCoder(project).Value;
+        foreach (var v in coder.Dictionary.Verbs.Where(v => ids.Contains(v.Root)))
+            foreach (var p in v.Patterns) output.WriteLine($"{v.Root}-P: {p.Length} {p.Text} [{p.Code}] " + string.Join(" ", p.Elements.Select(e => $"{e.Kind}:{e.Word?.Text}{(e.Word?.Exact == true ? "_" : "")}{(e.Adjacent ? "(adj)" : "")}")));
         foreach (var r in TabariFiles.ReadRecords(project.Text!).Value)
         {
             if (r.IsOptionChange) { var o = coder.Options; foreach (var l in r.Options) o = TabariFiles.ApplyOption(o, l); coder = coder.With(o); continue; }
