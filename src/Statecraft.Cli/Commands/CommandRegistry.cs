@@ -18,5 +18,14 @@ internal static class CommandRegistry
         // runs, serve
 
         // ingest, timeline
+        config.AddBranch("ingest", ingest =>
+        {
+            ingest.SetDescription("Code political events (CAMEO) and figures from text; read ICEWS/GDELT events.");
+            ingest.SetDefaultCommand<IngestCommand>();
+            ingest.AddCommand<IngestValidateCommand>("validate")
+                .WithDescription("Run a TABARI validation project and report each record as passed or failed.");
+        });
+        config.AddCommand<TimelineCommand>("timeline")
+            .WithDescription("Monthly dyadic series and per-dyad timelines from an event file or texts.");
     }
 }

@@ -47,6 +47,14 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
             + (coding.Discarded ? " discard" : "") + (coding.Complex ? " complex: " + coding.Reason : "");
     }
 
+    /// <summary>The actors a sentence names, in order, with their character spans.</summary>
+    public IReadOnlyList<(string Code, int Start, int End)> Actors(string sentence, int date = 0)
+    {
+        var tokens = Tokenizer.Tokenize(sentence);
+        if (tokens.Count == 0) return [];
+        return new Sentence(this, sentence, tokens, date).ActorSpans();
+    }
+
     internal enum Tag
     {
         None,
@@ -114,6 +122,17 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
             if (_discard) return new SentenceCoding([], true, false, "discard");
             if (_complex && _opt.ComplexEnabled) return new SentenceCoding([], false, true, "complex code");
             return new SentenceCoding(events, false, false);
+        }
+
+        public List<(string Code, int Start, int End)> ActorSpans()
+        {
+            TagWords();
+            AttachAgents();
+            var list = new List<(string, int, int)>();
+            foreach (var u in _units)
+                if (u.Tag == Tag.Actor)
+                    foreach (var c in u.Codes) list.Add((c, tokens[u.Start].Start, tokens[u.End - 1].End));
+            return list;
         }
 
         public string Describe() => string.Join(" ", _units.Select(u =>

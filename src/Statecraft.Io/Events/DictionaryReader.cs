@@ -438,9 +438,19 @@ public static class DictionaryReader
                 continue;
             }
 
-            verb = new VerbEntry(root.ToUpperInvariant(), rootCode!);
-            AddForm(verb, verb.Root);
-            dict.Verbs.Add(verb);
+            // a root already known (from an earlier file) gains this file's forms and patterns
+            var key = root.ToUpperInvariant().TrimEnd('_', '=');
+            verb = dict.Verbs.FirstOrDefault(v => v.Root.TrimEnd('_', '=') == key);
+            if (verb is null)
+            {
+                verb = new VerbEntry(root.ToUpperInvariant(), rootCode!);
+                AddForm(verb, verb.Root);
+                dict.Verbs.Add(verb);
+            }
+            else if (SpecialCodes.IsNull(verb.Code))
+            {
+                verb.Code = rootCode!;
+            }
         }
 
         return problems;
@@ -488,6 +498,9 @@ public static class DictionaryReader
             var trimmed = StripComment(raw, '#').Trim();
             if (trimmed.Length == 0) continue;
             if (trimmed.StartsWith("~FINISH", StringComparison.Ordinal)) break;
+            // "~ a (a b ATTACK) SAY = a b 015": PETRARCH2 transformations work on parse trees; a sparse
+            // parser has no use for them
+            if (trimmed.StartsWith('~')) continue;
             if (trimmed.StartsWith('&'))
             {
                 synset = trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0].ToUpperInvariant();
