@@ -19,8 +19,9 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
     private static readonly HashSet<string> Determiners = ["THE", "A", "AN"];
     private static readonly HashSet<string> Conjunctions = ["AND", "BUT", "OR", "NOR"];
     private static readonly HashSet<string> Auxiliaries = ["WAS", "WERE", "BEEN"];
-    private static readonly HashSet<string> Pronouns = ["HE", "SHE", "IT", "ITS", "HIS", "HER", "THEY", "THEM", "THEIR"];
-    private static readonly HashSet<string> Modals = ["SHOULD", "MUST", "OUGHT", "NEEDS", "NEED", "SHALL"];
+    private static readonly HashSet<string> Pronouns = ["HE", "SHE", "IT", "ITS", "HIS", "HER", "HIM", "THEY", "THEM", "THEIR"];
+    private static readonly HashSet<string> Modals = ["SHOULD", "MUST", "OUGHT", "SHALL", "WOULD", "COULD", "MIGHT", "WOULDN'T", "COULDN'T", "SHOULDN'T"];
+    private static readonly HashSet<string> Negations = ["NOT", "NEVER", "DIDN'T", "DOESN'T", "DON'T", "WON'T", "CAN'T", "CANNOT", "ISN'T", "WASN'T", "HASN'T", "HAVEN'T", "NO"];
 
     public EventDictionary Dictionary { get; } = dictionary;
     public CoderOptions Options { get; } = options ?? new CoderOptions();
@@ -28,11 +29,15 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
     public Coder With(CoderOptions options) => new(Dictionary, options);
 
     /// <summary>Codes one sentence; <paramref name="date"/> (yyyymmdd, 0 = unknown) selects dated actor codes.</summary>
-    public SentenceCoding Code(string sentence, int date = 0)
+    public SentenceCoding Code(string sentence, int date = 0) => Code(sentence, date, null);
+
+    /// <summary>Codes a sentence of running text; a pronoun with no actor before it in the sentence refers
+    /// to <paramref name="previousSubject"/> (the first actor of the sentence before), as TABARI's FORWARD.</summary>
+    public SentenceCoding Code(string sentence, int date, IReadOnlyList<string>? previousSubject)
     {
         var tokens = Tokenizer.Tokenize(sentence);
         if (tokens.Count == 0) return SentenceCoding.Empty;
-        var s = new Sentence(this, sentence, tokens, date);
+        var s = new Sentence(this, sentence, tokens, date) { PreviousSubject = previousSubject };
         return s.Run();
     }
 
@@ -94,6 +99,8 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
         private bool _discard;
         private bool _complex;
 
+        public IReadOnlyList<string>? PreviousSubject { get; init; }
+
         public SentenceCoding Run()
         {
             TagWords();
@@ -102,7 +109,7 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
             BuildCompounds();
             ResolvePronouns();
             if (_complex && _opt.ComplexEnabled) return new SentenceCoding([], false, true, "complex code");
-            if (!_opt.CommaOff) DropAsides();
+            if (!_opt.CommaOff && !_opt.CommaClauses) DropAsides();
             var live = _units.Where(u => !u.Deleted).ToList();
             if (_opt.ComplexEnabled)
             {
@@ -457,7 +464,15 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
                         break;
                 }
 
-                if (referent is null) continue;
+                if (referent is null)
+                {
+                    if (PreviousSubject is null || PreviousSubject.Count == 0) continue;
+                    u.Tag = Tag.Actor;
+                    u.Codes = [.. PreviousSubject];
+                    u.Compound = PreviousSubject.Count > 1;
+                    continue;
+                }
+
                 u.Tag = Tag.Actor;
                 u.Codes = [.. referent.Codes];
                 u.Compound = referent.Compound;
@@ -509,7 +524,7 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
             var current = new List<Unit>();
             foreach (var u in live)
             {
-                if (u.Tag == Tag.Conjunction && u.Breaks)
+                if ((u.Tag == Tag.Conjunction && u.Breaks) || (u.Tag == Tag.Comma && _opt.CommaClauses))
                 {
                     clauses.Add(current);
                     current = [];
@@ -564,7 +579,7 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
         {
             usedSource = null;
             var verb = clause[v].Verb!;
-            if (_opt.SkipRecommendations && IsRecommendation(clause, v)) return null;
+            if (_opt.SkipRecommendations && IsRecommendation(clause[v])) return null;
 
             // the part of the clause a pattern may reach: not across commas
             var lo = v;
@@ -588,13 +603,19 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
             return MakeEvents(clause, v, verb.Code, own, carried, false, out usedSource);
         }
 
-        private bool IsRecommendation(List<Unit> clause, int v)
+        private bool IsRecommendation(Unit verb)
         {
-            for (var k = v - 1; k >= 0 && k >= v - 4; k--)
+            // a modal anywhere before the verb in the sentence ("X should support Y, ensuring ... and
+            // demanding ..." recommends all three); a negation just before it
+            var at = _units.IndexOf(verb);
+            var seen = 0;
+            for (var k = at - 1; k >= 0; k--)
             {
-                var t = tokens[clause[k].Start].Text;
+                var u = _units[k];
+                if (u.Deleted) continue;
+                var t = tokens[u.Start].Text;
                 if (Modals.Contains(t)) return true;
-                if (clause[k].Tag is Tag.Actor or Tag.Comma) break;
+                if (seen++ < 3 && Negations.Contains(t)) return true;
             }
 
             return false;
@@ -756,17 +777,21 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
                 {
                     // object-verb-subject: the subject follows BY
                     source = FirstActor(clause, v + 1, clause.Count, null);
-                    target = FirstActor(clause, 0, v, null) ?? carried;
+                    target = FirstActor(clause, 0, v, source) ?? carried;
                 }
                 else
                 {
-                    source ??= FirstActor(clause, 0, v, target) ?? (target is null || carried is null || !SameCodes(carried, target) ? carried : null);
+                    source ??= (_opt.CommaClauses ? LastActor(clause, 0, v, target) : FirstActor(clause, 0, v, target))
+                        ?? (target is null || carried is null || !SameCodes(carried, target) ? carried : null);
                     var greedySource = _opt.DefaultSource is null ? !_opt.NoActorPrior : !_opt.DefaultSourcePrior;
                     if (source is null && greedySource) source = FirstActor(clause, v + 1, clause.Count, target);
                     target ??= FirstActor(clause, v + 1, clause.Count, source);
                     if (target is null && !(_opt.DefaultTarget is not null && _opt.DefaultTargetAfter))
                     {
                         target = FirstActor(clause, 0, v, source, source);
+                        // clauses cut at commas: the target may sit earlier in the sentence
+                        if (target is null && _opt.CommaClauses)
+                            target = FirstActor(_units.Where(u => !u.Deleted).ToList(), 0, int.MaxValue, source, source);
                         if (target is null && source is { Compound: true }) target = source;
                     }
                 }
@@ -812,6 +837,19 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
             for (var k = v - 1; k >= 0 && k >= v - 2; k--)
                 if (clause[k].Tag == Tag.Auxiliary) return true;
             return false;
+        }
+
+        private static Unit? LastActor(List<Unit> clause, int from, int to, Unit? distinctFrom)
+        {
+            for (var k = Math.Min(to, clause.Count) - 1; k >= Math.Max(0, from); k--)
+            {
+                var u = clause[k];
+                if (u.Tag != Tag.Actor) continue;
+                if (distinctFrom is not null && SameCodes(u, distinctFrom)) continue;
+                return u;
+            }
+
+            return null;
         }
 
         private static Unit? FirstActor(List<Unit> clause, int from, int to, Unit? distinctFrom, Unit? except = null)

@@ -40,7 +40,12 @@ public sealed record CoderOptions
     public string? DefaultTarget { get; init; }
     public bool DefaultTargetAfter { get; init; }
 
-    /// <summary>Verbs governed by "should", "must", "ought to", "needs to" state what ought to happen,
-    /// not what happened, and are not coded. Off for TABARI validation, on for reading analysis.</summary>
+    /// <summary>Verbs governed by "should", "must", "ought to" (recommendations), "would", "could", "might"
+    /// (hypotheticals) or "not", "never" state what did not happen and are not coded. Off for TABARI
+    /// validation (whose dictionaries code these through patterns), on for reading analysis.</summary>
     public bool SkipRecommendations { get; init; }
+
+    /// <summary>Commas end clauses (instead of TABARI's dropping of short comma-delimited asides), and
+    /// the source is the actor nearest before the verb. Suits the long sentences of analysis.</summary>
+    public bool CommaClauses { get; init; }
 }

@@ -23,7 +23,15 @@ public static class EventCoding
             var (doc, index, text) = work[w];
             var date = DateExpressions.Resolve(text, doc.Date);
             var dateInt = date is { } dd ? (dd.Year * 10000) + (dd.Month * 100) + dd.Day : 0;
-            var coding = coder.Code(text, dateInt);
+            // a sentence opening with a pronoun continues the one before: "It arrested ..."
+            IReadOnlyList<string>? previous = null;
+            if (index > 0)
+            {
+                var actors = coder.Actors(doc.Sentences[index - 1], dateInt);
+                if (actors.Count > 0) previous = [actors[0].Code];
+            }
+
+            var coding = coder.Code(text, dateInt, previous);
             var events = coding.Events.Select(e => new CodedEvent(doc.Id, index + 1, date, e.Source, e.Target, e.Code,
                 scale.Goldstein(e.Code), CameoScale.QuadClass(e.Code), text, e.Span)).ToList();
             var figures = Figures.Extract(coder, doc.Id, index + 1, text, dateInt);

@@ -16,9 +16,10 @@ public static class BuiltInEvents
     public const string Actors = "caucasus.actors";
     public const string Goldstein = "cameo-goldstein.tsv";
 
-    /// <summary>The options for reading analysis and news: recommendations ("should", "must") are not
-    /// events, and a verb needs its source before it.</summary>
-    public static readonly CoderOptions ReadingOptions = new() { SkipRecommendations = true, NoActorPrior = true };
+    /// <summary>The options for reading analysis and news: recommendations ("should", "must"),
+    /// hypotheticals and negated verbs are not events; commas end clauses; a verb needs its source
+    /// before it.</summary>
+    public static readonly CoderOptions ReadingOptions = new() { SkipRecommendations = true, NoActorPrior = true, CommaClauses = true };
 
     /// <summary><c>data/events</c>: from STATECRAFT_DATA, else the first <c>data/events</c> above the
     /// program or the working directory.</summary>

@@ -49,3 +49,15 @@ public sealed class TabariExplain(ITestOutputHelper output)
         }
     }
 }
+
+public sealed class BuiltInExplain(ITestOutputHelper output)
+{
+    [Fact]
+    public void Explain_sentence_named_in_env()
+    {
+        var sentence = Environment.GetEnvironmentVariable("SENT");
+        if (string.IsNullOrEmpty(sentence)) return;
+        var coder = BuiltInEvents.LoadCoder(TestPaths.InRepo("data", "events"), [], [], [], BuiltInEvents.ReadingOptions).Value;
+        output.WriteLine("EXPLAIN: " + coder.Explain(sentence, 20250715));
+    }
+}
