@@ -264,6 +264,23 @@ public static class DictionaryReader
         return true;
     }
 
+    /// <summary>Adds a PETRARCH discards file: sentences naming one of these phrases are discarded
+    /// (a leading '+' marks story-level discards in PETRARCH; here every discard is per sentence).</summary>
+    public static IReadOnlyList<Problem> LoadDiscards(EventDictionary dict, string path)
+    {
+        var read = DictionaryReader.ReadLines(path);
+        if (!read.Success) return read.Problems;
+        foreach (var raw in read.Value)
+        {
+            if (IsCommentLine(raw)) continue;
+            var phrase = StripComment(raw, '#', ';').Trim().TrimStart('+').Trim().ToUpperInvariant().Replace(' ', '_');
+            if (phrase.Length == 0) continue;
+            dict.Actors.Add(new ActorEntry(phrase, PhraseSyntax.Words(phrase + "_"), [new DatedCode(SpecialCodes.Discard)]));
+        }
+
+        return [];
+    }
+
     // ---------------- agents ----------------
 
     /// <summary>Adds a TABARI/Phoenix agents file; <c>!NAME! = A, B</c> substitutions are expanded.</summary>
@@ -496,7 +513,7 @@ public static class DictionaryReader
             var raw = lines[n];
             var lineNo = n + 1;
             var trimmed = StripComment(raw, '#').Trim();
-            if (trimmed.Length == 0) continue;
+            if (trimmed.Length == 0 || trimmed.StartsWith("<!--", StringComparison.Ordinal)) continue;
             if (trimmed.StartsWith("~FINISH", StringComparison.Ordinal)) break;
             // "~ a (a b ATTACK) SAY = a b 015": PETRARCH2 transformations work on parse trees; a sparse
             // parser has no use for them
