@@ -104,7 +104,7 @@ public static partial class Figures
     [GeneratedRegex(@"(?<qual>\b(?:over|about|around|nearly|almost|roughly|some|more than|less than|at least|up to|approximately|fewer than)\s+)?(?<![\w.-])(?<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?<pct>%|percent\b|per cent\b))?(?:\s+(?<scale>thousand|million|billion|trillion)\b)?", RegexOptions.IgnoreCase)]
     private static partial Regex Number();
 
-    [GeneratedRegex(@"^(?:[\s\-]+(?<w>[A-Za-z][\w'’\-]*))+")]
+    [GeneratedRegex(@"^(?:(?:[\s\-]+|,\s+(?=[a-z]))(?<w>[A-Za-z][\w'’\-]*))+")]
     private static partial Regex UnitWords();
 }
 

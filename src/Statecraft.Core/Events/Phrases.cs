@@ -83,7 +83,6 @@ public static class PhraseSyntax
         {
             if (s[i] is ' ' or '\t')
             {
-                adjacentNext = false;
                 i++;
                 continue;
             }
@@ -96,9 +95,10 @@ public static class PhraseSyntax
             if (i < s.Length && s[i] is '_' or '~')
             {
                 exact = s[i] == '_';
-                // a run of connectors; a connector followed by a non-blank joins to the next element
-                while (i < s.Length && s[i] is '_' or '~') i++;
-                joins = i < s.Length && s[i] is not (' ' or '\t');
+                // "X_Y" joins and makes X exact; "X_ Y" only makes X exact; "X~ Y" joins, X stays a stem
+                var tilde = false;
+                while (i < s.Length && s[i] is '_' or '~') tilde |= s[i++] == '~';
+                joins = tilde || (i < s.Length && s[i] is not (' ' or '\t'));
             }
 
             if (piece.Length > 0)

@@ -65,9 +65,9 @@ public static class DictionaryReader
         void Flush()
         {
             if (group.Count == 0) return;
-            if (groupCodes.Count == 0)
+            if (groupCodes.Count == 0 && !problems.Any(p => p.Location?.Line == groupLine))
                 problems.Add(new Problem(group[0].Phrase, "code", "no [code] for this actor or its synonyms", new SourceLocation(path, groupLine)));
-            else
+            else if (groupCodes.Count > 0)
             {
                 // restricted codes without a default fall back to the null code
                 if (groupCodes.All(c => c.From != 0 || c.To != 0)) groupCodes.Add(new DatedCode(SpecialCodes.Null));
