@@ -600,9 +600,16 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
             var hi = v + 1;
             while (hi < clause.Count && clause[hi].Tag != Tag.Comma) hi++;
 
+            // the words a pattern may use, sorted, to rule out patterns by their literals
+            string[]? present = null;
             foreach (var pattern in verb.Patterns)
             {
-                if (pattern.Probe is { } probe && !Present(probe, clause, lo, hi, v)) continue;
+                if (pattern.Literals.Length > 0)
+                {
+                    present ??= Words(clause, lo, hi, v);
+                    if (!AllPresent(pattern.Literals, present)) continue;
+                }
+
                 var caps = new Captures();
                 if (!MatchPattern(pattern, clause, v, lo, hi, ref caps)) continue;
                 if (SpecialCodes.IsNull(pattern.Code)) return null;
@@ -617,11 +624,29 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
             return MakeEvents(clause, v, verb.Code, own, carried, false, out usedSource);
         }
 
-        private bool Present(PhraseWord word, List<Unit> clause, int lo, int hi, int v)
+        private string[] Words(List<Unit> clause, int lo, int hi, int v)
         {
+            var words = new string[hi - lo - 1];
+            var n = 0;
             for (var k = lo; k < hi; k++)
-                if (k != v && Endings.Matches(word, tokens[clause[k].Start].Text, false, WordEndings)) return true;
-            return false;
+                if (k != v) words[n++] = tokens[clause[k].Start].Text;
+            Array.Sort(words, StringComparer.Ordinal);
+            return words;
+        }
+
+        private static bool AllPresent(PhraseWord[] literals, string[] sorted)
+        {
+            foreach (var w in literals)
+            {
+                var at = Array.BinarySearch(sorted, w.Text, StringComparer.Ordinal);
+                if (at >= 0) continue;
+                if (w.Exact) return false;
+                // a stem: the first word at or after it must begin with it
+                at = ~at;
+                if (at >= sorted.Length || !sorted[at].StartsWith(w.Text, StringComparison.Ordinal)) return false;
+            }
+
+            return true;
         }
 
         private bool IsRecommendation(Unit verb)

@@ -29,9 +29,9 @@ public sealed record VerbPattern(string Text, IReadOnlyList<PatternElement> Elem
 {
     public bool DesignatesActors { get; } = Elements.Any(e => e.Kind is ElementKind.Source or ElementKind.Target or ElementKind.Compound);
 
-    /// <summary>The longest literal word: a pattern cannot match a clause that lacks it (a cheap test
-    /// that spares the full match for most of a common verb's hundreds of patterns).</summary>
-    public PhraseWord? Probe { get; } = Elements.Where(e => e.Kind == ElementKind.Word).Select(e => e.Word!).MaxBy(w => w.Text.Length);
+    /// <summary>The literal words, longest first: a pattern cannot match a clause that lacks one of them
+    /// (a cheap test that spares the full match for most of a common verb's hundreds of patterns).</summary>
+    public PhraseWord[] Literals { get; } = [.. Elements.Where(e => e.Kind == ElementKind.Word).Select(e => e.Word!).OrderByDescending(w => w.Text.Length)];
 }
 
 /// <summary>A verb root with its forms (each a phrase), its own code and its patterns, longest first.</summary>
