@@ -14,6 +14,9 @@ internal static class CommandRegistry
         // bargain, evaluate (BDM, SMP, baselines)
 
         // wartrap, coercion
+        config.AddCommand<WarTrapCommand>("wartrap")
+            .WithDescription("War Trap expected utility of an attack (Bueno de Mesquita 1981), with Monte Carlo on request")
+            .WithExample("wartrap", "examples/wartrap-toy.yaml", "--attacker", "A", "--target", "B", "--no-discount", "--json");
 
         // runs, serve
 
