@@ -40,7 +40,7 @@ internal static class UncertaintyOutput
     {
         var mc = report.MonteCarlo!;
         console.MarkupLineInterpolated(
-            $"Monte Carlo, {mc.Samples} scenarios, seed {mc.Seed}: {outputName} {N(mc.LowerQuantile * 100, "0")}-{N(mc.UpperQuantile * 100, "0")}% interval [{N(mc.Lower)}, {N(mc.Upper)}]{unit}, median {N(mc.Median)}, mean {N(mc.Mean)}");
+            $"Monte Carlo, {mc.Samples} scenarios, seed {mc.Seed}: {outputName} {N(mc.LowerQuantile * 100, "0")}-{N(mc.UpperQuantile * 100, "0")}% interval [[{N(mc.Lower)}, {N(mc.Upper)}]]{unit}, median {N(mc.Median)}, mean {N(mc.Mean)}");
         console.MarkupLineInterpolated($"P({outputName} {report.Verdict}) = {N(mc.ProbabilityVerdictHolds, "0.000")}");
 
         if (report.Tornado.Count > 0)
