@@ -17,6 +17,9 @@ internal static class CommandRegistry
         config.AddCommand<WarTrapCommand>("wartrap")
             .WithDescription("War Trap expected utility of an attack (Bueno de Mesquita 1981), with Monte Carlo on request")
             .WithExample("wartrap", "examples/wartrap-toy.yaml", "--attacker", "A", "--target", "B", "--no-discount", "--json");
+        config.AddCommand<CoercionCommand>("coercion")
+            .WithDescription("Economic coercion: what a lever costs sender and target as shares of GDP, and who pays more")
+            .WithExample("coercion", "examples/coercion-deport-migrants.yaml", "--samples", "5000", "--seed", "1");
 
         // runs, serve
 
