@@ -83,6 +83,8 @@ internal sealed class WarTrapCommand(IAnsiConsole console) : Command<WarTrapSett
     {
         var usage = new List<string>();
         if ((settings.Attacker is null) != (settings.Target is null)) usage.Add("give both --attacker and --target, or neither for every dyad");
+        if (settings.Samples is not null && settings.Attacker is null && settings.Target is null)
+            usage.Add("--samples needs --attacker and --target: Monte Carlo runs on one dyad");
         if (settings.Samples is < 1) usage.Add($"--samples: expected a whole number >= 1, found {settings.Samples}");
         if (settings.Threads is < 1) usage.Add($"--threads: expected a whole number >= 1, found {settings.Threads}");
         var measure = SimilarityMeasure.TauB;
