@@ -142,7 +142,10 @@ public sealed class UncertainCoercion
         if (problems.Count > 0) return ParseResult<UncertainCoercion>.ForProblems(problems);
 
         var result = new UncertainCoercion(sender, target, lever, set.Value, senderSlot, targetSlot, built.ToArray(), tradeSlots);
-        problems.AddRange(CoercionModel.Validate(result.Realize(set.Value.Medians())));
+        var atMedians = result.Realize(set.Value.Medians());
+        problems.AddRange(CoercionModel.Validate(atMedians));
+        if (problems.Count == 0 && !(CoercionModel.Evaluate(atMedians).TargetCost > 0))
+            problems.Add(new Problem(target, "channels", "no channel costs the target anything at the median values, so cost(sender)/cost(target) is undefined"));
         return problems.Count > 0 ? ParseResult<UncertainCoercion>.ForProblems(problems) : ParseResult<UncertainCoercion>.ForValue(result);
     }
 

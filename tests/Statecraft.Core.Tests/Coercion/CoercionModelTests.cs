@@ -105,4 +105,20 @@ public sealed class CoercionModelTests
         messages.ShouldContain("channel[prices].share_cut: distribution");
         messages.ShouldContain("gdp[T]: distribution");
     }
+
+    [Fact]
+    public void A_lever_that_costs_the_target_nothing_is_refused()
+    {
+        var result = UncertainCoercion.Create("S", "T", "x", Distribution.Point(1000), Distribution.Point(100),
+            [
+                new UncertainChannel("prices", ChannelKind.ConsumerPrices, CoercionSide.Sender,
+                    new Dictionary<string, UncertainParameter>
+                    {
+                        ["flow"] = UncertainParameter.Of(Distribution.Point(10)),
+                        ["share_cut"] = UncertainParameter.Of(Distribution.Point(1)),
+                        ["price_premium"] = UncertainParameter.Of(Distribution.Point(0.2)),
+                    }),
+            ]);
+        result.Problems.Single().Message.ShouldContain("undefined");
+    }
 }
