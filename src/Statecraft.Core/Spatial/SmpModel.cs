@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using Statecraft.Core.Random;
 
 namespace Statecraft.Core.Spatial;
@@ -160,15 +162,23 @@ internal sealed class SmpEngine
         });
         for (var i = 0; i < n; i++) _diag[i] = _dT[i * n + i];
 
-        // Risk attitudes from the risk-neutral PCE over actors' positions.
-        Parallel.For(0, n, _parallel, i =>
+        // Risk attitudes from the risk-neutral PCE over actors' positions. Actors at the very same
+        // point have identical columns, so coalitions are computed once per distinct point.
+        var (groups, group) = DistinctPositions();
+        var g = groups.Length;
+        Parallel.For(0, g, _parallel, x =>
         {
-            var row = _work.AsSpan(i * n, n);
-            var d = _dT.AsSpan(i * n, n);
+            var row = _work.AsSpan(x * n, n);
+            var d = _dT.AsSpan(groups[x] * n, n);
             for (var k = 0; k < n; k++) row[k] = Utility(d[k], 0.0);
         });
+        var distinct = new double[g * g];
+        Coalitions(_o.Voting, _work, g, distinct);
+        for (var i = 0; i < n; i++)
+            for (var j = 0; j < n; j++)
+                _coal[i * n + j] = distinct[group[i] * g + group[j]];
         var p = new double[n];
-        CoalitionPce(_o.Voting, _work, n, p);
+        Voting.Pce(_o.Pce, _o.VictoryProbability, _coal, n, p, _scratch);
         RiskFromProbabilities(p, _o.RiskRange, _risk);
 
         for (var i = 0; i < n; i++) _rSelf[i] = EstimateRisk(_risk[i], _risk[i], _o.RiskAdjustment);
@@ -181,21 +191,42 @@ internal sealed class SmpEngine
     }
 
     /// <summary>Coalitions among the options of u (option-major, n actors) and their PCE probabilities.</summary>
-    private void CoalitionPce(VotingRule rule, double[] u, int options, double[] p)
+    /// <summary>Actors grouped by bitwise-identical positions: the first actor of each group, and each actor's group.</summary>
+    private (int[] Representatives, int[] Group) DistinctPositions()
     {
-        var c = _coal.AsSpan(0, options * options);
-        var n = _n;
-        if (rule == VotingRule.Proportional && options > 32)
+        int n = _n, nd = _nd;
+        var order = new int[n];
+        for (var i = 0; i < n; i++) order[i] = i;
+        var pos = _pos;
+        Array.Sort(order, (a, b) =>
         {
-            var coal = _coal;
-            Parallel.For(0, options, _parallel, a => CoalitionRow(u, n, options, a, coal));
+            var c = pos.AsSpan(a * nd, nd).SequenceCompareTo(pos.AsSpan(b * nd, nd));
+            return c != 0 ? c : a.CompareTo(b);
+        });
+        var group = new int[n];
+        var reps = new List<int>();
+        for (var x = 0; x < n; x++)
+        {
+            var i = order[x];
+            if (x == 0 || !pos.AsSpan(i * nd, nd).SequenceEqual(pos.AsSpan(order[x - 1] * nd, nd))) reps.Add(i);
+            group[i] = reps.Count - 1;
         }
-        else Voting.Coalitions(rule, _cap, u.AsSpan(0, options * n), options, c);
 
-        Voting.Pce(_o.Pce, _o.VictoryProbability, c, options, p, _scratch);
+        return (reps.ToArray(), group);
+    }
+
+    /// <summary>Coalition strengths among the options of u (option-major over all actors).</summary>
+    private void Coalitions(VotingRule rule, double[] u, int options, double[] c)
+    {
+        var n = _n;
+        if (rule != VotingRule.Proportional) Voting.Coalitions(rule, _cap, u.AsSpan(0, options * n), options, c);
+        else if ((long)options * options * n < 1_000_000)
+            for (var a = 0; a < options; a++) CoalitionRow(u, n, options, a, c);
+        else Parallel.For(0, options, _parallel, a => CoalitionRow(u, n, options, a, c));
     }
 
     /// <summary>Row a of the proportional-voting coalition matrix (both triangles for b &lt; a).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CoalitionRow(double[] u, int n, int options, int a, double[] c)
     {
         var ua = u.AsSpan(a * n, n);
@@ -203,16 +234,26 @@ internal sealed class SmpEngine
         for (var b = 0; b < a; b++)
         {
             var ub = u.AsSpan(b * n, n);
-            double cab = Voting.MinCoalition, cba = Voting.MinCoalition;
-            for (var k = 0; k < n; k++)
+            var accAb = Vector256<double>.Zero;
+            var accBa = Vector256<double>.Zero;
+            var k = 0;
+            for (; k + 4 <= n; k += 4)
             {
-                var v = w[k] * (ua[k] - ub[k]);
-                if (v > 0) cab += v;
-                if (v < 0) cba -= v;
+                var v = Vector256.Create(w.Slice(k, 4)) * (Vector256.Create(ua.Slice(k, 4)) - Vector256.Create(ub.Slice(k, 4)));
+                accAb += Vector256.Max(v, Vector256<double>.Zero);
+                accBa += Vector256.Max(-v, Vector256<double>.Zero);
             }
 
-            c[a * options + b] = cab;
-            c[b * options + a] = cba;
+            double tailAb = 0, tailBa = 0;
+            for (; k < n; k++)
+            {
+                var v = w[k] * (ua[k] - ub[k]);
+                if (v > 0) tailAb += v;
+                if (v < 0) tailBa -= v;
+            }
+
+            c[a * options + b] = Voting.MinCoalition + (accAb[0] + accAb[1] + accAb[2] + accAb[3] + tailAb);
+            c[b * options + a] = Voting.MinCoalition + (accBa[0] + accBa[1] + accBa[2] + accBa[3] + tailBa);
         }
 
         c[a * options + a] = Voting.MinCoalition;
@@ -286,6 +327,9 @@ internal sealed class SmpEngine
         public readonly double[] Risk = new double[n];
         public readonly int[] Order = new int[n];
         public readonly double[] Bound = new double[n];
+        public readonly double[] Weight = new double[n]; // third parties' weights, 0 for the principals
+        public readonly double[] Umi = new double[n];    // U_i(m, i): m's utility of i's position, as i sees it
+        public readonly double[] Umm = new double[n];    // U_i(m, m)
     }
 
     /// <summary>h's estimates of every actor's risk attitude.</summary>
@@ -299,21 +343,33 @@ internal sealed class SmpEngine
     /// |U_ii − U_ij| in size, so targets are examined in decreasing order of that bound and the search
     /// stops when no remaining target can beat the best found. Ties go to the lowest j, as in KTAB.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SmpChallenge BestChallenge(int i, ChallengeScratch s)
     {
         var n = _n;
-        EstimatedRisks(i, s.Risk);
-        var uii = Utility(_diag[i], s.Risk[i]);
+        var r = s.Risk;
+        EstimatedRisks(i, r);
+        var di = _dT.AsSpan(i * n, n);
+        for (var m = 0; m < n; m++)
+        {
+            s.Umi[m] = Utility(di[m], r[m]);
+            s.Umm[m] = Utility(_diag[m], r[m]);
+            s.Weight[m] = _capSal[m];
+        }
+
+        s.Weight[i] = 0;
+        var uii = s.Umm[i];
         var count = 0;
         for (var j = 0; j < n; j++)
         {
             if (j == i) continue;
             s.Order[count] = j;
-            s.Bound[count] = Math.Abs(uii - Utility(_dT[j * n + i], s.Risk[i]));
+            s.Bound[count] = Math.Abs(uii - Utility(_dT[j * n + i], r[i]));
             count++;
         }
 
         Array.Sort(s.Bound, s.Order, 0, count);
+        var fast = _o.Voting == VotingRule.Proportional;
         var best = SmpChallenge.None;
         var bestGain = -1.0;
         for (var m = count - 1; m >= 0; m--)
@@ -321,7 +377,7 @@ internal sealed class SmpEngine
             var bound = s.Bound[m] * (1 + 1e-9) + 1e-15;
             if (bound < MinChallengeGain || bound < bestGain) break;
             var j = s.Order[m];
-            var (p, gain) = EstimateChallenge(i, i, i, j, s.Risk);
+            var (p, gain) = fast ? ChallengeProportional(i, j, s) : EstimateChallenge(i, i, i, j, r);
             if (gain > MinChallengeGain && (gain > bestGain || (gain == bestGain && j < best.Target)))
             {
                 best = new SmpChallenge(j, gain, p);
@@ -333,10 +389,128 @@ internal sealed class SmpEngine
     }
 
     /// <summary>
+    /// <see cref="EstimateChallenge"/> for h = k = i under proportional voting, four third parties at a
+    /// time. Lane sums are combined in a fixed order, so the result does not depend on threads.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private (double P, double Gain) ChallengeProportional(int i, int j, ChallengeScratch s)
+    {
+        var n = _n;
+        var r = s.Risk;
+        var dj = _dT.AsSpan(j * n, n);
+        var uii = s.Umm[i];
+        var uij = Utility(dj[i], r[i]);
+        var uji = s.Umi[j];
+        var ujj = s.Umm[j];
+        var sj = _salSum[j];
+        var ci = _salSum[i] * _cap[i] * (uii - uij);
+        var cj = sj * _cap[j] * (uji - ujj);
+        double chij = MinChallengeCoalition, chji = MinChallengeCoalition;
+        if (ci > 0) chij += ci;
+        if (ci < 0) chji -= ci;
+        if (cj > 0) chij += cj;
+        if (cj < 0) chji -= cj;
+        double principalsI = chij, principalsJ = chji;
+
+        var w = s.Weight;
+        var wj = w[j];
+        w[j] = 0; // principals are not third parties
+        var commit = _o.ThirdParty;
+        var accI = Vector256<double>.Zero;
+        var accJ = Vector256<double>.Zero;
+        var one = Vector256.Create(1.0);
+        var zero = Vector256<double>.Zero;
+        var vPi = Vector256.Create(principalsI);
+        var vPj = Vector256.Create(principalsJ);
+        var m = 0;
+        for (; m + 4 <= n; m += 4)
+        {
+            var d = Vector256.Create(dj.Slice(m, 4));
+            var rm = Vector256.Create(r.AsSpan(m, 4));
+            var umi = Vector256.Create(s.Umi.AsSpan(m, 4));
+            var umm = Vector256.Create(s.Umm.AsSpan(m, 4));
+            var wm = Vector256.Create(w.AsSpan(m, 4));
+            var umj = (one - d) * (one + Vector256.Min(d, one) * rm);
+            var little = wm * (umi - umj);
+            var cmi = vPi + Vector256.Max(little, zero);
+            var cmj = vPj + Vector256.Max(-little, zero);
+            var pi = cmi / (cmi + cmj);
+            var pj = one - pi;
+            var twoI = umi + umi;
+            var twoJ = umj + umj;
+            Vector256<double> withI, withJ;
+            switch (commit)
+            {
+                case ThirdPartyCommit.SemiCommit:
+                    withI = pi * (twoI + umm) + pj * (twoJ + umj);
+                    withJ = pi * (twoI + umi) + pj * (twoJ + umm);
+                    break;
+                case ThirdPartyCommit.FullCommit:
+                    withI = pi * (twoI + umi) + pj * (twoJ + umj);
+                    withJ = pi * (twoI + umi) + pj * (twoJ + umj);
+                    break;
+                default:
+                    withI = pi * (twoI + umm) + pj * (twoJ + umm);
+                    withJ = pi * (twoI + umm) + pj * (twoJ + umm);
+                    break;
+            }
+
+            var v = wm * (withI - withJ);
+            accI += Vector256.Max(v, zero);
+            accJ += Vector256.Max(-v, zero);
+        }
+
+        double tailI = 0, tailJ = 0;
+        for (; m < n; m++)
+        {
+            var umj = Utility(dj[m], r[m]);
+            var umi = s.Umi[m];
+            var umm = s.Umm[m];
+            var little = w[m] * (umi - umj);
+            var cmi = little > 0 ? principalsI + little : principalsI;
+            var cmj = little < 0 ? principalsJ - little : principalsJ;
+            var pi = cmi / (cmi + cmj);
+            var pj = 1.0 - pi;
+            double withI, withJ;
+            switch (commit)
+            {
+                case ThirdPartyCommit.SemiCommit:
+                    withI = pi * (umi + umi + umm) + pj * (umj + umj + umj);
+                    withJ = pi * (umi + umi + umi) + pj * (umj + umj + umm);
+                    break;
+                case ThirdPartyCommit.FullCommit:
+                    withI = pi * (umi + umi + umi) + pj * (umj + umj + umj);
+                    withJ = withI;
+                    break;
+                default:
+                    withI = pi * (umi + umi + umm) + pj * (umj + umj + umm);
+                    withJ = withI;
+                    break;
+            }
+
+            var v = w[m] * (withI - withJ);
+            if (v > 0) tailI += v;
+            if (v < 0) tailJ -= v;
+        }
+
+        w[j] = wj;
+        chij += accI[0] + accI[1] + accI[2] + accI[3] + tailI;
+        chji += accJ[0] + accJ[1] + accJ[2] + accJ[3] + tailJ;
+
+        var pij = chij / (chij + chji);
+        var pji = chji / (chij + chji);
+        var euWin = uii + uii;
+        var euContest = pij * euWin + pji * (uij + uij);
+        var euChallenge = (1 - sj) * euWin + sj * euContest;
+        return (pij, euChallenge - (uii + uij));
+    }
+
+    /// <summary>
     /// h's estimate of the probability that i prevails over j, and of the change in k's utility if i
     /// challenges j rather than leave things as they are. Principals vote with their full weight; each
     /// third party joins the side that its own little three-actor contest favours.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (double P, double Gain) EstimateChallenge(int h, int k, int i, int j, ReadOnlySpan<double> rh)
     {
         var n = _n;
@@ -547,7 +721,7 @@ internal sealed class SmpEngine
         }
 
         var c = new double[nb * nb];
-        Voting.Coalitions(_o.Voting, _cap, u, nb, c);
+        Coalitions(_o.Voting, u, nb, c);
         var p = new double[nb];
         Voting.Pce(_o.Pce, _o.VictoryProbability, c, nb, p, new double[2 * nb * nb]);
         return _o.Transition == StateTransition.Deterministic ? Voting.ArgMax(p) : Voting.Draw(p, draw);
@@ -622,7 +796,8 @@ internal sealed class SmpEngine
             for (var a = 0; a < n; a++) row[a] = Utility(d[a], _rSelf[a]);
         });
         var p = new double[nu];
-        CoalitionPce(VotingRule.Proportional, _work, nu, p);
+        Coalitions(VotingRule.Proportional, _work, nu, _coal);
+        Voting.Pce(_o.Pce, _o.VictoryProbability, _coal, nu, p, _scratch);
 
         var result = new double[n];
         for (var i = 0; i < n; i++)
