@@ -12,8 +12,15 @@ internal static class CommandRegistry
         // analyze (scenario, questions)
 
         // bargain, evaluate (BDM, SMP, baselines)
+        config.AddCommand<BargainCommand>("bargain")
+            .WithDescription("Round-by-round bargaining forecast for one issue (BDM expected utility, or a baseline)")
+            .WithExample("bargain", "examples/eu-emissions.csv")
+            .WithExample("bargain", "examples/eu-emissions.csv", "--preset", "scholz-code", "--json");
 
         // wartrap, coercion
+        config.AddCommand<WarTrapCommand>("wartrap")
+            .WithDescription("War Trap expected utility of an attack (Bueno de Mesquita 1981), with Monte Carlo on request")
+            .WithExample("wartrap", "examples/wartrap-toy.yaml", "--attacker", "A", "--target", "B", "--no-discount", "--json");
 
         // runs, serve
 
