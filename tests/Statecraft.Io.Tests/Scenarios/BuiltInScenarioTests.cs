@@ -1,0 +1,107 @@
+using Statecraft.Core.Scenarios;
+using Statecraft.Io.Scenarios;
+using Statecraft.Tests;
+
+namespace Statecraft.Io.Tests.Scenarios;
+
+public sealed class BuiltInScenarioTests
+{
+    private static readonly string File = TestPaths.InRepo("scenarios", "south-caucasus.yaml");
+
+    private static Scenario Load()
+    {
+        var result = ScenarioLoader.LoadFile(File);
+        result.Success.ShouldBeTrue(string.Join("\n", result.Problems));
+        return result.Value.Scenario;
+    }
+
+    [Fact]
+    public void The_built_in_scenario_loads_without_problems() => Load().Id.ShouldBe("south-caucasus");
+
+    [Fact]
+    public void Every_number_has_a_source_that_exists_and_datasets_name_field_and_year()
+    {
+        var s = Load();
+        s.Inputs.Count.ShouldBeGreaterThan(150);
+        foreach (var input in s.Inputs)
+        {
+            var source = s.Source(input.Value.Source.SourceId);
+            if (source.Kind == SourceKind.Dataset)
+            {
+                input.Value.Source.Field.ShouldNotBeNullOrWhiteSpace(input.Path);
+                input.Value.Source.Year.ShouldNotBeNull(input.Path);
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_judgement_is_a_range_with_reasoning()
+    {
+        var s = Load();
+        foreach (var input in s.Inputs.Where(i => s.Source(i.Value.Source.SourceId).Kind == SourceKind.Judgement))
+        {
+            // Fixed ends of a scale (a faction that *is* one end) are the only judgement points.
+            var isScaleEnd = input.Path.EndsWith("/position", StringComparison.Ordinal) && input.Value.Estimate.IsPoint
+                             && input.Value.Central is 0 or 100;
+            if (!isScaleEnd) input.Value.Estimate.IsPoint.ShouldBeFalse($"{input.Path} is a judgement without a range");
+        }
+
+        foreach (var source in s.Sources.Where(x => x.Kind == SourceKind.Judgement))
+            source.Text.Length.ShouldBeGreaterThan(80, source.Id);
+    }
+
+    [Fact]
+    public void It_models_the_actors_and_factions_of_the_article()
+    {
+        var s = Load();
+        foreach (var id in new[] { "RUS", "UKR", "USA", "EU", "TUR", "IRN", "ISR", "CHN", "KAZ", "ARM", "AZE", "GEO" })
+            s.HasActor(id).ShouldBeTrue(id);
+        s.Actors.Where(a => a.Kind == ActorKind.Faction).Select(a => a.Id)
+            .ShouldBe(["ARM_GOV", "ARM_REV", "AZE_GOV", "AZE_OPP", "GEO_GOV", "GEO_PUB"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void It_asks_every_question_of_the_design_by_id()
+    {
+        Load().Questions.Select(q => q.Id).ShouldBe([
+            "russia-attacks-azerbaijan", "russia-deports-migrants", "russia-trade-sanctions", "armenia-regime-change",
+            "armenia-azerbaijan-war-after-regime-change", "armenia-alignment", "azerbaijan-alignment", "georgia-alignment",
+            "azerbaijan-democratization", "peace-and-trilateral-deal", "western-strategy",
+        ], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void Nothing_is_dated_after_the_article()
+    {
+        var s = Load();
+        s.Date.ShouldBe(new DateOnly(2025, 7, 5));
+        s.Sources.Where(x => x.Date is not null).ShouldAllBe(x => x.Date <= s.Date);
+        s.Ties.Where(t => t.Since is not null).ShouldAllBe(t => t.Since <= s.Date);
+    }
+
+    [Fact]
+    public void Claims_match_the_line_numbers_of_the_design()
+    {
+        var s = Load();
+        s.Source("S11").Lines.ShouldBe("49-54");
+        s.Source("S14").Lines.ShouldBe("59-61");
+        s.Source("S15").Lines.ShouldBe("62-64");
+    }
+
+    [Fact]
+    public void Paraphrases_do_not_copy_the_article()
+    {
+        // No run of eight words of the article appears in the scenario.
+        var article = System.IO.File.ReadAllText(TestPaths.Shared + "/seed/south-caucasus-article.txt");
+        var words = Words(article);
+        var yaml = " " + string.Join(" ", Words(System.IO.File.ReadAllText(File))) + " ";
+        for (var i = 0; i + 8 <= words.Length; i++)
+        {
+            var run = " " + string.Join(" ", words[i..(i + 8)]) + " ";
+            yaml.Contains(run, StringComparison.Ordinal).ShouldBeFalse(run);
+        }
+    }
+
+    private static string[] Words(string text) =>
+        text.ToLowerInvariant().Split((char[])[' ', '\n', '\r', '\t', ',', '.', ';', ':', '"', '(', ')', '—', '-'], StringSplitOptions.RemoveEmptyEntries);
+}
