@@ -63,7 +63,11 @@ public enum TieKind
     Basing,
 }
 
-/// <summary>A dated relation between two actors. Until = null means it still holds at the scenario date.</summary>
+/// <summary>
+/// A dated relation between two actors. Until = null means it still holds at the scenario date.
+/// <see cref="Commitment"/> names a parameter (a share in [0, 1]) saying how fully From weighs in on
+/// To's side when To is attacked: War Trap's third-party commitment.
+/// </summary>
 public sealed record Tie(
     TieKind Kind,
     string From,
@@ -72,6 +76,7 @@ public sealed record Tie(
     DateOnly? Until,
     SourceRef Source,
     string Note = "",
+    string? Commitment = null,
     SourceLocation? Where = null)
 {
     public bool HoldsOn(DateOnly date) => (Since is null || Since <= date) && (Until is null || Until >= date);
@@ -165,7 +170,8 @@ public sealed record Expectation(double? Above = null, double? Below = null)
 /// <summary>
 /// A question the scenario answers. Bargaining questions name an issue; War Trap questions a
 /// challenger and target (optionally under a what-if policy, and compared with and without a
-/// backer's ties); coercion questions a lever.
+/// backer whose commitment to the challenger is the parameter <see cref="BackerCommitment"/>);
+/// coercion questions a lever.
 /// </summary>
 public sealed record Question(
     string Id,
@@ -180,4 +186,5 @@ public sealed record Question(
     string? Lever = null,
     string? Assume = null,
     string? Backer = null,
+    string? BackerCommitment = null,
     SourceLocation? Where = null);

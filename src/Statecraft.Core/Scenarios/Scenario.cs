@@ -139,7 +139,8 @@ public sealed class Scenario
         var parts = path.Split('/');
         if (parts[0] == "issue" && parts.Length == 4)
             return parts[3] == "salience" ? (0, 1) : (_issues[parts[1]].Scale.Min, _issues[parts[1]].Scale.Max);
-        if (parts[0] == "actor" && parts.Length == 3 && parts[2] == "capability") return (0, double.PositiveInfinity);
+        if (parts[0] == "actor" && parts.Length == 3 && parts[2] == "committed_elsewhere") return (0, 1);
+        if (parts[0] == "actor" && parts.Length == 3 && parts[2] is "lat" or "lon" or "un_ideal_point") return (double.NegativeInfinity, double.PositiveInfinity);
         if (parts[0] == "parameter" && _parameters.TryGetValue(parts[1], out var p)) return BoundsOfUnit(p.Unit);
         return (0, double.PositiveInfinity);
     }

@@ -98,6 +98,8 @@ internal static class ScenarioValidator
             if (t.Since is { } s2 && s2 > header.Date)
                 Add(subject, "since", $"starts {s2:yyyy-MM-dd}, after the scenario date {header.Date:yyyy-MM-dd}", t.Where);
             CheckSource(subject, "source", t.Source, t.Where);
+            if (t.Commitment is not null && !parameterById.ContainsKey(t.Commitment))
+                Add(subject, "commitment", $"unknown parameter '{t.Commitment}'", t.Where);
         }
 
         foreach (var p in parameters)
@@ -193,6 +195,10 @@ internal static class ScenarioValidator
 
             if (q.Assume is not null && !policyById.ContainsKey(q.Assume)) Add(q.Id, "assume", $"unknown policy '{q.Assume}'", q.Where);
             if (q.Backer is not null && !actorById.ContainsKey(q.Backer)) Add(q.Id, "backer", $"unknown actor '{q.Backer}'", q.Where);
+            if ((q.Backer is null) != (q.BackerCommitment is null))
+                Add(q.Id, "backer_commitment", "give backer and backer_commitment together", q.Where);
+            else if (q.BackerCommitment is not null && !parameterById.ContainsKey(q.BackerCommitment))
+                Add(q.Id, "backer_commitment", $"unknown parameter '{q.BackerCommitment}'", q.Where);
         }
 
         return problems;

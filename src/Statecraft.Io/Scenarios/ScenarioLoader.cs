@@ -285,13 +285,14 @@ public static class ScenarioLoader
         var from = r.String(m, "from", "tie") ?? "?";
         var to = r.String(m, "to", "tie") ?? "?";
         var subject = $"tie {from}-{to}";
-        r.OnlyKeys(m, subject, "kind", "from", "to", "since", "until", "source", "note");
+        r.OnlyKeys(m, subject, "kind", "from", "to", "since", "until", "source", "note", "commitment");
         var kind = r.Enum(m, "kind", subject, TieKinds);
         var since = r.Date(m, "since", subject);
         var until = r.Date(m, "until", subject);
         var source = r.String(m, "source", subject);
         var note = r.String(m, "note", subject, required: false) ?? "";
-        return kind is null || source is null ? null : new Tie(kind.Value, from, to, since, until, new SourceRef(source), note, r.At(m));
+        var commitment = r.String(m, "commitment", subject, required: false);
+        return kind is null || source is null ? null : new Tie(kind.Value, from, to, since, until, new SourceRef(source), note, commitment, r.At(m));
     }
 
     private static Parameter? ReadParameter(YamlReader r, YamlNode node)
@@ -374,7 +375,7 @@ public static class ScenarioLoader
         var m = r.Mapping(node, "question", "questions");
         if (m is null) return null;
         var id = r.String(m, "id", "question") ?? "?";
-        r.OnlyKeys(m, id, "id", "text", "model", "claims", "source_conclusion", "expect", "issue", "challenger", "target", "lever", "assume", "backer");
+        r.OnlyKeys(m, id, "id", "text", "model", "claims", "source_conclusion", "expect", "issue", "challenger", "target", "lever", "assume", "backer", "backer_commitment");
         var text = r.String(m, "text", id) ?? "";
         var model = r.Enum(m, "model", id, Models);
         var claims = r.Strings(m, "claims", id);
@@ -389,6 +390,7 @@ public static class ScenarioLoader
         return model is null ? null : new Question(id, text, model.Value, claims, conclusion, expect,
             r.String(m, "issue", id, required: false), r.String(m, "challenger", id, required: false),
             r.String(m, "target", id, required: false), r.String(m, "lever", id, required: false),
-            r.String(m, "assume", id, required: false), r.String(m, "backer", id, required: false), r.At(m));
+            r.String(m, "assume", id, required: false), r.String(m, "backer", id, required: false),
+            r.String(m, "backer_commitment", id, required: false), r.At(m));
     }
 }
