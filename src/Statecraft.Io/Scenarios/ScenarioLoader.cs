@@ -64,17 +64,9 @@ public static class ScenarioLoader
 
     public static ParseResult<LoadedScenario> Load(string text, string file)
     {
+        if (Malformed(text, file) is { } malformed) return ParseResult<LoadedScenario>.ForProblem(malformed);
         var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException e)
-        {
-            var message = e.InnerException?.Message ?? e.Message;
-            return ParseResult<LoadedScenario>.ForProblem(new Problem("scenario", "yaml", "malformed YAML: " + Trim(message),
-                new SourceLocation(file, (int)e.Start.Line, (int)e.Start.Column)));
-        }
+        stream.Load(new StringReader(text));
 
         var r = new YamlReader(file);
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
@@ -97,12 +89,46 @@ public static class ScenarioLoader
             var built = Scenario.Create(header, sources, actors, issues, ties, parameters, levers, policies, questions);
             if (built.Success && problems.Count == 0)
                 return ParseResult<LoadedScenario>.ForValue(new LoadedScenario(built.Value, Sha256(text), file));
-            problems.AddRange(built.Problems);
+
+            // A stance that failed to read is already reported; do not also call its issue short of actors.
+            var written = root.Children.TryGetValue(new YamlScalarNode("issues"), out var issuesNode) && issuesNode is YamlSequenceNode seq
+                ? seq.Children.OfType<YamlMappingNode>()
+                    .Where(i => YamlReader.Get(i, "stances") is YamlSequenceNode { Children.Count: >= 2 })
+                    .Select(i => (YamlReader.Get(i, "id") as YamlScalarNode)?.Value).ToHashSet()
+                : [];
+            problems.AddRange(built.Problems.Where(p => !(p.Field == "stances" && written.Contains(p.Subject))));
         }
 
         // File order, so a user can work down the list.
         return ParseResult<LoadedScenario>.ForProblems(problems
             .OrderBy(p => p.Location?.Line ?? int.MaxValue).ThenBy(p => p.Location?.Column ?? 0).ToArray());
+    }
+
+    /// <summary>
+    /// Scans the text for a YAML syntax error and locates it. YamlDotNet raises YamlException with a
+    /// position for most errors, but some inputs make its scanner throw other exceptions without one:
+    /// then the error is placed just after the last event that parsed.
+    /// </summary>
+    private static Problem? Malformed(string text, string file)
+    {
+        var parser = new Parser(new StringReader(text));
+        Mark last = Mark.Empty;
+        try
+        {
+            while (parser.MoveNext())
+                if (parser.Current is { } e) last = e.End;
+            return null;
+        }
+        catch (YamlException e)
+        {
+            var message = e.InnerException?.Message ?? e.Message;
+            return new Problem("scenario", "yaml", "malformed YAML: " + Trim(message), new SourceLocation(file, (int)e.Start.Line, (int)e.Start.Column));
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        {
+            return new Problem("scenario", "yaml", "malformed YAML after this point (check brackets, quotes and indentation)",
+                new SourceLocation(file, Math.Max(1, (int)last.Line), Math.Max(1, (int)last.Column)));
+        }
     }
 
     private static string Trim(string message)
