@@ -103,18 +103,20 @@ public sealed class AnalyzeCommand(IAnsiConsole console) : Command<AnalyzeSettin
         table.AddColumn(new TableColumn("Answer").RightAligned());
         table.AddColumn(new TableColumn("90% interval").RightAligned());
         table.AddColumn("Agrees with the article?");
-        table.AddColumn("Verdict");
+        table.AddColumn("In short");
         foreach (var a in result.Answers)
         {
+            var claims = string.Join(", ", a.Question.Claims);
+            var share = Math.Round(100 * a.ShareAgreeing).ToString(CultureInfo.InvariantCulture);
             var agrees = !a.Available ? "[grey]n/a[/]"
-                : a.AgreesWithSource ? $"[green]yes[/] ({string.Join(", ", a.Question.Claims)})"
-                : $"[red]no[/] ({string.Join(", ", a.Question.Claims)})";
+                : a.AgreesWithSource ? $"[green]yes[/], {share}% of draws ({claims})"
+                : $"[red]no[/], {share}% of draws ({claims})";
             table.AddRow(
                 new Markup(Markup.Escape(a.Question.Id)),
                 new Markup(a.Available ? F(a.Value) : "[grey]n/a[/]"),
                 new Markup(a.Available ? $"{F(a.Low)} to {F(a.High)}" : ""),
                 new Markup(agrees),
-                new Markup(Markup.Escape(a.Verdict)));
+                new Markup(Markup.Escape(a.Headline)));
         }
 
         console.Write(table);

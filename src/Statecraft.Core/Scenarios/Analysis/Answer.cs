@@ -14,7 +14,8 @@ public sealed record Trajectory(IReadOnlyList<string> Actors, IReadOnlyList<IRea
 /// <summary>
 /// The answer to one question: the value at the central scenario with its unit, the Monte Carlo
 /// interval, a one-line verdict, whether it agrees with the source article (the expectation holds
-/// in at least half of the draws), the drivers and the flip points.
+/// in at least half of the draws), the drivers and the flip points. <see cref="Headline"/> is the
+/// verdict in a few words, for tables.
 /// </summary>
 public sealed record Answer(
     Question Question,
@@ -24,6 +25,7 @@ public sealed record Answer(
     double Low,
     double High,
     string Verdict,
+    string Headline,
     bool AgreesWithSource,
     double ShareAgreeing,
     IReadOnlyList<Driver> Drivers,

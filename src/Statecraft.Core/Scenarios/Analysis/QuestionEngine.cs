@@ -81,7 +81,8 @@ public static class QuestionEngine
             centralIssue.Actors.Select(a => a.Name).ToArray(),
             run.Rounds.Select(r => (IReadOnlyList<double>)r.Positions.ToArray()).ToArray(),
             run.Rounds.Select(r => r.Median).ToArray());
-        return new Answer(q, true, baseline, $"position on 0-{F0(issue.Scale.Max)}", mc.Lower, mc.Upper, verdict, share >= 0.5, share,
+        var headline = $"BDM {F0(baseline)}, weighted mean {F0(mean)}";
+        return new Answer(q, true, baseline, $"position on 0-{F0(issue.Scale.Max)}", mc.Lower, mc.Upper, verdict, headline, share >= 0.5, share,
             Drivers(s, tornado), flips,
             [
                 new ModelEstimate("bdm", baseline, "BDM (published text), weighted median after the last round"),
@@ -106,7 +107,7 @@ public static class QuestionEngine
             new("share_of_draws_where_it_pays", pays, "share of Monte Carlo draws with EU > 0"),
         };
         var who = $"{q.Challenger} attacking {q.Target}";
-        string verdict;
+        string verdict, headline;
         if (q.Backer is not null)
         {
             var without = QuestionModels.WarTrap(s, q, withBacker: false);
@@ -116,13 +117,15 @@ public static class QuestionEngine
             models.Add(new ModelEstimate($"share_of_draws_where_it_pays_without_{q.Backer}", mcWithout.ProbabilityVerdictHolds));
             verdict = $"{(baseline > 0 ? "Pays" : "Does not pay")} for {who} with {q.Backer} behind it: EU {F2(baseline)} (90%: {F2(mc.Lower)} to {F2(mc.Upper)}), "
                       + $"positive in {Pct(pays)} of draws; without {q.Backer}: EU {F2(baseWithout)}, positive in {Pct(mcWithout.ProbabilityVerdictHolds)}.";
+            headline = $"{(baseline > 0 ? "pays" : "does not pay")}: {Pct(pays)} of draws with {q.Backer}, {Pct(mcWithout.ProbabilityVerdictHolds)} without";
         }
         else
         {
             verdict = $"{(baseline > 0 ? "Pays" : "Does not pay")} for {who}: EU {F2(baseline)} (90%: {F2(mc.Lower)} to {F2(mc.Upper)}), positive in {Pct(pays)} of draws.";
+            headline = $"{(baseline > 0 ? "pays" : "does not pay")}: positive in {Pct(pays)} of draws";
         }
 
-        return new Answer(q, true, baseline, "War Trap expected utility (-2 to 2; > 0: war pays)", mc.Lower, mc.Upper, verdict,
+        return new Answer(q, true, baseline, "War Trap expected utility (-2 to 2; > 0: war pays)", mc.Lower, mc.Upper, verdict, headline,
             share >= 0.5, share, Drivers(s, tornado), flips, models);
     }
 
@@ -195,6 +198,7 @@ public static class QuestionEngine
                       + $"(90%: {Signed(best.GainLow)} to {Signed(best.GainHigh)}) with a Russian attack paying in {Pct(best.WarRisk)} of draws. Ranking: {order}.";
         var drivers = ranked.Select(p => new Driver($"policy/{p.Policy}", p.Title, 0, 0, p.Gain)).ToArray();
         return new Answer(q, true, best.Gain, "mean change on the 0-100 outcome scales vs. the scenario as given", best.GainLow, best.GainHigh, verdict,
+            $"best: {best.Policy}, war risk {Pct(best.WarRisk)}",
             q.Expect.IsMetBy(best.Gain), share, drivers, [], packages.Select(p => new ModelEstimate(p.Policy, p.Gain, p.Title)).ToArray());
     }
 
@@ -239,7 +243,7 @@ public static class QuestionEngine
         values.Count == 0 ? 0 : (double)values.Count(expect.IsMetBy) / values.Count;
 
     private static Answer NotAvailable(Question q, string unit, string verdict) =>
-        new(q, false, double.NaN, unit, double.NaN, double.NaN, verdict, false, 0, [], [], []);
+        new(q, false, double.NaN, unit, double.NaN, double.NaN, verdict, "not available in this build", false, 0, [], [], []);
 
     private static string F0(double x) => x.ToString("0", CultureInfo.InvariantCulture);
     private static string F2(double x) => x.ToString("0.00", CultureInfo.InvariantCulture);
