@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Statecraft.Core.Scenarios.Analysis;
 
 namespace Statecraft.Cli.Commands;
@@ -18,17 +19,19 @@ public sealed record AnalyzeJson(
 
     public sealed record DriverJson(string Input, string Label, double Effect);
 
-    public sealed record FlipJson(string Input, double Baseline, double? Below, double? Above);
+    public sealed record FlipJson(string Input, double Baseline,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] double? Below,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] double? Above);
 
-    public sealed record ModelJson(string Model, double? Value, string Note);
+    public sealed record ModelJson(string Model, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] double? Value, string Note);
 
     public sealed record QuestionJson(
         string Id,
         string Question,
         string Model,
-        double? Value,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] double? Value,
         string Unit,
-        double[]? Interval,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] double[]? Interval,
         string Verdict,
         string Headline,
         IReadOnlyList<string> Claims,

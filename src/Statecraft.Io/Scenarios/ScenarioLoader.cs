@@ -90,13 +90,21 @@ public static class ScenarioLoader
             if (built.Success && problems.Count == 0)
                 return ParseResult<LoadedScenario>.ForValue(new LoadedScenario(built.Value, Sha256(text), file));
 
-            // A stance that failed to read is already reported; do not also call its issue short of actors.
-            var written = root.Children.TryGetValue(new YamlScalarNode("issues"), out var issuesNode) && issuesNode is YamlSequenceNode seq
-                ? seq.Children.OfType<YamlMappingNode>()
-                    .Where(i => YamlReader.Get(i, "stances") is YamlSequenceNode { Children.Count: >= 2 })
-                    .Select(i => (YamlReader.Get(i, "id") as YamlScalarNode)?.Value).ToHashSet()
-                : [];
-            problems.AddRange(built.Problems.Where(p => !(p.Field == "stances" && written.Contains(p.Subject))));
+            // A stance that failed to read is already reported: do not also call its issue short of
+            // actors, or a policy's change to it a change to a missing stance.
+            var written = new HashSet<string>();
+            var writtenStances = new HashSet<string>();
+            if (root.Children.TryGetValue(new YamlScalarNode("issues"), out var issuesNode) && issuesNode is YamlSequenceNode seq)
+                foreach (var i in seq.Children.OfType<YamlMappingNode>())
+                {
+                    var issueId = (YamlReader.Get(i, "id") as YamlScalarNode)?.Value ?? "";
+                    if (YamlReader.Get(i, "stances") is not YamlSequenceNode stancesNode) continue;
+                    if (stancesNode.Children.Count >= 2) written.Add(issueId);
+                    foreach (var st in stancesNode.Children.OfType<YamlMappingNode>())
+                        writtenStances.Add($"actor '{(YamlReader.Get(st, "actor") as YamlScalarNode)?.Value}' has no stance on issue '{issueId}'");
+                }
+
+            problems.AddRange(built.Problems.Where(p => !(p.Field == "stances" && written.Contains(p.Subject)) && !writtenStances.Contains(p.Message)));
         }
 
         // File order, so a user can work down the list.
