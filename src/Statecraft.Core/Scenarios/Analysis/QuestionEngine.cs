@@ -107,6 +107,7 @@ public static class QuestionEngine
             new("share_of_draws_where_it_pays", pays, "share of Monte Carlo draws with EU > 0"),
         };
         var who = $"{q.Challenger} attacking {q.Target}";
+        static string Call(double share) => share >= 0.7 ? "Pays" : share <= 0.3 ? "Does not pay" : "A close call";
         string verdict, headline;
         if (q.Backer is not null)
         {
@@ -115,14 +116,14 @@ public static class QuestionEngine
             var baseWithout = MonteCarlo.Evaluate(inputs, without, inputs.Medians());
             models.Add(new ModelEstimate($"war_trap_eu_without_{q.Backer}", baseWithout, $"no tie to and no commitment from {q.Backer}"));
             models.Add(new ModelEstimate($"share_of_draws_where_it_pays_without_{q.Backer}", mcWithout.ProbabilityVerdictHolds));
-            verdict = $"{(baseline > 0 ? "Pays" : "Does not pay")} for {who} with {q.Backer} behind it: EU {F2(baseline)} (90%: {F2(mc.Lower)} to {F2(mc.Upper)}), "
+            verdict = $"{Call(pays)} for {who} with {q.Backer} behind it: EU {F2(baseline)} (90%: {F2(mc.Lower)} to {F2(mc.Upper)}), "
                       + $"positive in {Pct(pays)} of draws; without {q.Backer}: EU {F2(baseWithout)}, positive in {Pct(mcWithout.ProbabilityVerdictHolds)}.";
-            headline = $"{(baseline > 0 ? "pays" : "does not pay")}: {Pct(pays)} of draws with {q.Backer}, {Pct(mcWithout.ProbabilityVerdictHolds)} without";
+            headline = $"{Call(pays).ToLowerInvariant()}: EU > 0 in {Pct(pays)} of draws with {q.Backer}, {Pct(mcWithout.ProbabilityVerdictHolds)} without";
         }
         else
         {
-            verdict = $"{(baseline > 0 ? "Pays" : "Does not pay")} for {who}: EU {F2(baseline)} (90%: {F2(mc.Lower)} to {F2(mc.Upper)}), positive in {Pct(pays)} of draws.";
-            headline = $"{(baseline > 0 ? "pays" : "does not pay")}: positive in {Pct(pays)} of draws";
+            verdict = $"{Call(pays)} for {who}: EU {F2(baseline)} (90%: {F2(mc.Lower)} to {F2(mc.Upper)}), positive in {Pct(pays)} of draws.";
+            headline = $"{Call(pays).ToLowerInvariant()}: EU > 0 in {Pct(pays)} of draws";
         }
 
         return new Answer(q, true, baseline, "War Trap expected utility (-2 to 2; > 0: war pays)", mc.Lower, mc.Upper, verdict, headline,
