@@ -105,3 +105,58 @@ public sealed class BuiltInScenarioTests
     private static string[] Words(string text) =>
         text.ToLowerInvariant().Split((char[])[' ', '\n', '\r', '\t', ',', '.', ';', ':', '"', '(', ')', '—', '-'], StringSplitOptions.RemoveEmptyEntries);
 }
+
+public sealed class ShippedDataTests
+{
+    private static readonly Scenario Built = ScenarioLoader.LoadFile(TestPaths.InRepo("scenarios", "south-caucasus.yaml")).Value.Scenario;
+
+    private static IEnumerable<string[]> Csv(params string[] path) =>
+        File.ReadAllLines(TestPaths.InRepo(path)).Skip(1).Select(l => l.Split(',').Select(c => c.Trim('"')).ToArray());
+
+    [Fact]
+    public void Every_fact_cited_is_in_the_shipped_fact_sheet_with_its_date_and_url()
+    {
+        var sheet = File.ReadAllText(TestPaths.InRepo("data", "facts", "south-caucasus-facts.csv"));
+        foreach (var fact in Built.Sources.Where(s => s.Kind == SourceKind.Fact))
+        {
+            var line = sheet.Split('\n').Single(l => l.StartsWith(fact.Id + ",", StringComparison.Ordinal));
+            line.ShouldContain($",{fact.Date:yyyy-MM}", Case.Sensitive, fact.Id);
+            line.ShouldContain(fact.Reference!, Case.Sensitive, fact.Id);
+        }
+    }
+
+    [Fact]
+    public void Every_dataset_file_named_is_shipped() =>
+        Built.Sources.Where(s => s.Kind == SourceKind.Dataset && s.Reference is not null)
+            .ShouldAllBe(s => File.Exists(TestPaths.InRepo(s.Reference!)));
+
+    [Theory]
+    [InlineData("RUS", 365)]
+    [InlineData("ARM", 371)]
+    [InlineData("GEO", 372)]
+    [InlineData("AZE", 373)]
+    [InlineData("TUR", 640)]
+    [InlineData("USA", 2)]
+    [InlineData("UKR", 369)]
+    [InlineData("IRN", 630)]
+    [InlineData("ISR", 666)]
+    [InlineData("KAZ", 705)]
+    [InlineData("CHN", 710)]
+    public void Capabilities_polyarchy_and_ideal_points_match_the_shipped_data(string actor, int ccode)
+    {
+        var a = Built.Actor(actor);
+        var nmc = Csv("data", "cow", "nmc_v7_subset.csv").Single(r => r[0] == ccode.ToString() && r[1] == "2022");
+        a.Capability.Central.ShouldBe(double.Parse(nmc[8], System.Globalization.CultureInfo.InvariantCulture), 1e-6);
+        var vdem = Csv("data", "democracy", "polyarchy_2025_region.csv").Single(r => r[0] == ccode.ToString());
+        a.Attributes["polyarchy"].Central.ShouldBe(double.Parse(vdem[2], System.Globalization.CultureInfo.InvariantCulture), 1e-9);
+        var un = Csv("data", "un_ideal_points", "ideal_points_2024_region.csv").Single(r => r[0] == ccode.ToString());
+        a.Attributes["un_ideal_point"].Central.ShouldBe(double.Parse(un[4], System.Globalization.CultureInfo.InvariantCulture), 5e-3);
+    }
+
+    [Fact]
+    public void The_migrant_stock_matches_un_desa_2024()
+    {
+        var row = Csv("data", "economy", "un_desa_ims2024_stock_in_russia.csv").Single(r => r[0] == "AZE");
+        Built.Lever("russia-deports-azerbaijanis").Inputs["azerbaijan_born_in_russia"].Central.ShouldBe(double.Parse(row[7]));
+    }
+}
