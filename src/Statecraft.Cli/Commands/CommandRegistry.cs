@@ -10,6 +10,11 @@ internal static class CommandRegistry
         // One block per area, separated by blank lines so that parallel work merges cleanly.
 
         // analyze (scenario, questions)
+        config.AddCommand<AnalyzeCommand>("analyze")
+            .WithDescription("Answer a scenario's questions (default: the built-in South Caucasus scenario) with numbers, intervals, drivers and verdicts")
+            .WithExample("analyze")
+            .WithExample("analyze", "--policy", "all-combined", "--out", "report")
+            .WithExample("analyze", "scenarios/south-caucasus.yaml", "--samples", "500", "--seed", "7", "--json");
 
         // bargain, evaluate (BDM, SMP, baselines)
         config.AddCommand<BargainCommand>("bargain")
