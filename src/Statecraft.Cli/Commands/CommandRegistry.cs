@@ -16,6 +16,13 @@ internal static class CommandRegistry
         // wartrap, coercion
 
         // runs, serve
+        config.AddBranch("runs", runs =>
+        {
+            runs.SetDescription("The run store: every recorded run, its manifest and its result.");
+            runs.AddCommand<RunsListCommand>("list").WithDescription("List recorded runs, newest first.");
+            runs.AddCommand<RunsShowCommand>("show").WithDescription("Show one run's manifest and JSON result.");
+            runs.AddCommand<RunsDiffCommand>("diff").WithDescription("What changed between two runs: inputs, and how each answer moved.");
+        });
 
         // ingest, timeline
     }
