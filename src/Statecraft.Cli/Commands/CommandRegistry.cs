@@ -12,6 +12,10 @@ internal static class CommandRegistry
         // analyze (scenario, questions)
 
         // bargain, evaluate (BDM, SMP, baselines)
+        config.AddCommand<BargainCommand>("bargain")
+            .WithDescription("Round-by-round bargaining forecast for one issue (BDM expected utility, or a baseline)")
+            .WithExample("bargain", "examples/eu-emissions.csv")
+            .WithExample("bargain", "examples/eu-emissions.csv", "--preset", "scholz-code", "--json");
 
         // wartrap, coercion
 
