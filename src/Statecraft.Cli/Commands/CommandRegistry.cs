@@ -27,6 +27,7 @@ internal static class CommandRegistry
             runs.AddCommand<RunsShowCommand>("show").WithDescription("Show one run's manifest and JSON result.");
             runs.AddCommand<RunsDiffCommand>("diff").WithDescription("What changed between two runs: inputs, and how each answer moved.");
         });
+        config.SetInterceptor(new RunsRecording.Clock());
         config.AddCommand<ServeCommand>("serve").WithDescription("Serve the dashboard in a browser (127.0.0.1:5080 by default).");
 
         // ingest, timeline

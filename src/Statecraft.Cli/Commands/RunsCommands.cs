@@ -92,7 +92,7 @@ public sealed class RunsListCommand(IAnsiConsole console) : Command<RunsListSett
                 Markup.Escape(m.Seed ?? ""),
                 Markup.Escape(m.StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)),
                 Markup.Escape(RunsView.Took(m)),
-                Markup.Escape(m.Version));
+                Markup.Escape(RunsView.ShortVersion(m.Version)));
         }
 
         console.Write(table);
@@ -197,7 +197,8 @@ public sealed class RunsDiffCommand(IAnsiConsole console) : Command<RunsDiffSett
 
         var answers = new Table().Title($"Answers that moved ({diff.Answers.Count} of {diff.AnswersCompared})")
             .AddColumns("answer", $"run {diff.Before}", $"run {diff.After}", "change");
-        foreach (var change in diff.Answers)
+        const int shown = 60;
+        foreach (var change in diff.Answers.Take(shown))
         {
             answers.AddRow(
                 new Text(change.Path),
@@ -207,6 +208,8 @@ public sealed class RunsDiffCommand(IAnsiConsole console) : Command<RunsDiffSett
         }
 
         console.Write(answers);
+        if (diff.Answers.Count > shown)
+            console.MarkupLineInterpolated($"[grey]... and {diff.Answers.Count - shown} more; `--json` lists them all.[/]");
         return ExitCodes.Ok;
     }
 
@@ -216,7 +219,11 @@ public sealed class RunsDiffCommand(IAnsiConsole console) : Command<RunsDiffSett
 internal static class RunsView
 {
     public static string Input(RunManifest m) =>
-        m.InputId is null ? "" : m.InputSha256 is null ? m.InputId : $"{m.InputId} ({m.InputSha256[..Math.Min(12, m.InputSha256.Length)]})";
+        m.InputId is null ? "" : m.InputSha256 is null ? m.InputId : $"{m.InputId} {m.InputSha256[..Math.Min(8, m.InputSha256.Length)]}";
+
+    /// <summary>"0.1.0+abcdef1234..." → "0.1.0+abcdef1": the build's commit, short enough for a table.</summary>
+    public static string ShortVersion(string version) =>
+        version.IndexOf('+', StringComparison.Ordinal) is var plus and >= 0 && version.Length > plus + 8 ? version[..(plus + 8)] : version;
 
     public static string Took(RunManifest m)
     {

@@ -24,6 +24,23 @@ public static class RunsRecording
         typeof(RunsRecording).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
         ?? typeof(RunsRecording).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
+    /// <summary>When the running command started (set by <see cref="Clock"/> before every command).</summary>
+    private static readonly AsyncLocal<DateTimeOffset?> Started = new();
+
+    /// <summary>Records the run, timed from when the command started; see the overload.</summary>
+    public static int Record(IAnsiConsole console, string command, CommandSettings settings, string jsonResult) =>
+        Record(console, command, settings, Started.Value ?? DateTimeOffset.UtcNow, jsonResult);
+
+    /// <summary>Notes the time each command starts, so that recording it is one call at its end.</summary>
+    public sealed class Clock : ICommandInterceptor
+    {
+        public void Intercept(CommandContext context, CommandSettings settings) => Started.Value = DateTimeOffset.UtcNow;
+
+        public void InterceptResult(CommandContext context, CommandSettings settings, ref int result)
+        {
+        }
+    }
+
     /// <summary>
     /// Records the run and returns the exit code to end with: <see cref="ExitCodes.Ok"/>, or
     /// <see cref="ExitCodes.Failure"/> with a clear message if the store cannot take it (the result
