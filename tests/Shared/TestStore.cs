@@ -14,5 +14,12 @@ internal static class TestStore
         if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("STATECRAFT_STORE"))) return;
         var path = Path.Combine(Path.GetTempPath(), "statecraft-tests", $"runs-{Environment.ProcessId}.db");
         Environment.SetEnvironmentVariable("STATECRAFT_STORE", path);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+            {
+                try { File.Delete(file); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            }
+        };
     }
 }
