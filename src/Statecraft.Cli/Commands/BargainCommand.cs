@@ -55,8 +55,9 @@ public sealed class BargainCommand(IAnsiConsole console) : Command<BargainSettin
         }
 
         var last = report.Rounds[^1].Round;
+        var when = last == 0 ? "from the input positions (no bargaining)" : $"after {last} round(s)";
         console.MarkupLineInterpolated(
-            $"[bold]Forecast[/] after {last} round(s), on the scale of the input positions: median [bold]{F(report.Forecast.Median)}[/], weighted mean [bold]{F(report.Forecast.Mean)}[/]");
+            $"[bold]Forecast[/] {when}, on the scale of the input positions: median [bold]{F(report.Forecast.Median)}[/], weighted mean [bold]{F(report.Forecast.Mean)}[/]");
     }
 
     private static string F(double x) => x.ToString("0.####", CultureInfo.InvariantCulture);

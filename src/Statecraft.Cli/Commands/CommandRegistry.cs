@@ -18,6 +18,9 @@ internal static class CommandRegistry
             .WithExample("bargain", "examples/eu-emissions.csv", "--preset", "scholz-code", "--json");
 
         // wartrap, coercion
+        config.AddCommand<WarTrapCommand>("wartrap")
+            .WithDescription("War Trap expected utility of an attack (Bueno de Mesquita 1981), with Monte Carlo on request")
+            .WithExample("wartrap", "examples/wartrap-toy.yaml", "--attacker", "A", "--target", "B", "--no-discount", "--json");
 
         // runs, serve
         config.AddBranch("runs", runs =>

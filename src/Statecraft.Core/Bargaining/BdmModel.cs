@@ -85,7 +85,8 @@ public static class BdmModel
 
             // Pass with the actors' own risk exponents, from which offers are made.
             var mu1 = switchMu ? Baselines.WeightedMean(x, _w) : mu0;
-            var p1 = Probabilities(x, r);
+            // Linear votes do not depend on the exponents: the risk-neutral probabilities still hold.
+            var p1 = options.VoteDistance == VoteDistance.Linear ? p0 : Probabilities(x, r);
             var eu1 = ExpectedUtilities(x, r, p1, mu1);
 
             var next = (double[])x.Clone();
@@ -208,17 +209,27 @@ public static class BdmModel
                         for (var b = 0; b < n; b++)
                             allVotes += Math.Abs(_w[k] * (u[k][b] - u[k][a]));
 
+            // The same distances by position, so that the inner loop over voters runs along one row.
+            var byPosition = new double[n][];
+            for (var a = 0; a < n; a++)
+            {
+                byPosition[a] = new double[n];
+                for (var k = 0; k < n; k++) byPosition[a][k] = u[k][a];
+            }
+
             var p = new double[n][];
             for (var i = 0; i < n; i++)
             {
                 p[i] = new double[n];
+                var ui = byPosition[i];
                 for (var j = 0; j < n; j++)
                 {
                     if (i == j || x[i] == x[j]) continue;
+                    var uj = byPosition[j];
                     double support = 0, net = 0, cast = 0;
                     for (var k = 0; k < n; k++)
                     {
-                        var v = _w[k] * (u[k][j] - u[k][i]);
+                        var v = _w[k] * (uj[k] - ui[k]);
                         support += Math.Max(0, v);
                         net += v;
                         cast += Math.Abs(v);

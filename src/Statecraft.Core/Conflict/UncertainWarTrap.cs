@@ -47,6 +47,9 @@ public sealed class UncertainWarTrap
 
     public InputSet Inputs { get; }
 
+    /// <summary>True when the region gives similarity values directly instead of alliance ties.</summary>
+    public bool SimilarityGivenDirectly => _similarity is not null;
+
     public IReadOnlyList<string> StateIds => _states.Select(s => s.Id).ToArray();
 
     public static string CapabilityInput(string state) => $"capability[{state}]";

@@ -405,5 +405,6 @@ public sealed class BetaDistribution : Distribution
 /// <summary>Invariant, round-trip formatting of numbers in messages.</summary>
 internal static class Format
 {
-    public static string Number(double x) => x.ToString("R", CultureInfo.InvariantCulture);
+    public static string Number(double x) =>
+        double.IsPositiveInfinity(x) ? "∞" : double.IsNegativeInfinity(x) ? "-∞" : x.ToString("R", CultureInfo.InvariantCulture);
 }

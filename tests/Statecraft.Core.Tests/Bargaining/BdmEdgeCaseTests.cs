@@ -41,6 +41,21 @@ public sealed class BdmEdgeCaseTests
         result.Rounds.Count.ShouldBe(2);
     }
 
+    [Fact]
+    public void A_tolerance_stops_once_every_move_is_within_it()
+    {
+        // No move of the EC example's first text round exceeds half the range (3 of 6).
+        var loose = BdmModel.Run(EcEmissions.Issue, BdmOptions.Default with { ConvergenceTolerance = 0.5, Rounds = 50 });
+        loose.Converged.ShouldBeTrue();
+        loose.Rounds.Count.ShouldBe(2);
+        var largest = loose.Rounds[1].Moves.Max(m => Math.Abs(m.To - m.From));
+        largest.ShouldBeLessThanOrEqualTo(0.5 * 6);
+
+        var none = BdmModel.Run(EcEmissions.Issue, BdmOptions.Default with { ConvergenceTolerance = null, Rounds = 12 });
+        none.Converged.ShouldBeFalse();
+        none.Rounds.Count.ShouldBe(13);
+    }
+
     [Theory]
     [InlineData(0.0, 0.7)]
     [InlineData(0.12, 0.0)]

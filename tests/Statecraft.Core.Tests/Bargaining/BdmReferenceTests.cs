@@ -101,6 +101,7 @@ public sealed class BdmReferenceTests
             }
 
             round.Mean.ShouldBe(expected.GetProperty("mean_after").GetDouble(), 1e-9);
+            round.Median.ShouldBe(expected.GetProperty("median_after").GetDouble(), 1e-9);
         }
     }
 
