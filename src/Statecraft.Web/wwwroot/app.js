@@ -260,21 +260,25 @@ function showResult(result, label) {
   state.result = result;
   state.resultLabel = label;
   const qs = result.questions || [];
-  const agree = qs.filter(q => q.agrees_with_source === true).length;
+  const answered = qs.filter(q => q.value !== null && q.value !== undefined);
+  const agree = answered.filter(q => q.agrees_with_source === true).length;
   fill('findings-head', el('div', { class: 'card', id: 'findings-summary' },
     el('strong', {}, `${qs.length} questions answered`), ` — ${label}; `,
-    `${agree} of ${qs.length} answers agree with the source article; `,
+    `${agree} of ${answered.length} answers agree with the source article; `,
     `seed ${result.seed}, ${result.samples} samples`,
     result.policies && result.policies.length ? `, policies: ${result.policies.join(', ')}` : ''));
   const rows = qs.map(q => {
     const row = el('tr', { class: 'selectable', 'data-question': q.id, onclick: () => selectQuestion(q.id) },
       el('td', {}, el('strong', {}, q.question || q.id), el('br'), el('span', { class: 'muted' }, q.id)),
-      el('td', { class: 'num' }, fmt(q.value), ' ', q.unit || ''),
+      el('td', { class: 'num' }, q.value === null || q.value === undefined ? 'n/a' : fmt(q.value), el('div', { class: 'muted' }, q.unit || '')),
       el('td', { class: 'num' }, q.interval ? `${fmt(q.interval[0])} – ${fmt(q.interval[1])}` : '—'),
-      el('td', {}, q.verdict || ''),
+      el('td', {}, q.verdict || '', (q.models || []).length
+        ? el('div', { class: 'muted models' }, q.models.map(m => `${m.model}: ${m.value === null || m.value === undefined ? 'n/a' : fmt(m.value)}`).join(' · '))
+        : null),
       el('td', {}, (q.claims || []).join(', ')),
-      el('td', { class: q.agrees_with_source === true ? 'agree' : q.agrees_with_source === false ? 'disagree' : '' },
-        q.agrees_with_source === true ? 'agrees' : q.agrees_with_source === false ? 'disagrees' : '—',
+      el('td', { class: q.value === null || q.value === undefined ? 'muted' : q.agrees_with_source === true ? 'agree' : q.agrees_with_source === false ? 'disagree' : '' },
+        q.value === null || q.value === undefined ? 'not answered' : q.agrees_with_source === true ? 'agrees' : q.agrees_with_source === false ? 'disagrees' : '—',
+        typeof q.share_of_draws_agreeing === 'number' && q.value !== null ? el('span', { class: 'muted' }, ` (${Math.round(q.share_of_draws_agreeing * 100)}% of draws)`) : null,
         q.source_conclusion ? el('div', { class: 'muted' }, 'article: ', q.source_conclusion) : null));
     return row;
   });
@@ -305,7 +309,7 @@ function drawTornado(q) {
     grid: { left: 260, right: 40, top: 30, bottom: 30 },
     legend: { data: ranged ? ['input at low end', 'input at high end'] : ['effect'], top: 0 },
     xAxis: { type: 'value', name: ranged ? (q.unit || '') : 'effect on the answer', scale: true },
-    yAxis: { type: 'category', data: sorted.map(d => d.input), axisLabel: { width: 250, overflow: 'truncate' } },
+    yAxis: { type: 'category', data: sorted.map(d => d.label || d.input), axisLabel: { width: 250, overflow: 'truncate' } },
     series: ranged ? [
       { name: 'input at low end', type: 'bar', stack: 't', data: sorted.map(d => d.low - base), itemStyle: { color: '#b3261e' } },
       { name: 'input at high end', type: 'bar', stack: 't2', barGap: '-100%', data: sorted.map(d => d.high - base), itemStyle: { color: '#1f5fa8' } },
@@ -320,7 +324,13 @@ function renderPackages(result) {
   const packages = result.packages || [];
   if (!packages.length) { fill('packages', el('p', { class: 'muted' }, 'This result ranks no packages.')); return; }
   const ids = [...new Set(packages.flatMap(p => Object.keys(p.outcomes || {})))];
-  fill('packages', table(['Package', ...ids], packages.map(p => [p.policy, ...ids.map(id => el('td', { class: 'num' }, fmt((p.outcomes || {})[id])))])));
+  const gains = packages.some(p => typeof p.gain === 'number');
+  fill('packages', table(['Package', ...(gains ? ['Gain', 'War risk'] : []), ...ids], packages.map(p => [
+    el('td', {}, p.title || p.policy, p.what_if ? el('span', { class: 'muted' }, ' (what-if)') : null, el('div', { class: 'muted' }, p.policy)),
+    ...(gains ? [
+      el('td', { class: 'num' }, fmt(p.gain), p.gain_interval ? el('div', { class: 'muted' }, `${fmt(p.gain_interval[0])} – ${fmt(p.gain_interval[1])}`) : null),
+      el('td', { class: 'num' }, fmt(p.war_risk))] : []),
+    ...ids.map(id => el('td', { class: 'num' }, fmt((p.outcomes || {})[id])))])));
 }
 
 // ---------- policies ----------
