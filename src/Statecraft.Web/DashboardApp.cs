@@ -33,6 +33,8 @@ public static class DashboardApp
         builder.WebHost.UseUrls($"http://{host}:{configured.Port}");
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = configured.MaxRequestBytes);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // A failure to start (port in use) is reported by `statecraft serve` in one line, not as a logged stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
 
         // Read again when the app starts: tests override configuration after this point.
         builder.Services.AddSingleton(sp => DashboardOptions.From(sp.GetRequiredService<IConfiguration>()));
