@@ -31,6 +31,15 @@ internal static class CommandRegistry
             .WithExample("coercion", "examples/coercion-deport-migrants.yaml", "--samples", "5000", "--seed", "1");
 
         // runs, serve
+        config.AddBranch("runs", runs =>
+        {
+            runs.SetDescription("The run store: every recorded run, its manifest and its result.");
+            runs.AddCommand<RunsListCommand>("list").WithDescription("List recorded runs, newest first.");
+            runs.AddCommand<RunsShowCommand>("show").WithDescription("Show one run's manifest and JSON result.");
+            runs.AddCommand<RunsDiffCommand>("diff").WithDescription("What changed between two runs: inputs, and how each answer moved.");
+        });
+        config.SetInterceptor(new RunsRecording.Clock());
+        config.AddCommand<ServeCommand>("serve").WithDescription("Serve the dashboard in a browser (127.0.0.1:5080 by default).");
 
         // ingest, timeline
     }
