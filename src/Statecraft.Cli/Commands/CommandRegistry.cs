@@ -42,5 +42,14 @@ internal static class CommandRegistry
         config.AddCommand<ServeCommand>("serve").WithDescription("Serve the dashboard in a browser (127.0.0.1:5080 by default).");
 
         // ingest, timeline
+        config.AddBranch("ingest", ingest =>
+        {
+            ingest.SetDescription("Code political events (CAMEO) and figures from text; read ICEWS/GDELT events.");
+            ingest.SetDefaultCommand<IngestCommand>();
+            ingest.AddCommand<IngestValidateCommand>("validate")
+                .WithDescription("Run a TABARI validation project and report each record as passed or failed.");
+        });
+        config.AddCommand<TimelineCommand>("timeline")
+            .WithDescription("Monthly dyadic series and per-dyad timelines from an event file or texts.");
     }
 }
