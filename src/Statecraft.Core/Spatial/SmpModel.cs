@@ -327,6 +327,7 @@ internal sealed class SmpEngine
         public readonly double[] Risk = new double[n];
         public readonly int[] Order = new int[n];
         public readonly double[] Bound = new double[n];
+        public readonly double[] Candidates = new double[n];
         public readonly double[] Weight = new double[n]; // third parties' weights, 0 for the principals
         public readonly double[] Umi = new double[n];    // U_i(m, i): m's utility of i's position, as i sees it
         public readonly double[] Umm = new double[n];    // U_i(m, m)
@@ -359,24 +360,50 @@ internal sealed class SmpEngine
 
         s.Weight[i] = 0;
         var uii = s.Umm[i];
-        var count = 0;
+        var fast = _o.Voting == VotingRule.Proportional;
+
+        // Evaluate the target with the largest bound first; its gain then rules out most others
+        // before anything is sorted.
+        var top = -1;
+        var topBound = -1.0;
         for (var j = 0; j < n; j++)
         {
             if (j == i) continue;
+            var b = Math.Abs(uii - Utility(_dT[j * n + i], r[i]));
+            s.Bound[j] = b;
+            if (b > topBound) { topBound = b; top = j; }
+        }
+
+        var best = SmpChallenge.None;
+        var bestGain = -1.0;
+        if (top < 0 || Slack(topBound) < MinChallengeGain) return best;
+        Consider(top);
+
+        var count = 0;
+        for (var j = 0; j < n; j++)
+        {
+            if (j == i || j == top) continue;
+            var b = Slack(s.Bound[j]);
+            if (b < MinChallengeGain || b < bestGain) continue;
             s.Order[count] = j;
-            s.Bound[count] = Math.Abs(uii - Utility(_dT[j * n + i], r[i]));
+            s.Candidates[count] = b;
             count++;
         }
 
-        Array.Sort(s.Bound, s.Order, 0, count);
-        var fast = _o.Voting == VotingRule.Proportional;
-        var best = SmpChallenge.None;
-        var bestGain = -1.0;
+        Array.Sort(s.Candidates, s.Order, 0, count);
         for (var m = count - 1; m >= 0; m--)
         {
-            var bound = s.Bound[m] * (1 + 1e-9) + 1e-15;
-            if (bound < MinChallengeGain || bound < bestGain) break;
-            var j = s.Order[m];
+            if (s.Candidates[m] < bestGain) break;
+            Consider(s.Order[m]);
+        }
+
+        return best;
+
+        // The bound with room for rounding in the gain's own arithmetic.
+        static double Slack(double bound) => bound * (1 + 1e-9) + 1e-15;
+
+        void Consider(int j)
+        {
             var (p, gain) = fast ? ChallengeProportional(i, j, s) : EstimateChallenge(i, i, i, j, r);
             if (gain > MinChallengeGain && (gain > bestGain || (gain == bestGain && j < best.Target)))
             {
@@ -384,8 +411,6 @@ internal sealed class SmpEngine
                 bestGain = gain;
             }
         }
-
-        return best;
     }
 
     /// <summary>
