@@ -234,16 +234,21 @@ internal sealed class SmpEngine
         for (var b = 0; b < a; b++)
         {
             var ub = u.AsSpan(b * n, n);
-            var accAb = Vector256<double>.Zero;
-            var accBa = Vector256<double>.Zero;
+            // Two accumulators per side break the dependency chain of the additions.
+            Vector256<double> ab0 = Vector256<double>.Zero, ab1 = ab0, ba0 = ab0, ba1 = ab0;
             var k = 0;
-            for (; k + 4 <= n; k += 4)
+            for (; k + 8 <= n; k += 8)
             {
-                var v = Vector256.Create(w.Slice(k, 4)) * (Vector256.Create(ua.Slice(k, 4)) - Vector256.Create(ub.Slice(k, 4)));
-                accAb += Vector256.Max(v, Vector256<double>.Zero);
-                accBa += Vector256.Max(-v, Vector256<double>.Zero);
+                var v0 = Vector256.Create(w.Slice(k, 4)) * (Vector256.Create(ua.Slice(k, 4)) - Vector256.Create(ub.Slice(k, 4)));
+                var v1 = Vector256.Create(w.Slice(k + 4, 4)) * (Vector256.Create(ua.Slice(k + 4, 4)) - Vector256.Create(ub.Slice(k + 4, 4)));
+                ab0 += Vector256.Max(v0, Vector256<double>.Zero);
+                ba0 += Vector256.Max(-v0, Vector256<double>.Zero);
+                ab1 += Vector256.Max(v1, Vector256<double>.Zero);
+                ba1 += Vector256.Max(-v1, Vector256<double>.Zero);
             }
 
+            var accAb = ab0 + ab1;
+            var accBa = ba0 + ba1;
             double tailAb = 0, tailBa = 0;
             for (; k < n; k++)
             {
@@ -339,6 +344,23 @@ internal sealed class SmpEngine
         for (var a = 0; a < _n; a++) r[a] = EstimateRisk(_risk[h], _risk[a], _o.RiskAdjustment);
     }
 
+    /// <summary>h's view of challenges by i: h's risk estimates, and each actor's utility of i's position and of its own.</summary>
+    private void Prepare(ChallengeScratch s, int h, int i)
+    {
+        var n = _n;
+        var r = s.Risk;
+        EstimatedRisks(h, r);
+        var di = _dT.AsSpan(i * n, n);
+        for (var m = 0; m < n; m++)
+        {
+            s.Umi[m] = Utility(di[m], r[m]);
+            s.Umm[m] = Utility(_diag[m], r[m]);
+            s.Weight[m] = _capSal[m];
+        }
+
+        s.Weight[i] = 0;
+    }
+
     /// <summary>
     /// i's most valuable challenge. The gain from challenging j is (U_ii − U_ij)(1 − 2 s_j (1 − p)), at most
     /// |U_ii − U_ij| in size, so targets are examined in decreasing order of that bound and the search
@@ -349,16 +371,7 @@ internal sealed class SmpEngine
     {
         var n = _n;
         var r = s.Risk;
-        EstimatedRisks(i, r);
-        var di = _dT.AsSpan(i * n, n);
-        for (var m = 0; m < n; m++)
-        {
-            s.Umi[m] = Utility(di[m], r[m]);
-            s.Umm[m] = Utility(_diag[m], r[m]);
-            s.Weight[m] = _capSal[m];
-        }
-
-        s.Weight[i] = 0;
+        Prepare(s, i, i);
         var uii = s.Umm[i];
         var fast = _o.Voting == VotingRule.Proportional;
 
@@ -620,10 +633,10 @@ internal sealed class SmpEngine
         }
 
         var made = new Proposal[n][];
-        Parallel.For(0, n, _parallel, () => new double[n], (i, _, risk) =>
+        Parallel.For(0, n, _parallel, () => new ChallengeScratch(n), (i, _, scratch) =>
         {
-            made[i] = challenges[i].Made ? Proposals(i, challenges[i], risk) : [];
-            return risk;
+            made[i] = challenges[i].Made ? Proposals(i, challenges[i], scratch) : [];
+            return scratch;
         }, _ => { });
         for (var i = 0; i < n; i++)
         {
@@ -652,11 +665,12 @@ internal sealed class SmpEngine
         return next;
     }
 
-    private Proposal[] Proposals(int i, SmpChallenge c, double[] risk)
+    private Proposal[] Proposals(int i, SmpChallenge c, ChallengeScratch s)
     {
+        // j's own estimate of the probability that i prevails.
         var j = c.Target;
-        EstimatedRisks(j, risk);
-        var pByJ = EstimateChallenge(j, i, i, j, risk).P;
+        Prepare(s, j, i);
+        var pByJ = _o.Voting == VotingRule.Proportional ? ChallengeProportional(i, j, s).P : EstimateChallenge(j, i, i, j, s.Risk).P;
         var byI = Interpolate(i, j, c.Probability, 1 - c.Probability);
         var byJ = Interpolate(i, j, pByJ, 1 - pByJ);
         switch (_o.Bargains)
