@@ -16,12 +16,13 @@ public sealed class BargainCommand(IAnsiConsole console) : Command<BargainSettin
             return Output.ReportProblems(console, [new Problem("options", "--model",
                 $"expected one of {string.Join(", ", BargainModels.All.Select(m => m.Name))}, found '{settings.Model}'")]);
 
+        if (model is SmpBargainModel smp) return smp.Execute(console, settings);
         var report = model.Run(settings);
         if (!report.Success) return Output.ReportProblems(console, report.Problems);
 
         if (settings.Json) Output.WriteJson(console, report.Value);
         else WriteTables(report.Value, model);
-        return ExitCodes.Ok;
+        return RunsRecording.Record(console, "bargain", settings, Output.ToJson(report.Value));
     }
 
     private void WriteTables(BargainReport report, IBargainModel model)

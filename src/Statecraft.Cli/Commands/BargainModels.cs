@@ -24,6 +24,7 @@ public static class BargainModels
     public static IReadOnlyList<IBargainModel> All { get; } =
     [
         new BdmBargainModel(),
+        new SmpBargainModel(),
         new BaselineBargainModel("mean", "weighted mean of positions (capability × salience)"),
         new BaselineBargainModel("median", "weighted median of positions (capability × salience)"),
     ];

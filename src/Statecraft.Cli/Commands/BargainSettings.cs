@@ -7,11 +7,11 @@ namespace Statecraft.Cli.Commands;
 public sealed class BargainSettings : CommandSettings
 {
     [CommandArgument(0, "<FILE>")]
-    [Description("Actor table (BDM CSV: Actor, Capability, Position, Salience)")]
+    [Description("Actor table (BDM CSV: Actor, Capability, Position, Salience), or a KTAB CSV/XML scenario for --model smp")]
     public string File { get; init; } = "";
 
     [CommandOption("--model <MODEL>")]
-    [Description("bdm (expected-utility bargaining), mean or median (capability × salience baselines)")]
+    [Description("bdm (expected-utility bargaining), smp (KTAB's spatial model), mean or median (capability × salience baselines)")]
     [DefaultValue("bdm")]
     public string Model { get; init; } = "bdm";
 
@@ -50,6 +50,14 @@ public sealed class BargainSettings : CommandSettings
     [CommandOption("--fault <FAULT>")]
     [Description("Reproduce a reference code's fault (repeatable): capitulation-never-fires, compromise-by-weighted-position, median-changes-meaning, status-quo-sign-flipped")]
     public string[] Faults { get; init; } = [];
+
+    [CommandOption("--ktab <NAME=VALUE>")]
+    [Description("smp: a KTAB model parameter (repeatable), e.g. PCEModel=MarkovIncentive, StateTransitions=Stochastic")]
+    public string[] Ktab { get; init; } = [];
+
+    [CommandOption("--seed <SEED>")]
+    [Description("smp: seed of the stochastic mode (default: the XML scenario's, else 0)")]
+    public string? Seed { get; init; }
 
     [CommandOption("--json")]
     [Description("Write the result as JSON")]
