@@ -44,7 +44,7 @@ internal static class AnalyzeReport
                 foreach (var m in a.Models) sb.Append($"| {m.Model} | {(m.Value is { } v ? F(v) : "n/a")} | {m.Note} |\n");
             }
 
-            if (a.Drivers.Count > 0)
+            if (a.Drivers.Count > 0 && a.Question.Model != QuestionModel.PolicyComparison)
             {
                 sb.Append("\nDrivers (one at a time, from the input's 5% to its 95% value):\n\n| Input | Low | High | Effect on the answer |\n|---|---|---|---|\n");
                 foreach (var d in a.Drivers) sb.Append($"| {d.Label} (`{d.Input}`) | {F(d.Low)} | {F(d.High)} | {Signed(d.Effect)} |\n");
