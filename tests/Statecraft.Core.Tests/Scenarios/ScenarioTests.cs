@@ -214,6 +214,15 @@ public sealed class QuestionEngineTests
     }
 
     [Fact]
+    public void A_question_can_assume_a_policy_without_changing_the_others()
+    {
+        var questions = Tiny.Questions.Take(2).Append(Tiny.Questions[1] with { Id = "a-attacks-weakened", Assume = "weaken-a" }).ToArray();
+        var result = QuestionEngine.Analyze(Tiny.Create(questions: questions).Value, [], new AnalysisOptions(8, 1));
+        result.Answers[2].Value.ShouldBeLessThan(result.Answers[1].Value);
+        result.Answers[1].Value.ShouldBe(QuestionEngine.Analyze(S, [], new AnalysisOptions(8, 1)).Answers[1].Value);
+    }
+
+    [Fact]
     public void Applied_policies_are_recorded_and_change_the_answers()
     {
         var o = new AnalysisOptions(8, 1);

@@ -29,16 +29,19 @@ public static class QuestionEngine
         foreach (var q in s.Questions)
         {
             cancellationToken.ThrowIfCancellationRequested();
+
+            // A question may be asked of a what-if ("assume: POLICY"): the policy applies to it alone.
+            var qs = q.Assume is null ? s : s.Apply(s.Policy(q.Assume));
             switch (q.Model)
             {
                 case QuestionModel.Bargaining:
-                    answers.Add(Bargaining(s, q, options, counter, cancellationToken));
+                    answers.Add(Bargaining(qs, q, options, counter, cancellationToken));
                     break;
                 case QuestionModel.WarTrap:
-                    answers.Add(WarTrap(s, q, options, counter, cancellationToken));
+                    answers.Add(WarTrap(qs, q, options, counter, cancellationToken));
                     break;
                 case QuestionModel.Coercion:
-                    answers.Add(Coercion(s, q, options, counter, cancellationToken));
+                    answers.Add(Coercion(qs, q, options, counter, cancellationToken));
                     break;
                 case QuestionModel.PolicyComparison:
                     packages = Packages(s, options, counter, cancellationToken);
