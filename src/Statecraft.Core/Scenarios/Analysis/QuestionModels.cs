@@ -115,10 +115,10 @@ internal static class QuestionModels
                 a.Attributes.ContainsKey("committed_elsewhere") ? draw[$"actor/{a.Id}/committed_elsewhere"] : 0)).ToArray();
             var distances = new List<StatePair>();
             for (var i = 0; i < states.Count; i++)
-            for (var j = i + 1; j < states.Count; j++)
-                distances.Add(new StatePair(states[i].Id, states[j].Id, Miles(
-                    draw[$"actor/{states[i].Id}/lat"], draw[$"actor/{states[i].Id}/lon"],
-                    draw[$"actor/{states[j].Id}/lat"], draw[$"actor/{states[j].Id}/lon"])));
+                for (var j = i + 1; j < states.Count; j++)
+                    distances.Add(new StatePair(states[i].Id, states[j].Id, Miles(
+                        draw[$"actor/{states[i].Id}/lat"], draw[$"actor/{states[i].Id}/lon"],
+                        draw[$"actor/{states[j].Id}/lat"], draw[$"actor/{states[j].Id}/lon"])));
             var commitments = commitmentTies
                 .Where(t => !(backer is not null && t.Links(backer, q.Challenger!)))
                 .Select(t => new ThirdPartyCommitment(t.From, t.To, draw[$"parameter/{t.Commitment}"])).ToList();
@@ -169,9 +169,9 @@ internal static class LeverCases
         }
 
         foreach (var (bearer, kind) in channels)
-        foreach (var p in Coercion.Channels.Parameters(kind))
-            if (p.Default is null && !lever.Inputs.ContainsKey($"{bearer}.{Coercion.Channels.FileName(kind)}.{p.Name}") && !lever.Inputs.ContainsKey(p.Name))
-                problems.Add($"channel {bearer}.{Coercion.Channels.FileName(kind)} needs '{p.Name}' (as {bearer}.{Coercion.Channels.FileName(kind)}.{p.Name} or a shared '{p.Name}')");
+            foreach (var p in Coercion.Channels.Parameters(kind))
+                if (p.Default is null && !lever.Inputs.ContainsKey($"{bearer}.{Coercion.Channels.FileName(kind)}.{p.Name}") && !lever.Inputs.ContainsKey(p.Name))
+                    problems.Add($"channel {bearer}.{Coercion.Channels.FileName(kind)} needs '{p.Name}' (as {bearer}.{Coercion.Channels.FileName(kind)}.{p.Name} or a shared '{p.Name}')");
         return problems;
     }
 
