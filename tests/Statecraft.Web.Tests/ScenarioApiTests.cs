@@ -70,6 +70,13 @@ public sealed class ScenarioApiTests : IDisposable
         result.GetProperty("policies").EnumerateArray().Select(p => p.GetString()).ShouldBe([policy]);
         result.GetProperty("questions").EnumerateArray().Select(q => q.GetProperty("id").GetString()).ShouldContain("russia-attacks-azerbaijan");
 
+        // The Bargaining page's BDM (text) path ends where the analysis's answer for the same issue does.
+        var bargaining = await client.GetFromJsonAsync<JsonElement>($"/api/scenarios/{scenario.GetProperty("id").GetString()}/bargaining?policy={policy}");
+        var path = bargaining.GetProperty("trajectories").EnumerateArray()
+            .Single(t => t.GetProperty("issue").GetString() == "armenia-alignment" && t.GetProperty("model").GetString() == "BDM (text)");
+        var answer = result.GetProperty("questions").EnumerateArray().Single(q => q.GetProperty("id").GetString() == "armenia-alignment");
+        path.GetProperty("forecast").GetDouble().ShouldBe(answer.GetProperty("value").GetDouble(), 1e-9);
+
         var run = _factory.Store.Find(job.GetProperty("run_id").GetInt64()).ShouldNotBeNull();
         run.Manifest.Command.ShouldBe("analyze");
         run.Manifest.InputSha256.ShouldBe(scenario.GetProperty("sha256").GetString());
@@ -135,8 +142,16 @@ public sealed class ScenarioApiTests : IDisposable
         var bargaining = await client.GetFromJsonAsync<JsonElement>($"/api/scenarios/{id}/bargaining");
         var paths = bargaining.GetProperty("trajectories").EnumerateArray().Where(t => t.GetProperty("issue").GetString() == issue.GetProperty("id").GetString()).ToList();
         paths.Select(t => t.GetProperty("model").GetString()).ShouldBe(["BDM (text)", "BDM (scholz-code)", "BDM (masad)"]);
+        // Round 0 is the scenario's positions at the median of each range (triangular: low, central, high).
         var first = paths[0].GetProperty("rounds")[0].EnumerateArray().Select(x => x.GetDouble()).ToList();
-        first.ShouldBe(issue.GetProperty("stances").EnumerateArray().Select(s => s.GetProperty("position").GetProperty("value").GetDouble()).ToList());
+        var stances = issue.GetProperty("stances").EnumerateArray().Select(s => s.GetProperty("position")).ToList();
+        first.Count.ShouldBe(stances.Count);
+        for (var k = 0; k < first.Count; k++)
+        {
+            var p = stances[k];
+            first[k].ShouldBeInRange(p.GetProperty("low").GetDouble(), p.GetProperty("high").GetDouble());
+            if (p.GetProperty("low").GetDouble() == p.GetProperty("high").GetDouble()) first[k].ShouldBe(p.GetProperty("value").GetDouble());
+        }
 
         (await client.GetAsync($"/api/scenarios/{id}/bargaining?policy=no-such")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }

@@ -62,12 +62,14 @@ public sealed class ScenarioBackend(LoadedScenario builtIn, Func<LoadedScenario,
         var trajectories = new List<TrajectoryView>();
         foreach (var issue in s.Issues)
         {
-            // The central scenario: every uncertain number at its central estimate.
+            // The baseline scenario of the analysis: every uncertain number at the median of its
+            // distribution, so the text variant ends where the analysis's BDM answer does.
+            static double Median(SourcedValue v) => ScenarioInputs.DistributionOf(v.Estimate).Median;
             var actors = issue.Stances.Select(st => new Actor(
                 st.ActorId,
-                new Capability(s.Actor(st.ActorId).Capability.Central),
-                new Position(st.Position.Central),
-                new Salience(st.Salience.Central))).ToArray();
+                new Capability(Median(s.Actor(st.ActorId).Capability)),
+                new Position(Median(st.Position)),
+                new Salience(Median(st.Salience)))).ToArray();
             var created = Issue.Create(issue.Id, issue.Scale, actors);
             if (!created.Success) continue;
             foreach (var (preset, options) in BdmOptions.Presets)

@@ -179,7 +179,7 @@ function drawNetwork(sc) {
     legend: [{ data: kinds, top: 4 }],
     color: palette,
     series: [{
-      type: 'graph', layout: 'force', roam: true, draggable: true,
+      type: 'graph', layout: 'force', roam: true, draggable: true, top: 40,
       force: { repulsion: 420, edgeLength: [90, 180] },
       categories: kinds.map(k => ({ name: k })),
       label: { show: true, position: 'right' },
@@ -204,9 +204,9 @@ function drawIssue(id, issue) {
   const names = issue.stances.map(s => nameOf(s.actor));
   c.setOption({
     tooltip: richTooltip,
-    grid: { left: 120, right: 20, top: 20, bottom: 40 },
-    xAxis: { type: 'value', min: issue.min, max: issue.max, name: `${issue.low_means} → ${issue.high_means}`, nameLocation: 'middle', nameGap: 25 },
-    yAxis: { type: 'category', data: names },
+    grid: { left: 10, right: 25, top: 15, bottom: 10, containLabel: true },
+    xAxis: { type: 'value', min: issue.min, max: issue.max },
+    yAxis: { type: 'category', data: names, inverse: true, axisLabel: { width: 170, overflow: 'truncate' } },
     series: [
       { type: 'custom', name: 'range', renderItem: (params, api) => {
           const lo = api.coord([api.value(1), api.value(0)]);
@@ -361,14 +361,15 @@ function renderComparison(baseline, runs) {
   const valueIn = (result, id) => { const q = (result.questions || []).find(x => x.id === id); return q ? q.value : null; };
   const rows = qs.map(q => [
     el('td', {}, q.question || q.id, el('div', { class: 'muted' }, q.id)),
-    el('td', { class: 'num' }, fmt(q.value), ' ', q.unit || ''),
+    el('td', { class: 'num' }, fmt(q.value), el('div', { class: 'muted small' }, q.unit || '')),
     ...runs.map(r => {
       const v = valueIn(r.job.result, q.id);
       const d = v === null ? null : v - q.value;
       return el('td', { class: 'num' }, fmt(v), d === null || d === 0 ? '' : el('span', { class: d > 0 ? 'up' : 'down' }, ` (${signed(d)})`));
     }),
   ]);
-  fill('comparison', table(['Question', 'Baseline', ...runs.map(r => nameOfPolicy(r.policy))], rows));
+  fill('comparison', table(['Question', 'Baseline', ...runs.map(r => nameOfPolicy(r.policy))], rows, { class: 'comparison' }));
+  renderPackages(baseline);
   const c = chart('comparison-chart');
   if (!c) return;
   c.setOption({
@@ -376,7 +377,7 @@ function renderComparison(baseline, runs) {
     legend: { data: runs.map(r => nameOfPolicy(r.policy)), top: 0 },
     grid: { left: 260, right: 30, top: 40, bottom: 30 },
     xAxis: { type: 'value', name: 'change from the baseline' },
-    yAxis: { type: 'category', data: qs.map(q => q.id) },
+    yAxis: { type: 'category', data: qs.map(q => q.id), inverse: true },
     series: runs.map(r => ({ name: nameOfPolicy(r.policy), type: 'bar', data: qs.map(q => { const v = valueIn(r.job.result, q.id); return v === null ? null : v - q.value; }) })),
   });
 }
