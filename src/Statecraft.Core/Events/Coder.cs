@@ -37,6 +37,7 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
     {
         var tokens = Tokenizer.Tokenize(sentence);
         if (tokens.Count == 0) return SentenceCoding.Empty;
+        if (Options.MinimumWords > 0 && tokens.Count(t => t.Text != ",") < Options.MinimumWords) return SentenceCoding.Empty;
         var s = new Sentence(this, sentence, tokens, date) { PreviousSubject = previousSubject };
         return s.Run();
     }
