@@ -23,7 +23,7 @@ public sealed class BargainCommand(IAnsiConsole console) : Command<BargainSettin
 
         if (settings.Json) Output.WriteJson(console, report.Value);
         else WriteTables(report.Value, model);
-        return ExitCodes.Ok;
+        return RunsRecording.Record(console, "bargain", settings, Output.ToJson(report.Value));
     }
 
     private void WriteTables(BargainReport report, IBargainModel model)

@@ -10,6 +10,11 @@ internal static class CommandRegistry
         // One block per area, separated by blank lines so that parallel work merges cleanly.
 
         // analyze (scenario, questions)
+        config.AddCommand<AnalyzeCommand>("analyze")
+            .WithDescription("Answer a scenario's questions (default: the built-in South Caucasus scenario) with numbers, intervals, drivers and verdicts")
+            .WithExample("analyze")
+            .WithExample("analyze", "--policy", "all-combined", "--out", "report")
+            .WithExample("analyze", "scenarios/south-caucasus.yaml", "--samples", "500", "--seed", "7", "--json");
 
         // bargain, evaluate (BDM, SMP, baselines)
         config.AddCommand<BargainCommand>("bargain")
@@ -24,9 +29,30 @@ internal static class CommandRegistry
         config.AddCommand<WarTrapCommand>("wartrap")
             .WithDescription("War Trap expected utility of an attack (Bueno de Mesquita 1981), with Monte Carlo on request")
             .WithExample("wartrap", "examples/wartrap-toy.yaml", "--attacker", "A", "--target", "B", "--no-discount", "--json");
+        config.AddCommand<CoercionCommand>("coercion")
+            .WithDescription("Economic coercion: what a lever costs sender and target as shares of GDP, and who pays more")
+            .WithExample("coercion", "examples/coercion-deport-migrants.yaml", "--samples", "5000", "--seed", "1");
 
         // runs, serve
+        config.AddBranch("runs", runs =>
+        {
+            runs.SetDescription("The run store: every recorded run, its manifest and its result.");
+            runs.AddCommand<RunsListCommand>("list").WithDescription("List recorded runs, newest first.");
+            runs.AddCommand<RunsShowCommand>("show").WithDescription("Show one run's manifest and JSON result.");
+            runs.AddCommand<RunsDiffCommand>("diff").WithDescription("What changed between two runs: inputs, and how each answer moved.");
+        });
+        config.SetInterceptor(new RunsRecording.Clock());
+        config.AddCommand<ServeCommand>("serve").WithDescription("Serve the dashboard in a browser (127.0.0.1:5080 by default).");
 
         // ingest, timeline
+        config.AddBranch("ingest", ingest =>
+        {
+            ingest.SetDescription("Code political events (CAMEO) and figures from text; read ICEWS/GDELT events.");
+            ingest.SetDefaultCommand<IngestCommand>();
+            ingest.AddCommand<IngestValidateCommand>("validate")
+                .WithDescription("Run a TABARI validation project and report each record as passed or failed.");
+        });
+        config.AddCommand<TimelineCommand>("timeline")
+            .WithDescription("Monthly dyadic series and per-dyad timelines from an event file or texts.");
     }
 }

@@ -47,7 +47,7 @@ internal static class UncertaintyOutput
         {
             var table = new Table().Title("Sensitivity (one input at its 5th / 95th percentile, others at their medians)");
             table.AddColumns("input", "low", "high", $"{outputName} at low", $"{outputName} at high", "swing");
-            foreach (var bar in report.Tornado.Take(maxRows))
+            foreach (var bar in report.Tornado.Where(b => b.Swing > 0).Take(maxRows))
                 table.AddRow(bar.Input.EscapeMarkup(), N(bar.LowValue), N(bar.HighValue), N(bar.OutputAtLow), N(bar.OutputAtHigh), N(bar.Swing));
             console.Write(table);
         }
@@ -72,7 +72,9 @@ internal static class UncertaintyOutput
         return f.Baseline == 0 ? text : $"{text} ({(change >= 0 ? "+" : "")}{N(100 * change / Math.Abs(f.Baseline), "0")}%)";
     }
 
-    public static string N(double x, string format = "0.####") => x.ToString(format, CultureInfo.InvariantCulture);
+    /// <summary>Numbers for people: four decimals for small values, thousands separators for large ones.</summary>
+    public static string N(double x, string format = "0.####") =>
+        Math.Abs(x) >= 1e5 && format == "0.####" ? x.ToString("#,0", CultureInfo.InvariantCulture) : x.ToString(format, CultureInfo.InvariantCulture);
 
     private sealed class TaskProgress(ProgressTask task) : IProgress<MonteCarloProgress>
     {

@@ -83,6 +83,8 @@ internal sealed class WarTrapCommand(IAnsiConsole console) : Command<WarTrapSett
     {
         var usage = new List<string>();
         if ((settings.Attacker is null) != (settings.Target is null)) usage.Add("give both --attacker and --target, or neither for every dyad");
+        if (settings.Samples is not null && settings.Attacker is null && settings.Target is null)
+            usage.Add("--samples needs --attacker and --target: Monte Carlo runs on one dyad");
         if (settings.Samples is < 1) usage.Add($"--samples: expected a whole number >= 1, found {settings.Samples}");
         if (settings.Threads is < 1) usage.Add($"--threads: expected a whole number >= 1, found {settings.Threads}");
         var measure = SimilarityMeasure.TauB;
@@ -128,22 +130,25 @@ internal sealed class WarTrapCommand(IAnsiConsole console) : Command<WarTrapSett
             report = UncertaintyOutput.Analyze(console, settings.Json, region.WarTrap.Inputs, model, Verdict.GreaterThan(0), mcOptions);
         }
 
+        var mc = report?.MonteCarlo;
+        var json = new WarTrapJson(
+            dyad.Attacker, dyad.Target, dyad.P, dyad.Bilateral,
+            dyad.ThirdParties.Select(t => new ThirdPartyJson(t.State, t.PIk, t.PJk, t.Term)).ToArray(),
+            dyad.ExpectedUtility, dyad.Multilateral, options.DistanceDiscount, similarity,
+            mc?.Samples, mc?.Seed, mc is null ? null : [mc.Lower, mc.Upper], mc?.ProbabilityVerdictHolds, mc?.Median, mc?.Mean,
+            report is null ? null : UncertaintyOutput.Tornado(report),
+            report is null ? null : UncertaintyOutput.FlipPoints(report));
         if (settings.Json)
         {
-            var mc = report?.MonteCarlo;
-            Output.WriteJson(console, new WarTrapJson(
-                dyad.Attacker, dyad.Target, dyad.P, dyad.Bilateral,
-                dyad.ThirdParties.Select(t => new ThirdPartyJson(t.State, t.PIk, t.PJk, t.Term)).ToArray(),
-                dyad.ExpectedUtility, dyad.Multilateral, options.DistanceDiscount, similarity,
-                mc?.Samples, mc?.Seed, mc is null ? null : [mc.Lower, mc.Upper], mc?.ProbabilityVerdictHolds, mc?.Median, mc?.Mean,
-                report is null ? null : UncertaintyOutput.Tornado(report),
-                report is null ? null : UncertaintyOutput.FlipPoints(report)));
-            return ExitCodes.Ok;
+            Output.WriteJson(console, json);
+        }
+        else
+        {
+            Render(region, dyad, options, similarity);
+            if (report is not null) UncertaintyOutput.Render(console, report, "EU", "");
         }
 
-        Render(region, dyad, options, similarity);
-        if (report is not null) UncertaintyOutput.Render(console, report, "EU", "");
-        return ExitCodes.Ok;
+        return RunsRecording.Record(console, "wartrap", settings, Output.ToJson(json));
     }
 
     private void Render(WarTrapRegion region, WarTrapDyad dyad, WarTrapOptions options, string similarity)
@@ -177,10 +182,11 @@ internal sealed class WarTrapCommand(IAnsiConsole console) : Command<WarTrapSett
         var eu = model.AllDyads();
         var n = model.States.Count;
         var rows = Enumerable.Range(0, n).Select(i => eu.AsSpan(i * n, n).ToArray()).ToArray();
+        var json = new WarTrapMatrixJson(model.States, rows, options.DistanceDiscount, similarity, model.Risk());
         if (settings.Json)
         {
-            Output.WriteJson(console, new WarTrapMatrixJson(model.States, rows, options.DistanceDiscount, similarity, model.Risk()));
-            return ExitCodes.Ok;
+            Output.WriteJson(console, json);
+            return RunsRecording.Record(console, "wartrap", settings, Output.ToJson(json));
         }
 
         var table = new Table().Title($"War Trap EU_row(column) in {region.Name.EscapeMarkup()}");
@@ -189,7 +195,7 @@ internal sealed class WarTrapCommand(IAnsiConsole console) : Command<WarTrapSett
         for (var i = 0; i < n; i++)
             table.AddRow([model.States[i].EscapeMarkup(), .. rows[i].Select((v, j) => i == j ? "" : UncertaintyOutput.N(v, "+0.000;-0.000;0"))]);
         console.Write(table);
-        return ExitCodes.Ok;
+        return RunsRecording.Record(console, "wartrap", settings, Output.ToJson(json));
     }
 
     private static bool TryMeasure(string text, out SimilarityMeasure measure)

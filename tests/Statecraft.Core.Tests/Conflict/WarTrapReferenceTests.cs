@@ -46,6 +46,8 @@ public sealed class WarTrapReferenceTests
         AlliancePortfolio.S(Codes(1, 4, 4, 2), Codes(1, 4, 4, 2)).ShouldBe(V("S_identical"));
         AlliancePortfolio.S(Codes(1, 1, 1), Codes(4, 4, 4)).ShouldBe(V("S_opposite_1vs4"));
         AlliancePortfolio.S(Codes(1, 1, 4, 4), Codes(1, 4, 4, 2)).ShouldBe(V("S_example"), Tolerance);
+        // Weighted: d = (0·1 + 3·2 + 0·3 + 2·4)/3 = 14/3, S = 1 − 2·(14/3)/10 = 1/15.
+        AlliancePortfolio.S(Codes(1, 1, 4, 4), Codes(1, 4, 4, 2), [1.0, 2, 3, 4]).ShouldBe(1.0 / 15, Tolerance);
     }
 
     [Theory]

@@ -1,0 +1,157 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Statecraft.Core.Scenarios;
+using Statecraft.Core.Scenarios.Analysis;
+
+namespace Statecraft.Cli.Commands;
+
+/// <summary>
+/// report.md and a self-contained report.html for <c>analyze --out</c>: findings, each question with
+/// its models side by side, drivers, flip points and the claims it tests, the policy comparison, and
+/// the limits of the inputs.
+/// </summary>
+internal static class AnalyzeReport
+{
+    private static string F(double x) => AnalyzeCommand.F(x);
+    private static string P(double x) => (100 * x).ToString("0", CultureInfo.InvariantCulture) + "%";
+    private static string H(string s) => WebUtility.HtmlEncode(s);
+
+    public static string Markdown(AnalysisResult result, AnalyzeJson json)
+    {
+        var s = result.Scenario;
+        var sb = new StringBuilder();
+        sb.Append($"# {s.Header.Title}\n\n");
+        sb.Append($"Scenario `{s.Id}` dated {s.Date:yyyy-MM-dd} (sha256 `{json.Scenario.Sha256}`), ")
+          .Append($"{result.Options.Samples} Monte Carlo draws per question and package, seed {result.Options.Seed}")
+          .Append(result.Policies.Count > 0 ? $", policies applied: {string.Join(", ", result.Policies)}" : "").Append(".\n\n");
+        sb.Append("## Findings\n\n| Question | Answer | 90% interval | Agrees with the article? | In short |\n|---|---|---|---|---|\n");
+        foreach (var a in result.Answers)
+            sb.Append($"| `{a.Question.Id}` | {(a.Available ? F(a.Value) : "n/a")} | {(a.Available ? $"{F(a.Low)} to {F(a.High)}" : "")} | ")
+              .Append(a.Available ? $"{(a.AgreesWithSource ? "yes" : "no")} ({P(a.ShareAgreeing)} of draws; {string.Join(", ", a.Question.Claims)})" : "n/a")
+              .Append($" | {a.Headline} |\n");
+
+        foreach (var a in result.Answers)
+        {
+            sb.Append($"\n## {a.Question.Id}\n\n**{a.Question.Text}**\n\n{a.Verdict}\n\n");
+            if (a.Available) sb.Append($"- Answer: **{F(a.Value)}** ({a.Unit}), 90% interval {F(a.Low)} to {F(a.High)}\n");
+            sb.Append($"- Claims tested: {Claims(s, a.Question)}\n");
+            sb.Append($"- The article concludes: {a.Question.SourceConclusion} (expects the answer {a.Question.Expect})\n");
+            if (a.Available) sb.Append($"- Agreement: **{(a.AgreesWithSource ? "agrees" : "disagrees")}** ({P(a.ShareAgreeing)} of draws meet the article's expectation)\n");
+            if (a.Models.Count > 0)
+            {
+                sb.Append("\n| Model | Value | Note |\n|---|---|---|\n");
+                foreach (var m in a.Models) sb.Append($"| {m.Model} | {(m.Value is { } v ? F(v) : "n/a")} | {m.Note} |\n");
+            }
+
+            if (a.Drivers.Count > 0 && a.Question.Model != QuestionModel.PolicyComparison)
+            {
+                sb.Append("\nDrivers (one at a time, from the input's 5% to its 95% value):\n\n| Input | Low | High | Effect on the answer |\n|---|---|---|---|\n");
+                foreach (var d in a.Drivers) sb.Append($"| {d.Label} (`{d.Input}`) | {F(d.Low)} | {F(d.High)} | {Signed(d.Effect)} |\n");
+            }
+
+            foreach (var f in a.Flips)
+                sb.Append($"\nFlip point: `{f.Input}` (central {F(f.Baseline)}) changes the verdict at ")
+                  .Append(f.Nearest is { } n ? F(n) : "no value in the searched range").Append('.');
+            if (a.Flips.Count > 0) sb.Append('\n');
+        }
+
+        if (result.Packages.Count > 0)
+        {
+            var questions = result.Packages[0].Outcomes.Keys.ToArray();
+            sb.Append("\n## Policy packages\n\nCentral value of each question under each package (applied on top of the scenario as given).\n\n");
+            sb.Append("| Package | Gain (90%) | War risk | ").Append(string.Join(" | ", questions)).Append(" |\n|---|---|---|")
+              .Append(string.Concat(questions.Select(_ => "---|"))).Append('\n');
+            foreach (var p in result.Packages)
+                sb.Append($"| {p.Policy}{(p.WhatIf ? " (what-if)" : "")} | {Signed(p.Gain)} ({Signed(p.GainLow)} to {Signed(p.GainHigh)}) | {P(p.WarRisk)} | ")
+                  .Append(string.Join(" | ", questions.Select(q => F(p.Outcomes[q])))).Append(" |\n");
+        }
+
+        sb.Append('\n').Append(Limits(result));
+        return sb.ToString();
+    }
+
+    public static string Html(AnalysisResult result, AnalyzeJson json)
+    {
+        var s = result.Scenario;
+        var sb = new StringBuilder();
+        sb.Append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(H(s.Header.Title)).Append("</title>\n<style>")
+          .Append("body{font-family:system-ui,sans-serif;max-width:1000px;margin:2em auto;padding:0 1em;color:#222}")
+          .Append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;font-size:14px;vertical-align:top}")
+          .Append("th{background:#f3f3f3}.yes{color:#1a7f37;font-weight:bold}.no{color:#c62828;font-weight:bold}.na{color:#888}")
+          .Append("code{background:#f6f6f6;padding:0 3px}svg{display:block;margin:1em 0;max-width:100%;height:auto}section{border-top:1px solid #ddd;margin-top:2em}")
+          .Append("</style></head><body>\n");
+        sb.Append($"<h1>{H(s.Header.Title)}</h1>\n<p>Scenario <code>{H(s.Id)}</code> dated {s.Date:yyyy-MM-dd} (sha256 <code>{json.Scenario.Sha256}</code>), ")
+          .Append($"{result.Options.Samples} Monte Carlo draws per question and package, seed {result.Options.Seed}")
+          .Append(result.Policies.Count > 0 ? $", policies applied: {H(string.Join(", ", result.Policies))}" : "").Append(".</p>\n");
+        sb.Append("<h2>Findings</h2>\n<table><tr><th>Question</th><th>Answer</th><th>90% interval</th><th>Agrees with the article?</th><th>In short</th></tr>\n");
+        foreach (var a in result.Answers)
+        {
+            var agrees = !a.Available ? "<span class=\"na\">n/a</span>"
+                : $"<span class=\"{(a.AgreesWithSource ? "yes" : "no")}\">{(a.AgreesWithSource ? "yes" : "no")}</span> ({P(a.ShareAgreeing)} of draws; {H(string.Join(", ", a.Question.Claims))})";
+            sb.Append($"<tr><td><a href=\"#{H(a.Question.Id)}\"><code>{H(a.Question.Id)}</code></a></td><td>{(a.Available ? F(a.Value) : "n/a")}</td>")
+              .Append($"<td>{(a.Available ? $"{F(a.Low)} to {F(a.High)}" : "")}</td><td>{agrees}</td><td>{H(a.Headline)}</td></tr>\n");
+        }
+
+        sb.Append("</table>\n");
+        if (result.Packages.Count > 0)
+            sb.Append(AnalyzeCharts.Policies(result.Packages, "Policy comparison: mean gain on the outcome scales, and war risk"));
+
+        foreach (var a in result.Answers)
+        {
+            sb.Append($"<section id=\"{H(a.Question.Id)}\"><h2>{H(a.Question.Id)}</h2><p><strong>{H(a.Question.Text)}</strong></p><p>{H(a.Verdict)}</p><ul>");
+            if (a.Available) sb.Append($"<li>Answer: <strong>{F(a.Value)}</strong> ({H(a.Unit)}), 90% interval {F(a.Low)} to {F(a.High)}</li>");
+            sb.Append($"<li>Claims tested: {H(Claims(s, a.Question))}</li>");
+            sb.Append($"<li>The article concludes: {H(a.Question.SourceConclusion)} (expects the answer {H(a.Question.Expect.ToString())})</li>");
+            if (a.Available)
+                sb.Append($"<li>Agreement: <span class=\"{(a.AgreesWithSource ? "yes" : "no")}\">{(a.AgreesWithSource ? "agrees" : "disagrees")}</span> ({P(a.ShareAgreeing)} of draws meet the expectation)</li>");
+            sb.Append("</ul>");
+            if (a.Models.Count > 0)
+            {
+                sb.Append("<table><tr><th>Model</th><th>Value</th><th>Note</th></tr>");
+                foreach (var m in a.Models) sb.Append($"<tr><td>{H(m.Model)}</td><td>{(m.Value is { } v ? F(v) : "n/a")}</td><td>{H(m.Note)}</td></tr>");
+                sb.Append("</table>");
+            }
+
+            if (a.Trajectory is { } t && a.Question.Issue is { } issueId)
+            {
+                var scale = s.Issue(issueId).Scale;
+                sb.Append(AnalyzeCharts.Trajectories(t, scale.Min, scale.Max, $"Positions by BDM round: {issueId}"));
+            }
+
+            if (a.Question.Model != QuestionModel.PolicyComparison)
+                sb.Append(AnalyzeCharts.Tornado(a.Drivers, a.Value, $"Tornado: what moves {a.Question.Id}"));
+            foreach (var f in a.Flips)
+                sb.Append($"<p>Flip point: <code>{H(f.Input)}</code> (central {F(f.Baseline)}) changes the verdict at ")
+                  .Append(f.Nearest is { } n ? F(n) : "no value in the searched range").Append(".</p>");
+            sb.Append("</section>\n");
+        }
+
+        sb.Append("<section><h2>Limits</h2><pre style=\"white-space:pre-wrap\">").Append(H(Limits(result))).Append("</pre></section>\n</body></html>\n");
+        return sb.ToString();
+    }
+
+    private static string Claims(Scenario s, Question q) =>
+        string.Join("; ", q.Claims.Select(c => $"{c} (lines {s.Source(c).Lines}): {s.Source(c).Text}"));
+
+    private static string Signed(double x) => (x > 0 ? "+" : "") + F(x);
+
+    private static string Limits(AnalysisResult result)
+    {
+        var s = result.Scenario;
+        var inputs = s.Inputs;
+        var judged = inputs.Count(i => s.Source(i.Value.Source.SourceId).Kind == SourceKind.Judgement);
+        var years = inputs.Where(i => i.Value.Source.Year is not null)
+            .GroupBy(i => i.Value.Source.SourceId).Select(g => (g.Key, Min: g.Min(i => i.Value.Source.Year), Max: g.Max(i => i.Value.Source.Year)))
+            .Select(g => g.Min == g.Max ? $"{g.Key} {g.Min}" : $"{g.Key} {g.Min}-{g.Max}");
+        var missing = result.Answers.Where(a => !a.Available).Select(a => a.Question.Id).ToArray();
+        var sb = new StringBuilder("## Limits\n\n");
+        sb.Append($"- {judged} of the scenario's {inputs.Count} numbers are stated judgements (ranges with reasoning), not data; the intervals above come from those ranges.\n");
+        sb.Append($"- Data years: {string.Join(", ", years)}. Capabilities are COW CINC for 2022 and predate later changes in force.\n");
+        sb.Append("- Capability is the same index on every issue: great powers' CINC dwarfs the South Caucasus states', so their saliences decide how much they weigh.\n");
+        sb.Append("- BDM's forecast is the weighted median of final positions: it jumps between held positions, so intervals can be wide and lumpy.\n");
+        if (missing.Length > 0) sb.Append($"- Not available in this build (no number given): {string.Join(", ", missing)}.\n");
+        sb.Append("- The model is not tuned to agree with the article: where it disagrees, the drivers show which inputs would have to change.\n");
+        return sb.ToString();
+    }
+}

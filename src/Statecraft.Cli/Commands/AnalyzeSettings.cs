@@ -1,0 +1,40 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Statecraft.Core.Scenarios.Analysis;
+
+namespace Statecraft.Cli.Commands;
+
+public sealed class AnalyzeSettings : CommandSettings
+{
+    [CommandArgument(0, "[SCENARIO]")]
+    [Description("Scenario YAML file (docs/scenario-format.md). Default: the built-in South Caucasus scenario.")]
+    public string? Scenario { get; init; }
+
+    [CommandOption("--policy <NAME>")]
+    [Description("Apply a policy package before answering (repeatable, applied in order), e.g. s21-back-pashinyan.")]
+    public string[] Policies { get; init; } = [];
+
+    [CommandOption("--samples <N>")]
+    [Description("Monte Carlo draws per question and package.")]
+    [DefaultValue(AnalysisOptions.DefaultSamples)]
+    public int Samples { get; init; } = AnalysisOptions.DefaultSamples;
+
+    [CommandOption("--seed <S>")]
+    [Description("Master random seed; the same seed gives the same bytes.")]
+    [DefaultValue(AnalysisOptions.DefaultSeed)]
+    public ulong Seed { get; init; } = AnalysisOptions.DefaultSeed;
+
+    [CommandOption("--json")]
+    [Description("Write the findings as JSON to standard output (the contract in docs/scenario-format.md).")]
+    public bool Json { get; init; }
+
+    [CommandOption("--out <DIR>")]
+    [Description("Write report.md, a self-contained report.html with charts, and analysis.json into DIR.")]
+    public string? Out { get; init; }
+
+    public override ValidationResult Validate() =>
+        Samples is < 1 or > 1_000_000
+            ? ValidationResult.Error($"--samples: expected a whole number from 1 to 1000000, found {Samples}")
+            : ValidationResult.Success();
+}

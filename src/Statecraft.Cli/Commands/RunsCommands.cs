@@ -1,0 +1,246 @@
+using System.ComponentModel;
+using System.Globalization;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Statecraft.Cli.Infrastructure;
+using Statecraft.Store;
+
+namespace Statecraft.Cli.Commands;
+
+public class RunStoreSettings : CommandSettings
+{
+    [CommandOption("--store <PATH>")]
+    [Description("Run store file (default: $STATECRAFT_STORE, else statecraft/runs.db in the user's data directory).")]
+    public string? Store { get; init; }
+
+    [CommandOption("--json")]
+    [Description("Write JSON instead of tables.")]
+    public bool Json { get; init; }
+
+    public RunStore OpenStore() => RunStore.OpenDefault(Store);
+}
+
+public sealed class RunsListSettings : RunStoreSettings
+{
+    [CommandOption("--command <NAME>")]
+    [Description("Only runs of this command (analyze, bargain, ...).")]
+    public string? Command { get; init; }
+
+    [CommandOption("--limit <N>")]
+    [Description("At most N runs, newest first (default 50).")]
+    [DefaultValue(50)]
+    public int Limit { get; init; } = 50;
+
+    public override ValidationResult Validate() =>
+        Limit < 1 ? ValidationResult.Error("--limit must be at least 1") : ValidationResult.Success();
+}
+
+public sealed class RunsShowSettings : RunStoreSettings
+{
+    [CommandArgument(0, "<ID>")]
+    [Description("The run's id, as `statecraft runs list` shows it.")]
+    public long Id { get; init; }
+}
+
+public sealed class RunsDiffSettings : RunStoreSettings
+{
+    [CommandArgument(0, "<A>")]
+    [Description("The earlier run's id.")]
+    public long A { get; init; }
+
+    [CommandArgument(1, "<B>")]
+    [Description("The later run's id.")]
+    public long B { get; init; }
+}
+
+/// <summary><c>statecraft runs list</c>: the recorded runs, newest first.</summary>
+public sealed class RunsListCommand(IAnsiConsole console) : Command<RunsListSettings>
+{
+    public override int Execute(CommandContext context, RunsListSettings settings, CancellationToken cancellationToken)
+    {
+        var store = settings.OpenStore();
+        IReadOnlyList<RunSummary> runs;
+        try
+        {
+            runs = store.List(settings.Limit, settings.Command);
+        }
+        catch (RunStoreException e)
+        {
+            return Output.ReportError(console, e.Message, ExitCodes.Failure);
+        }
+
+        if (settings.Json)
+        {
+            Output.WriteJson(console, runs.Select(r => RunsView.Manifest(r.Id, r.Manifest)));
+            return ExitCodes.Ok;
+        }
+
+        if (runs.Count == 0)
+        {
+            console.MarkupLineInterpolated($"No runs recorded in {store.Path}.");
+            return ExitCodes.Ok;
+        }
+
+        var table = new Table().AddColumns("id", "command", "input", "seed", "started (UTC)", "took", "version");
+        foreach (var run in runs)
+        {
+            var m = run.Manifest;
+            table.AddRow(
+                Markup.Escape(run.Id.ToString(CultureInfo.InvariantCulture)),
+                Markup.Escape(m.Command),
+                Markup.Escape(RunsView.Input(m)),
+                Markup.Escape(m.Seed ?? ""),
+                Markup.Escape(m.StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)),
+                Markup.Escape(RunsView.Took(m)),
+                Markup.Escape(RunsView.ShortVersion(m.Version)));
+        }
+
+        console.Write(table);
+        console.MarkupLineInterpolated($"[grey]{runs.Count} run(s) from {store.Path}[/]");
+        return ExitCodes.Ok;
+    }
+}
+
+/// <summary><c>statecraft runs show ID</c>: one run's manifest and result.</summary>
+public sealed class RunsShowCommand(IAnsiConsole console) : Command<RunsShowSettings>
+{
+    public override int Execute(CommandContext context, RunsShowSettings settings, CancellationToken cancellationToken)
+    {
+        var store = settings.OpenStore();
+        StoredRun? run;
+        try
+        {
+            run = store.Find(settings.Id);
+        }
+        catch (RunStoreException e)
+        {
+            return Output.ReportError(console, e.Message, ExitCodes.Failure);
+        }
+
+        if (run is null) return Output.ReportError(console, $"no run {settings.Id} in {store.Path} (see `statecraft runs list`)");
+
+        if (settings.Json)
+        {
+            // The manifest, then the result exactly as recorded.
+            var writer = console.Profile.Out.Writer;
+            writer.Write("{\n\"manifest\": ");
+            writer.Write(Output.ToJson(RunsView.Manifest(run.Id, run.Manifest)));
+            writer.Write(",\n\"result\": ");
+            writer.Write(run.Result);
+            writer.Write("\n}\n");
+            writer.Flush();
+            return ExitCodes.Ok;
+        }
+
+        var m = run.Manifest;
+        var grid = new Grid().AddColumn().AddColumn();
+        void Row(string name, string? value) => grid.AddRow(new Text(name, new Style(decoration: Decoration.Bold)), new Text(value ?? "—"));
+        Row("run", run.Id.ToString(CultureInfo.InvariantCulture));
+        Row("command", m.Command);
+        Row("input", m.InputId);
+        Row("input SHA-256", m.InputSha256);
+        Row("seed", m.Seed);
+        Row("version", m.Version);
+        Row("started", m.StartedAt.ToString("O", CultureInfo.InvariantCulture));
+        Row("ended", m.EndedAt.ToString("O", CultureInfo.InvariantCulture));
+        foreach (var (key, value) in m.Options) Row("--" + key, value);
+        Row("result SHA-256", run.ResultSha256);
+        console.Write(grid);
+        console.WriteLine();
+        console.Profile.Out.Writer.Write(run.Result);
+        console.Profile.Out.Writer.Write('\n');
+        return ExitCodes.Ok;
+    }
+}
+
+/// <summary><c>statecraft runs diff A B</c>: what changed in the inputs and how each answer moved.</summary>
+public sealed class RunsDiffCommand(IAnsiConsole console) : Command<RunsDiffSettings>
+{
+    public override int Execute(CommandContext context, RunsDiffSettings settings, CancellationToken cancellationToken)
+    {
+        var store = settings.OpenStore();
+        StoredRun? a, b;
+        try
+        {
+            a = store.Find(settings.A);
+            b = store.Find(settings.B);
+        }
+        catch (RunStoreException e)
+        {
+            return Output.ReportError(console, e.Message, ExitCodes.Failure);
+        }
+
+        var missing = new[] { (settings.A, a), (settings.B, b) }.Where(x => x.Item2 is null).Select(x => x.Item1).ToList();
+        if (missing.Count > 0) return Output.ReportError(console, $"no run {string.Join(" or ", missing)} in {store.Path} (see `statecraft runs list`)");
+
+        var diff = RunDiff.Compare(a!, b!);
+        if (settings.Json)
+        {
+            Output.WriteJson(console, diff);
+            return ExitCodes.Ok;
+        }
+
+        console.MarkupLineInterpolated($"[bold]Run {diff.Before} → run {diff.After}[/]");
+        if (diff.Inputs.Count == 0) console.MarkupLine("Inputs: the same (command, input, options, seed, version).");
+        else
+        {
+            var inputs = new Table().Title("Inputs that changed").AddColumns("input", $"run {diff.Before}", $"run {diff.After}");
+            foreach (var change in diff.Inputs) inputs.AddRow(new Text(change.Field), new Text(change.Before ?? "—"), new Text(change.After ?? "—"));
+            console.Write(inputs);
+        }
+
+        if (diff.Answers.Count == 0)
+        {
+            console.MarkupLineInterpolated($"Results: identical ({diff.AnswersCompared} values compared).");
+            return ExitCodes.Ok;
+        }
+
+        var answers = new Table().Title($"Answers that moved ({diff.Answers.Count} of {diff.AnswersCompared})")
+            .AddColumns("answer", $"run {diff.Before}", $"run {diff.After}", "change");
+        const int shown = 60;
+        foreach (var change in diff.Answers.Take(shown))
+        {
+            answers.AddRow(
+                new Text(change.Path),
+                new Text(Shorten(change.Before) ?? "—"),
+                new Text(Shorten(change.After) ?? "—"),
+                new Text(change.Delta is { } d ? d.ToString("+0.####;-0.####;0", CultureInfo.InvariantCulture) : ""));
+        }
+
+        console.Write(answers);
+        if (diff.Answers.Count > shown)
+            console.MarkupLineInterpolated($"[grey]... and {diff.Answers.Count - shown} more; `--json` lists them all.[/]");
+        return ExitCodes.Ok;
+    }
+
+    private static string? Shorten(string? text) => text is { Length: > 80 } ? text[..77] + "..." : text;
+}
+
+internal static class RunsView
+{
+    public static string Input(RunManifest m) =>
+        m.InputId is null ? "" : m.InputSha256 is null ? m.InputId : $"{m.InputId} {m.InputSha256[..Math.Min(8, m.InputSha256.Length)]}";
+
+    /// <summary>"0.1.0+abcdef1234..." → "0.1.0+abcdef1": the build's commit, short enough for a table.</summary>
+    public static string ShortVersion(string version) =>
+        version.IndexOf('+', StringComparison.Ordinal) is var plus and >= 0 && version.Length > plus + 8 ? version[..(plus + 8)] : version;
+
+    public static string Took(RunManifest m)
+    {
+        var seconds = (m.EndedAt - m.StartedAt).TotalSeconds;
+        return seconds.ToString(seconds < 10 ? "0.00" : "0", CultureInfo.InvariantCulture) + " s";
+    }
+
+    public static object Manifest(long id, RunManifest m) => new
+    {
+        id,
+        command = m.Command,
+        input_id = m.InputId,
+        input_sha256 = m.InputSha256,
+        options = m.Options,
+        seed = m.Seed,
+        version = m.Version,
+        started_at = m.StartedAt,
+        ended_at = m.EndedAt,
+    };
+}

@@ -1,0 +1,106 @@
+using System.ComponentModel;
+using System.Globalization;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Statecraft.Cli.Infrastructure;
+using Statecraft.Core.Domain;
+using Statecraft.Core.Events;
+using Statecraft.Io.Events;
+
+namespace Statecraft.Cli.Commands;
+
+/// <summary><c>statecraft timeline FILE...</c>: monthly dyadic series (counts, Goldstein sums, quad classes)
+/// and a timeline per dyad, each event linked to its sentence.</summary>
+internal sealed class TimelineCommand(IAnsiConsole console) : Command<TimelineCommand.Settings>
+{
+    internal sealed class Settings : CommandSettings
+    {
+        [CommandArgument(0, "<FILE>")]
+        [Description("Event CSV from 'ingest --csv', or any input 'ingest' reads (texts are coded first)")]
+        public string[] Files { get; init; } = [];
+
+        [CommandOption("--source <CODE>")]
+        [Description("Only this source country code (e.g. RUS)")]
+        public string? Source { get; init; }
+
+        [CommandOption("--target <CODE>")]
+        [Description("Only this target country code (e.g. AZE)")]
+        public string? Target { get; init; }
+
+        [CommandOption("--date <DATE>")]
+        [Description("Date of plain-text documents (YYYY-MM-DD)")]
+        public string? Date { get; init; }
+
+        [CommandOption("--json")]
+        [Description("Write the timelines as JSON")]
+        public bool Json { get; init; }
+    }
+
+    internal sealed record TimelineOutput(IReadOnlyList<DyadTimeline> Dyads);
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var problems = new List<Problem>();
+        DateOnly? date = null;
+        if (settings.Date is not null)
+        {
+            if (DateOnly.TryParseExact(settings.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) date = d;
+            else problems.Add(new Problem("", "--date", $"'{settings.Date}' is not YYYY-MM-DD"));
+        }
+
+        if (settings.Files.Length == 0) problems.Add(new Problem("", "FILE", "no input file"));
+        if (problems.Count > 0) return Output.ReportProblems(console, problems);
+
+        var events = new List<CodedEvent>();
+        var documents = new List<Document>();
+        foreach (var file in settings.Files)
+        {
+            if (File.Exists(file) && File.ReadLines(file).FirstOrDefault()?.Trim() == string.Join(",", EventFiles.CsvColumns))
+            {
+                var csv = EventFiles.ReadCsv(file);
+                if (csv.Success) events.AddRange(csv.Value);
+                else problems.AddRange(csv.Problems);
+                continue;
+            }
+
+            var input = EventFiles.Read(file, null, date);
+            if (!input.Success) { problems.AddRange(input.Problems); continue; }
+            documents.AddRange(input.Value.Documents);
+            events.AddRange(input.Value.Coded);
+        }
+
+        if (problems.Count > 0) return Output.ReportProblems(console, problems);
+        if (documents.Count > 0)
+        {
+            var dataDir = BuiltInEvents.FindDataDirectory();
+            var coder = BuiltInEvents.LoadCoder(dataDir, [], [], [], BuiltInEvents.ReadingOptions);
+            if (!coder.Success) return Output.ReportProblems(console, coder.Problems);
+            var scale = BuiltInEvents.LoadScale(Path.Combine(dataDir!, BuiltInEvents.Goldstein));
+            if (!scale.Success) return Output.ReportProblems(console, scale.Problems);
+            events.AddRange(EventCoding.Code(coder.Value, documents, scale.Value).Events);
+        }
+
+        var dyads = Timelines.ByDyad(events, settings.Source, settings.Target);
+        if (settings.Json)
+        {
+            Output.WriteJson(console, new TimelineOutput(dyads));
+            return ExitCodes.Ok;
+        }
+
+        foreach (var dyad in dyads)
+        {
+            console.MarkupLine($"[bold]{Markup.Escape(dyad.Source)} -> {Markup.Escape(dyad.Target)}[/] ({dyad.Events.Count} events)");
+            var table = new Table().AddColumns("month", "events", "goldstein", "verbal coop", "material coop", "verbal conflict", "material conflict");
+            foreach (var m in dyad.Months)
+                table.AddRow(m.Month, m.Events.ToString(CultureInfo.InvariantCulture), m.Goldstein.ToString("0.0", CultureInfo.InvariantCulture),
+                    m.VerbalCooperation.ToString(CultureInfo.InvariantCulture), m.MaterialCooperation.ToString(CultureInfo.InvariantCulture),
+                    m.VerbalConflict.ToString(CultureInfo.InvariantCulture), m.MaterialConflict.ToString(CultureInfo.InvariantCulture));
+            if (dyad.Months.Count > 0) console.Write(table);
+            foreach (var e in dyad.Events)
+                console.MarkupLine($"  {e.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "undated"}  {Markup.Escape(e.Code)}  {Markup.Escape(e.Doc)}:{e.Sentence}  \"{Markup.Escape(e.Span)}\"");
+        }
+
+        if (dyads.Count == 0) console.MarkupLine("No events.");
+        return ExitCodes.Ok;
+    }
+}

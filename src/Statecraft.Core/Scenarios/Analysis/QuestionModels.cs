@@ -1,0 +1,225 @@
+using Statecraft.Core.Bargaining;
+using Statecraft.Core.Conflict;
+using Statecraft.Core.Domain;
+using Statecraft.Core.Uncertainty;
+using WarTie = Statecraft.Core.Conflict.TieKind;
+
+namespace Statecraft.Core.Scenarios.Analysis;
+
+/// <summary>
+/// Each question type as a pure function of one drawn scenario (the values at the scenario's input
+/// paths), for the uncertainty engine. The models themselves are the project's: BDM and the
+/// weighted mean (Bargaining), War Trap (Conflict).
+/// </summary>
+internal static class QuestionModels
+{
+    private const double EarthRadiusMiles = 3958.8;
+
+    // ---- Bargaining ----
+
+    public static IReadOnlyList<string> BargainingPaths(Scenario s, string issueId)
+    {
+        var issue = s.Issue(issueId);
+        var paths = new List<string>();
+        foreach (var st in issue.Stances)
+        {
+            paths.Add($"actor/{st.ActorId}/capability");
+            paths.Add($"issue/{issue.Id}/{st.ActorId}/position");
+            paths.Add($"issue/{issue.Id}/{st.ActorId}/salience");
+        }
+
+        return paths;
+    }
+
+    public static Issue RealizeIssue(Scenario s, string issueId, ScenarioDraw draw)
+    {
+        var issue = s.Issue(issueId);
+        var actors = issue.Stances.Select(st => new Actor(
+            st.ActorId,
+            new Capability(draw[$"actor/{st.ActorId}/capability"]),
+            new Position(draw[$"issue/{issue.Id}/{st.ActorId}/position"]),
+            new Salience(draw[$"issue/{issue.Id}/{st.ActorId}/salience"]))).ToArray();
+        return Issue.Create(issue.Id, issue.Scale, actors).Value;
+    }
+
+    /// <summary>BDM's forecast: the weighted median of positions after the last round.</summary>
+    public static ScenarioModel Bdm(Scenario s, string issueId) =>
+        draw => BdmModel.Run(RealizeIssue(s, issueId, draw), BdmOptions.Default).ForecastMedian;
+
+    public static ScenarioModel WeightedMean(Scenario s, string issueId) =>
+        draw => Baselines.WeightedMean(RealizeIssue(s, issueId, draw));
+
+    // ---- War Trap ----
+
+    /// <summary>The states and blocs War Trap sees: every non-faction actor with capital coordinates.</summary>
+    public static IReadOnlyList<ScenarioActor> WarTrapStates(Scenario s) =>
+        s.Actors.Where(a => a.Kind != ActorKind.Faction && a.Attributes.ContainsKey("lat") && a.Attributes.ContainsKey("lon")).ToArray();
+
+    public static IReadOnlyList<string> WarTrapPaths(Scenario s, Question q)
+    {
+        var paths = new List<string>();
+        foreach (var a in WarTrapStates(s))
+        {
+            paths.Add($"actor/{a.Id}/capability");
+            foreach (var attr in new[] { "committed_elsewhere", "effectiveness", "lat", "lon" })
+                if (a.Attributes.ContainsKey(attr)) paths.Add($"actor/{a.Id}/{attr}");
+        }
+
+        var parameters = s.TiesInForce.Where(t => t.Commitment is not null).Select(t => t.Commitment!).ToList();
+        if (q.BackerCommitment is not null) parameters.Add(q.BackerCommitment);
+        paths.AddRange(parameters.Distinct().Select(p => $"parameter/{p}"));
+        return paths;
+    }
+
+    /// <summary>
+    /// EU of the challenger attacking the target. Capability = CINC × effectiveness (if stated);
+    /// ties in force give the alliance portfolios; ties naming a commitment parameter give third-party
+    /// commitments. With <paramref name="withBacker"/> the question's backer gets a defence tie to the
+    /// challenger and commits by the backer-commitment parameter; without, the backer has no tie to it.
+    /// </summary>
+    public static ScenarioModel WarTrap(Scenario s, Question q, bool withBacker)
+    {
+        var states = WarTrapStates(s);
+        var ids = states.Select(a => a.Id).ToHashSet();
+        var ties = new Dictionary<(string, string), WarTie>();
+        void Tie(string a, string b, WarTie kind)
+        {
+            var key = string.CompareOrdinal(a, b) < 0 ? (a, b) : (b, a);
+            if (!ties.TryGetValue(key, out var old) || kind < old) ties[key] = kind;
+        }
+
+        var backer = q.Backer;
+        foreach (var t in s.TiesInForce)
+        {
+            if (!ids.Contains(t.From) || !ids.Contains(t.To)) continue;
+            if (backer is not null && t.Links(backer, q.Challenger!)) continue;
+            var kind = t.Kind switch
+            {
+                TieKind.Defence => WarTie.Defence,
+                TieKind.NonAggression => WarTie.Neutrality,
+                TieKind.Entente => WarTie.Entente,
+                _ => WarTie.None,
+            };
+            if (kind != WarTie.None) Tie(t.From, t.To, kind);
+        }
+
+        if (withBacker && backer is not null) Tie(backer, q.Challenger!, WarTie.Defence);
+        var allianceTies = ties.Select(kv => new AllianceTie(kv.Key.Item1, kv.Key.Item2, kv.Value)).ToArray();
+        var commitmentTies = s.TiesInForce.Where(t => t.Commitment is not null && ids.Contains(t.From) && ids.Contains(t.To)).ToArray();
+
+        return draw =>
+        {
+            var warStates = states.Select(a => new WarTrapState(
+                a.Id,
+                draw[$"actor/{a.Id}/capability"] * (a.Attributes.ContainsKey("effectiveness") ? draw[$"actor/{a.Id}/effectiveness"] : 1),
+                a.Attributes.ContainsKey("committed_elsewhere") ? draw[$"actor/{a.Id}/committed_elsewhere"] : 0)).ToArray();
+            var distances = new List<StatePair>();
+            for (var i = 0; i < states.Count; i++)
+                for (var j = i + 1; j < states.Count; j++)
+                    distances.Add(new StatePair(states[i].Id, states[j].Id, Miles(
+                        draw[$"actor/{states[i].Id}/lat"], draw[$"actor/{states[i].Id}/lon"],
+                        draw[$"actor/{states[j].Id}/lat"], draw[$"actor/{states[j].Id}/lon"])));
+            var commitments = commitmentTies
+                .Where(t => !(backer is not null && t.Links(backer, q.Challenger!)))
+                .Select(t => new ThirdPartyCommitment(t.From, t.To, draw[$"parameter/{t.Commitment}"])).ToList();
+            if (withBacker && backer is not null)
+                commitments.Add(new ThirdPartyCommitment(backer, q.Challenger!, draw[$"parameter/{q.BackerCommitment}"]));
+            var model = WarTrapModel.Create(new WarTrapSpec(warStates, distances, allianceTies, null, commitments), new WarTrapOptions()).Value;
+            return model.ExpectedUtility(model.IndexOf(q.Challenger!), model.IndexOf(q.Target!));
+        };
+    }
+
+    /// <summary>Great-circle distance between two capitals, in miles.</summary>
+    public static double Miles(double lat1, double lon1, double lat2, double lon2)
+    {
+        static double Rad(double d) => d * Math.PI / 180;
+        var dLat = Rad(lat2 - lat1);
+        var dLon = Rad(lon2 - lon1);
+        var a = Math.Sin(dLat / 2) * Math.Sin(dLat / 2) + Math.Cos(Rad(lat1)) * Math.Cos(Rad(lat2)) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2);
+        return 2 * EarthRadiusMiles * Math.Asin(Math.Min(1, Math.Sqrt(a)));
+    }
+}
+
+/// <summary>
+/// A lever as the coercion model's case: inputs named <c>BEARER.CHANNEL.PARAMETER</c> (bearer
+/// <c>sender</c> or <c>target</c>, channel as the coercion model names it) or a bare
+/// <c>PARAMETER</c> shared by every channel that needs it, plus <c>sender_gdp</c> and
+/// <c>target_gdp</c>. A channel exists when at least one of its own inputs is given.
+/// </summary>
+internal static class LeverCases
+{
+    public static IReadOnlyList<string> Paths(Lever lever) => lever.Inputs.Keys.Select(k => $"lever/{lever.Id}/{k}").ToArray();
+
+    /// <summary>Every problem with the lever's inputs, so a scenario cannot carry a lever the model cannot read.</summary>
+    public static IReadOnlyList<string> Problems(Lever lever)
+    {
+        var problems = new List<string>();
+        foreach (var gdp in new[] { "sender_gdp", "target_gdp" })
+            if (!lever.Inputs.ContainsKey(gdp)) problems.Add($"missing input '{gdp}' (current US$)");
+        var channels = ChannelKeys(lever).ToArray();
+        if (channels.Length == 0) problems.Add("no channel: name inputs BEARER.CHANNEL.PARAMETER, e.g. target.remittances.flow");
+        foreach (var key in lever.Inputs.Keys.Where(k => k.Count(c => c == '.') == 2))
+        {
+            var parts = key.Split('.');
+            if (parts[0] is not ("sender" or "target")) problems.Add($"input '{key}': expected bearer sender or target, found '{parts[0]}'");
+            if (!Coercion.Channels.TryParse(parts[1], out var kind))
+                problems.Add($"input '{key}': unknown channel '{parts[1]}' (remittances, labour_supply, export_revenue, consumer_prices, transit_rents)");
+            else if (Coercion.Channels.Parameters(kind).All(p => p.Name != parts[2]))
+                problems.Add($"input '{key}': channel '{parts[1]}' has no parameter '{parts[2]}' ({string.Join(", ", Coercion.Channels.Parameters(kind).Select(p => p.Name))})");
+        }
+
+        foreach (var (bearer, kind) in channels)
+            foreach (var p in Coercion.Channels.Parameters(kind))
+                if (p.Default is null && !lever.Inputs.ContainsKey($"{bearer}.{Coercion.Channels.FileName(kind)}.{p.Name}") && !lever.Inputs.ContainsKey(p.Name))
+                    problems.Add($"channel {bearer}.{Coercion.Channels.FileName(kind)} needs '{p.Name}' (as {bearer}.{Coercion.Channels.FileName(kind)}.{p.Name} or a shared '{p.Name}')");
+        return problems;
+    }
+
+    private static IEnumerable<(string Bearer, Coercion.ChannelKind Kind)> ChannelKeys(Lever lever) =>
+        lever.Inputs.Keys.Where(k => k.Count(c => c == '.') == 2)
+            .Select(k => k.Split('.'))
+            .Where(p => p[0] is "sender" or "target" && Coercion.Channels.TryParse(p[1], out _))
+            .Select(p => (p[0], Coercion.Channels.TryParse(p[1], out var kind) ? kind : default))
+            .Distinct();
+
+    public static Coercion.CoercionCase Case(Lever lever, Func<string, double> value)
+    {
+        var channels = ChannelKeys(lever).Select(c =>
+        {
+            var name = $"{c.Bearer}.{Coercion.Channels.FileName(c.Kind)}";
+            var parameters = Coercion.Channels.Parameters(c.Kind).Select(p =>
+                lever.Inputs.ContainsKey($"{name}.{p.Name}") ? value($"{name}.{p.Name}")
+                : lever.Inputs.ContainsKey(p.Name) ? value(p.Name)
+                : p.Default!.Value).ToArray();
+            return new Coercion.CoercionChannel(name, c.Kind, c.Bearer == "sender" ? Coercion.CoercionSide.Sender : Coercion.CoercionSide.Target, parameters);
+        }).ToArray();
+        return new Coercion.CoercionCase(lever.Actor, lever.Target, lever.Id, value("sender_gdp"), value("target_gdp"), channels);
+    }
+
+    public static ScenarioModel Ratio(Lever lever) =>
+        draw => Coercion.CoercionModel.Evaluate(Case(lever, k => draw[$"lever/{lever.Id}/{k}"])).Ratio;
+}
+
+/// <summary>One issue as KTAB's spatial model sees it: one dimension, positions and saliences on [0, 1].</summary>
+internal static class SpatialIssue
+{
+    /// <summary>SMP's forecast on the issue's scale: the capability × salience weighted mean of the final positions.</summary>
+    public static double Forecast(Issue issue)
+    {
+        var span = issue.Scale.Max - issue.Scale.Min;
+        var actors = issue.Actors.Select(a => new Spatial.SpatialActor(a.Name, "", a.Capability.Value,
+            [(a.Position.Value - issue.Scale.Min) / span], [a.Salience.Value])).ToArray();
+        var scenario = Spatial.SpatialScenario.Create(issue.Name, "", [issue.Name], actors).Value;
+        var result = Spatial.SmpModel.Run(scenario, Spatial.SmpOptions.Default with { MaxThreads = 1 });
+        var final = result.Final.Positions;
+        double top = 0, bottom = 0;
+        for (var i = 0; i < actors.Length; i++)
+        {
+            var w = actors[i].Capability * actors[i].Salience[0];
+            top += w * final[i];
+            bottom += w;
+        }
+
+        return issue.Scale.Min + span * (bottom > 0 ? top / bottom : final.Average());
+    }
+}

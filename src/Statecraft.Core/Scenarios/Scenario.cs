@@ -1,0 +1,190 @@
+using Statecraft.Core.Domain;
+
+namespace Statecraft.Core.Scenarios;
+
+/// <summary>One uncertain number of a scenario, addressed by a stable path (see <see cref="Scenario.Inputs"/>).</summary>
+public sealed record Input(string Path, string Label, SourcedValue Value);
+
+/// <summary>
+/// A situation written down as a model: sources, actors, issues, ties, levers, policies and the
+/// questions to ask of it. Immutable; built through <see cref="Create"/>, which reports every problem.
+/// </summary>
+public sealed class Scenario
+{
+    private readonly Dictionary<string, Source> _sources;
+    private readonly Dictionary<string, ScenarioActor> _actors;
+    private readonly Dictionary<string, ScenarioIssue> _issues;
+    private readonly Dictionary<string, Parameter> _parameters;
+    private readonly Dictionary<string, Lever> _levers;
+    private readonly Dictionary<string, Policy> _policies;
+
+    private Scenario(ScenarioHeader header, IReadOnlyList<Source> sources, IReadOnlyList<ScenarioActor> actors,
+        IReadOnlyList<ScenarioIssue> issues, IReadOnlyList<Tie> ties, IReadOnlyList<Parameter> parameters,
+        IReadOnlyList<Lever> levers, IReadOnlyList<Policy> policies, IReadOnlyList<Question> questions)
+    {
+        Header = header;
+        Sources = sources;
+        Actors = actors;
+        Issues = issues;
+        Ties = ties;
+        Parameters = parameters;
+        Levers = levers;
+        Policies = policies;
+        Questions = questions;
+        _sources = sources.ToDictionary(s => s.Id);
+        _actors = actors.ToDictionary(a => a.Id);
+        _issues = issues.ToDictionary(i => i.Id);
+        _parameters = parameters.ToDictionary(p => p.Id);
+        _levers = levers.ToDictionary(l => l.Id);
+        _policies = policies.ToDictionary(p => p.Id);
+    }
+
+    public ScenarioHeader Header { get; }
+    public string Id => Header.Id;
+    public DateOnly Date => Header.Date;
+    public IReadOnlyList<Source> Sources { get; }
+    public IReadOnlyList<ScenarioActor> Actors { get; }
+    public IReadOnlyList<ScenarioIssue> Issues { get; }
+    public IReadOnlyList<Tie> Ties { get; }
+    public IReadOnlyList<Parameter> Parameters { get; }
+    public IReadOnlyList<Lever> Levers { get; }
+    public IReadOnlyList<Policy> Policies { get; }
+    public IReadOnlyList<Question> Questions { get; }
+
+    public Source Source(string id) => _sources[id];
+    public ScenarioActor Actor(string id) => _actors[id];
+    public ScenarioIssue Issue(string id) => _issues[id];
+    public Parameter Parameter(string id) => _parameters[id];
+    public Lever Lever(string id) => _levers[id];
+    public Policy Policy(string id) => _policies[id];
+    public bool HasActor(string id) => _actors.ContainsKey(id);
+    public bool HasParameter(string id) => _parameters.ContainsKey(id);
+    public bool HasPolicy(string id) => _policies.ContainsKey(id);
+
+    /// <summary>Ties in force at the scenario date.</summary>
+    public IEnumerable<Tie> TiesInForce => Ties.Where(t => t.HoldsOn(Date));
+
+    /// <summary>
+    /// Every number of the scenario, in file order, with a stable path:
+    /// <c>actor/ID/capability</c>, <c>actor/ID/ATTRIBUTE</c>, <c>issue/ID/ACTOR/position|salience</c>,
+    /// <c>parameter/ID</c>, <c>lever/ID/INPUT</c>.
+    /// </summary>
+    public IReadOnlyList<Input> Inputs
+    {
+        get
+        {
+            var inputs = new List<Input>();
+            foreach (var a in Actors)
+            {
+                inputs.Add(new Input($"actor/{a.Id}/capability", $"{a.Name} capability", a.Capability));
+                foreach (var (k, v) in a.Attributes) inputs.Add(new Input($"actor/{a.Id}/{k}", $"{a.Name} {k}", v));
+            }
+
+            foreach (var i in Issues)
+                foreach (var s in i.Stances)
+                {
+                    inputs.Add(new Input($"issue/{i.Id}/{s.ActorId}/position", $"{s.ActorId} position on {i.Id}", s.Position));
+                    inputs.Add(new Input($"issue/{i.Id}/{s.ActorId}/salience", $"{s.ActorId} salience on {i.Id}", s.Salience));
+                }
+
+            foreach (var p in Parameters) inputs.Add(new Input($"parameter/{p.Id}", p.Text, p.Value));
+            foreach (var l in Levers)
+                foreach (var (k, v) in l.Inputs)
+                    inputs.Add(new Input($"lever/{l.Id}/{k}", $"{l.Id} {k}", v));
+            return inputs;
+        }
+    }
+
+    public static ParseResult<Scenario> Create(ScenarioHeader header, IReadOnlyList<Source> sources,
+        IReadOnlyList<ScenarioActor> actors, IReadOnlyList<ScenarioIssue> issues, IReadOnlyList<Tie> ties,
+        IReadOnlyList<Parameter> parameters, IReadOnlyList<Lever> levers, IReadOnlyList<Policy> policies,
+        IReadOnlyList<Question> questions)
+    {
+        var problems = ScenarioValidator.Validate(header, sources, actors, issues, ties, parameters, levers, policies, questions);
+        return problems.Count > 0
+            ? ParseResult<Scenario>.ForProblems(problems)
+            : ParseResult<Scenario>.ForValue(new Scenario(header, sources, actors, issues, ties, parameters, levers, policies, questions));
+    }
+
+    /// <summary>
+    /// The scenario after a policy package (its included packages first, then its own changes in
+    /// order). Results are clamped to what the domain allows: saliences to [0, 1], positions to the
+    /// issue's scale, capabilities and parameters to their declared bounds (not below 0).
+    /// </summary>
+    public Scenario Apply(Policy policy)
+    {
+        var current = this;
+        foreach (var inc in policy.Includes) current = current.Apply(_policies[inc]);
+        foreach (var change in policy.Changes) current = current.ApplyChange(change);
+        return current;
+    }
+
+    /// <summary>The scenario with some inputs replaced by fixed numbers (one Monte Carlo draw, or a sensitivity probe).</summary>
+    public Scenario WithValues(IReadOnlyDictionary<string, double> values) =>
+        Map((path, v) => values.TryGetValue(path, out var x) ? v with { Estimate = Estimate.Point(x) } : v);
+
+    private Scenario ApplyChange(Change change)
+    {
+        var t = change.Target;
+        string path = t.Issue is not null ? $"issue/{t.Issue}/{t.Actor}/{t.Field}"
+            : t.Parameter is not null ? $"parameter/{t.Parameter}"
+            : t.Lever is not null ? $"lever/{t.Lever}/{t.Field}"
+            : $"actor/{t.Actor}/{t.Field}";
+        return Map((p, v) => p == path ? ChangeValue(v, change, BoundsOf(path)) : v);
+    }
+
+    /// <summary>The interval a value at <paramref name="path"/> must stay in.</summary>
+    public (double Min, double Max) BoundsOf(string path)
+    {
+        var parts = path.Split('/');
+        if (parts[0] == "issue" && parts.Length == 4)
+            return parts[3] == "salience" ? (0, 1) : (_issues[parts[1]].Scale.Min, _issues[parts[1]].Scale.Max);
+        if (parts[0] == "actor" && parts.Length == 3 && parts[2] == "committed_elsewhere") return (0, 1);
+        if (parts[0] == "actor" && parts.Length == 3 && parts[2] is "lat" or "lon" or "un_ideal_point") return (double.NegativeInfinity, double.PositiveInfinity);
+        if (parts[0] == "parameter" && _parameters.TryGetValue(parts[1], out var p)) return BoundsOfUnit(p.Unit);
+        return (0, double.PositiveInfinity);
+    }
+
+    internal static (double, double) BoundsOfUnit(string unit) =>
+        unit is "share" or "probability" ? (0, 1) : (0, double.PositiveInfinity);
+
+    private static SourcedValue ChangeValue(SourcedValue v, Change change, (double Min, double Max) bounds)
+    {
+        var e = v.Estimate;
+        var a = change.Amount;
+        var raw = change.Operation switch
+        {
+            ChangeOperation.Set => a,
+            ChangeOperation.Add => new Estimate(e.Central + a.Central, e.Low + a.Low, e.High + a.High),
+            _ => new Estimate(e.Central * a.Central, Math.Min(e.Low * a.Low, e.High * a.High), Math.Max(e.Low * a.Low, e.High * a.High)),
+        };
+        var clamped = raw.Map(x => Math.Clamp(x, bounds.Min, bounds.Max));
+        return new SourcedValue(clamped, change.Source, change.Where);
+    }
+
+    private Scenario Map(Func<string, SourcedValue, SourcedValue> f)
+    {
+        var actors = Actors.Select(a => a with
+        {
+            Capability = f($"actor/{a.Id}/capability", a.Capability),
+            Attributes = a.Attributes.ToDictionary(kv => kv.Key, kv => f($"actor/{a.Id}/{kv.Key}", kv.Value)),
+        }).ToArray();
+        var issues = Issues.Select(i => i with
+        {
+            Stances = i.Stances.Select(s => s with
+            {
+                Position = f($"issue/{i.Id}/{s.ActorId}/position", s.Position),
+                Salience = f($"issue/{i.Id}/{s.ActorId}/salience", s.Salience),
+            }).ToArray(),
+        }).ToArray();
+        var parameters = Parameters.Select(p => p with { Value = f($"parameter/{p.Id}", p.Value) }).ToArray();
+        var levers = Levers.Select(l => l with
+        {
+            Inputs = l.Inputs.ToDictionary(kv => kv.Key, kv => f($"lever/{l.Id}/{kv.Key}", kv.Value)),
+        }).ToArray();
+        return new Scenario(Header, Sources, actors, issues, Ties, parameters, levers, Policies, Questions);
+    }
+}
+
+/// <summary>The scenario's identity: id, title, the date it is set at, and a short description.</summary>
+public sealed record ScenarioHeader(string Id, string Title, DateOnly Date, string Description = "", SourceLocation? Where = null);

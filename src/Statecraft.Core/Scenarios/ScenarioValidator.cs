@@ -1,0 +1,230 @@
+using Statecraft.Core.Domain;
+
+namespace Statecraft.Core.Scenarios;
+
+/// <summary>Every rule a scenario must satisfy, checked all at once so a user sees every problem in one go.</summary>
+internal static class ScenarioValidator
+{
+    public static List<Problem> Validate(ScenarioHeader header, IReadOnlyList<Source> sources,
+        IReadOnlyList<ScenarioActor> actors, IReadOnlyList<ScenarioIssue> issues, IReadOnlyList<Tie> ties,
+        IReadOnlyList<Parameter> parameters, IReadOnlyList<Lever> levers, IReadOnlyList<Policy> policies,
+        IReadOnlyList<Question> questions)
+    {
+        var problems = new List<Problem>();
+        void Add(string subject, string field, string message, SourceLocation? where) =>
+            problems.Add(where is null ? new Problem(subject, field, message) : new Problem(subject, field, message, where));
+
+        if (string.IsNullOrWhiteSpace(header.Id)) Add("scenario", "id", "expected a non-empty id", header.Where);
+
+        var sourceById = Unique(sources, s => s.Id, s => s.Where, "source", Add);
+        var actorById = Unique(actors, a => a.Id, a => a.Where, "actor", Add);
+        var issueById = Unique(issues, i => i.Id, i => i.Where, "issue", Add);
+        var parameterById = Unique(parameters, p => p.Id, p => p.Where, "parameter", Add);
+        var leverById = Unique(levers, l => l.Id, l => l.Where, "lever", Add);
+        var policyById = Unique(policies, p => p.Id, p => p.Where, "policy", Add);
+        Unique(questions, q => q.Id, q => q.Where, "question", Add);
+
+        foreach (var s in sources)
+        {
+            if (s.Kind == SourceKind.Claim && (s.FirstLine <= 0 || s.LastLine < s.FirstLine))
+                Add(s.Id, "lines", "expected a claim's line span as FIRST-LAST with 1 <= FIRST <= LAST", s.Where);
+            if (s.Kind == SourceKind.Judgement && string.IsNullOrWhiteSpace(s.Text))
+                Add(s.Id, "reasoning", "a judgement must state its reasoning", s.Where);
+            if (s.Date is { } d && d > header.Date)
+                Add(s.Id, "date", $"dated {d:yyyy-MM-dd}, after the scenario date {header.Date:yyyy-MM-dd}", s.Where);
+        }
+
+        void CheckSource(string subject, string field, SourceRef source, SourceLocation? where)
+        {
+            if (!sourceById.TryGetValue(source.SourceId, out var s))
+            {
+                Add(subject, field, $"unknown source '{source.SourceId}'", where);
+                return;
+            }
+
+            if (s.Kind == SourceKind.Dataset && (source.Field is null || source.Year is null))
+                Add(subject, field, $"source '{s.Id}' is a dataset: name its field and year", where);
+            if (source.Year is { } y && y > header.Date.Year)
+                Add(subject, field, $"year {y} is after the scenario date {header.Date:yyyy-MM-dd}", where);
+        }
+
+        void CheckValue(string subject, string field, SourcedValue v, double min, double max, string expected)
+        {
+            var e = v.Estimate;
+            if (!e.IsValid)
+                Add(subject, field, $"expected finite numbers with low <= value <= high, found {e}", v.Where);
+            else if (e.Low < min || e.High > max)
+                Add(subject, field, $"expected {expected}, found {e}", v.Where);
+            CheckSource(subject, field, v.Source, v.Where);
+        }
+
+        foreach (var a in actors)
+        {
+            CheckValue(a.Id, "capability", a.Capability, 0, double.PositiveInfinity, Capability.Expected);
+            foreach (var (k, v) in a.Attributes)
+                CheckValue(a.Id, k, v, double.NegativeInfinity, double.PositiveInfinity, "a finite number");
+            if (a.Kind == ActorKind.Faction)
+            {
+                if (a.Country is null) Add(a.Id, "country", "a faction must name the state it belongs to", a.Where);
+                else if (!actorById.TryGetValue(a.Country, out var c)) Add(a.Id, "country", $"unknown actor '{a.Country}'", a.Where);
+                else if (c.Kind != ActorKind.State) Add(a.Id, "country", $"'{a.Country}' is not a state", a.Where);
+            }
+        }
+
+        foreach (var i in issues)
+        {
+            var sc = i.Scale;
+            if (!(double.IsFinite(sc.Min) && double.IsFinite(sc.Max) && sc.Min < sc.Max))
+                Add(i.Id, "scale", $"expected finite min < max, found [{sc.Min}, {sc.Max}]", i.Where);
+            if (i.Stances.Count < 2) Add(i.Id, "stances", $"expected at least two actors, found {i.Stances.Count}", i.Where);
+            var seen = new HashSet<string>();
+            foreach (var s in i.Stances)
+            {
+                var subject = $"{i.Id}/{s.ActorId}";
+                if (!actorById.ContainsKey(s.ActorId)) Add(subject, "actor", $"unknown actor '{s.ActorId}'", s.Where);
+                if (!seen.Add(s.ActorId)) Add(subject, "actor", "duplicate stance for this actor", s.Where);
+                CheckValue(subject, "position", s.Position, sc.Min, sc.Max, $"a position within the scale [{sc.Min:R}, {sc.Max:R}]");
+                CheckValue(subject, "salience", s.Salience, 0, 1, Salience.Expected);
+            }
+        }
+
+        foreach (var t in ties)
+        {
+            var subject = $"tie {t.Kind} {t.From}-{t.To}";
+            if (!actorById.ContainsKey(t.From)) Add(subject, "from", $"unknown actor '{t.From}'", t.Where);
+            if (!actorById.ContainsKey(t.To)) Add(subject, "to", $"unknown actor '{t.To}'", t.Where);
+            if (t.From == t.To) Add(subject, "to", "a tie needs two different actors", t.Where);
+            if (t.Since is { } s && t.Until is { } u && u < s) Add(subject, "until", "ends before it starts", t.Where);
+            if (t.Since is { } s2 && s2 > header.Date)
+                Add(subject, "since", $"starts {s2:yyyy-MM-dd}, after the scenario date {header.Date:yyyy-MM-dd}", t.Where);
+            CheckSource(subject, "source", t.Source, t.Where);
+            if (t.Commitment is not null && !parameterById.ContainsKey(t.Commitment))
+                Add(subject, "commitment", $"unknown parameter '{t.Commitment}'", t.Where);
+        }
+
+        foreach (var p in parameters)
+        {
+            var (min, max) = Scenario.BoundsOfUnit(p.Unit);
+            CheckValue(p.Id, "value", p.Value, min, max, max == 1 ? "a number in [0, 1]" : "a number >= 0");
+        }
+
+        foreach (var l in levers)
+        {
+            if (!actorById.ContainsKey(l.Actor)) Add(l.Id, "actor", $"unknown actor '{l.Actor}'", l.Where);
+            if (!actorById.ContainsKey(l.Target)) Add(l.Id, "target", $"unknown actor '{l.Target}'", l.Where);
+            foreach (var (k, v) in l.Inputs)
+                CheckValue(l.Id, k, v, double.NegativeInfinity, double.PositiveInfinity, "a finite number");
+        }
+
+        void CheckClaims(string subject, IReadOnlyList<string> claims, SourceLocation? where)
+        {
+            foreach (var c in claims)
+                if (!sourceById.TryGetValue(c, out var s)) Add(subject, "claims", $"unknown claim '{c}'", where);
+                else if (s.Kind != SourceKind.Claim) Add(subject, "claims", $"'{c}' is a {s.Kind.ToString().ToLowerInvariant()}, not a claim", where);
+        }
+
+        foreach (var p in policies)
+        {
+            CheckClaims(p.Id, p.Claims, p.Where);
+            foreach (var inc in p.Includes)
+                if (!policyById.ContainsKey(inc)) Add(p.Id, "includes", $"unknown policy '{inc}'", p.Where);
+            foreach (var c in p.Changes) CheckChange(p.Id, c);
+        }
+
+        foreach (var p in policies)
+            if (IncludesItself(p.Id, p.Id, policyById, [])) Add(p.Id, "includes", "a policy cannot include itself, directly or through others", p.Where);
+
+        void CheckChange(string policy, Change c)
+        {
+            var t = c.Target;
+            var subject = $"{policy}: {t}";
+            var targets = new[] { t.Issue, t.Parameter, t.Lever }.Count(x => x is not null);
+            if (targets > 1 || (targets == 0 && t.Actor is null))
+            {
+                Add(policy, "change", "a change names exactly one of issue (with actor), actor, parameter or lever", c.Where);
+                return;
+            }
+
+            if (!c.Amount.IsValid) Add(subject, "amount", $"expected finite numbers with low <= value <= high, found {c.Amount}", c.Where);
+            CheckSource(subject, "source", c.Source, c.Where);
+            if (t.Issue is not null)
+            {
+                if (!issueById.TryGetValue(t.Issue, out var issue)) Add(subject, "issue", $"unknown issue '{t.Issue}'", c.Where);
+                else if (t.Actor is null || issue.StanceOf(t.Actor) is null)
+                    Add(subject, "actor", $"actor '{t.Actor}' has no stance on issue '{t.Issue}'", c.Where);
+                if (t.Field is not ("position" or "salience")) Add(subject, "field", $"expected position or salience, found '{t.Field}'", c.Where);
+            }
+            else if (t.Parameter is not null)
+            {
+                if (!parameterById.ContainsKey(t.Parameter)) Add(subject, "parameter", $"unknown parameter '{t.Parameter}'", c.Where);
+            }
+            else if (t.Lever is not null)
+            {
+                if (!leverById.TryGetValue(t.Lever, out var lever)) Add(subject, "lever", $"unknown lever '{t.Lever}'", c.Where);
+                else if (t.Field is null || !lever.Inputs.ContainsKey(t.Field)) Add(subject, "field", $"lever '{t.Lever}' has no input '{t.Field}'", c.Where);
+            }
+            else if (!actorById.TryGetValue(t.Actor!, out var actor)) Add(subject, "actor", $"unknown actor '{t.Actor}'", c.Where);
+            else if (t.Field != "capability" && (t.Field is null || !actor.Attributes.ContainsKey(t.Field)))
+                Add(subject, "field", $"actor '{t.Actor}' has no field '{t.Field}'", c.Where);
+        }
+
+        foreach (var q in questions)
+        {
+            CheckClaims(q.Id, q.Claims, q.Where);
+            if (q.Expect.Above is null && q.Expect.Below is null)
+                Add(q.Id, "expect", "state what the source expects (above and/or below a value)", q.Where);
+            void Need(string field, string? id, Func<string, bool> exists, string what)
+            {
+                if (id is null) Add(q.Id, field, $"a {q.Model} question needs '{field}'", q.Where);
+                else if (!exists(id)) Add(q.Id, field, $"unknown {what} '{id}'", q.Where);
+            }
+
+            switch (q.Model)
+            {
+                case QuestionModel.Bargaining:
+                    Need("issue", q.Issue, issueById.ContainsKey, "issue");
+                    break;
+                case QuestionModel.WarTrap:
+                    Need("challenger", q.Challenger, actorById.ContainsKey, "actor");
+                    Need("target", q.Target, actorById.ContainsKey, "actor");
+                    break;
+                case QuestionModel.Coercion:
+                    Need("lever", q.Lever, leverById.ContainsKey, "lever");
+                    if (q.Lever is not null && leverById.TryGetValue(q.Lever, out var lever))
+                        foreach (var message in Analysis.LeverCases.Problems(lever)) Add(lever.Id, "inputs", message, lever.Where);
+                    break;
+            }
+
+            if (q.Assume is not null && !policyById.ContainsKey(q.Assume)) Add(q.Id, "assume", $"unknown policy '{q.Assume}'", q.Where);
+            if (q.Backer is not null && !actorById.ContainsKey(q.Backer)) Add(q.Id, "backer", $"unknown actor '{q.Backer}'", q.Where);
+            if ((q.Backer is null) != (q.BackerCommitment is null))
+                Add(q.Id, "backer_commitment", "give backer and backer_commitment together", q.Where);
+            else if (q.BackerCommitment is not null && !parameterById.ContainsKey(q.BackerCommitment))
+                Add(q.Id, "backer_commitment", $"unknown parameter '{q.BackerCommitment}'", q.Where);
+        }
+
+        return problems;
+    }
+
+    private static bool IncludesItself(string root, string at, Dictionary<string, Policy> byId, HashSet<string> visited)
+    {
+        if (!byId.TryGetValue(at, out var p) || !visited.Add(at)) return false;
+        foreach (var inc in p.Includes)
+            if (inc == root || IncludesItself(root, inc, byId, visited)) return true;
+        return false;
+    }
+
+    private static Dictionary<string, T> Unique<T>(IReadOnlyList<T> items, Func<T, string> id, Func<T, SourceLocation?> where,
+        string what, Action<string, string, string, SourceLocation?> add)
+    {
+        var byId = new Dictionary<string, T>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            var key = id(item);
+            if (string.IsNullOrWhiteSpace(key)) add(what, "id", "expected a non-empty id", where(item));
+            else if (!byId.TryAdd(key, item)) add(key, "id", $"duplicate {what} id", where(item));
+        }
+
+        return byId;
+    }
+}

@@ -1,0 +1,253 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using Statecraft.Core.Domain;
+using Statecraft.Core.Events;
+
+namespace Statecraft.Io.Events;
+
+/// <summary>Input formats <c>statecraft ingest</c> reads.</summary>
+public enum EventInputFormat
+{
+    Text,
+    Tabari,
+    Petrarch,
+    Icews,
+    Gdelt,
+}
+
+/// <summary>What an input file gave: documents to code, or events already coded (ICEWS, GDELT).</summary>
+public sealed record EventInput(IReadOnlyList<Document> Documents, IReadOnlyList<CodedEvent> Coded);
+
+/// <summary>Readers for texts and coded-event files, and the CSV writer.</summary>
+public static class EventFiles
+{
+    /// <summary>Guesses the format from the extension and first line when none is given.</summary>
+    public static EventInputFormat Guess(string path, string[] lines)
+    {
+        var ext = Path.GetExtension(path).ToLowerInvariant();
+        if (ext == ".xml") return EventInputFormat.Petrarch;
+        var first = lines.FirstOrDefault(l => l.Trim().Length > 0) ?? "";
+        if (first.StartsWith("Event ID\t", StringComparison.Ordinal)) return EventInputFormat.Icews;
+        if (first.StartsWith("\"GLOBALEVENTID\"", StringComparison.Ordinal) || first.StartsWith("GLOBALEVENTID", StringComparison.Ordinal)) return EventInputFormat.Gdelt;
+        if (lines.Any(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\d{6}\s+\S+\s*$"))) return EventInputFormat.Tabari;
+        return EventInputFormat.Text;
+    }
+
+    public static ParseResult<EventInput> Read(string path, EventInputFormat? format, DateOnly? date)
+    {
+        var read = DictionaryReader.ReadLines(path);
+        if (!read.Success) return ParseResult<EventInput>.ForProblems(read.Problems);
+        var lines = read.Value;
+        var f = format ?? Guess(path, lines);
+        return f switch
+        {
+            EventInputFormat.Text => ParseResult<EventInput>.ForValue(new EventInput([ReadText(path, lines, date)], [])),
+            EventInputFormat.Tabari => ReadTabari(path),
+            EventInputFormat.Petrarch => ReadPetrarch(path),
+            EventInputFormat.Icews => ReadIcews(path, lines),
+            _ => ReadGdelt(path, lines),
+        };
+    }
+
+    /// <summary>Plain text: one sentence a line, or paragraphs split into sentences. Document id is the file name.</summary>
+    public static Document ReadText(string path, string[] lines, DateOnly? date) =>
+        new(Path.GetFileName(path), date, SentenceSplitter.Split(string.Join("\n", lines)));
+
+    private static ParseResult<EventInput> ReadTabari(string path)
+    {
+        var records = TabariFiles.ReadRecords(path);
+        if (!records.Success) return ParseResult<EventInput>.ForProblems(records.Problems);
+        var docs = records.Value.Where(r => !r.IsOptionChange)
+            .Select(r => new Document(r.Id, ToDate(r.Date), [r.Text])).ToList();
+        return ParseResult<EventInput>.ForValue(new EventInput(docs, []));
+    }
+
+    /// <summary>PETRARCH XML: each <c>&lt;Sentence date= id=&gt;</c> gives its <c>&lt;Text&gt;</c>; parses are ignored.</summary>
+    private static ParseResult<EventInput> ReadPetrarch(string path)
+    {
+        var docs = new List<Document>();
+        try
+        {
+            using var reader = XmlReader.Create(path, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, IgnoreComments = true });
+            string? id = null;
+            DateOnly? date = null;
+            while (reader.Read())
+            {
+                if (reader.NodeType != XmlNodeType.Element) continue;
+                if (reader.Name == "Sentence")
+                {
+                    id = reader.GetAttribute("id");
+                    var d = reader.GetAttribute("date");
+                    date = d is not null && DictionaryReader.TryDate(d.Trim(), out var di) ? ToDate(di) : null;
+                }
+                else if (reader.Name == "Text")
+                {
+                    var text = System.Text.RegularExpressions.Regex.Replace(reader.ReadElementContentAsString(), @"\s+", " ").Trim();
+                    docs.Add(new Document(id ?? $"{Path.GetFileName(path)}#{docs.Count + 1}", date, [text]));
+                }
+            }
+        }
+        catch (XmlException e)
+        {
+            return ParseResult<EventInput>.ForProblem(new Problem("", "xml", e.Message, new SourceLocation(path, e.LineNumber, e.LinePosition)));
+        }
+
+        if (docs.Count == 0)
+            return ParseResult<EventInput>.ForProblem(new Problem("", "<Text>", "no <Sentence><Text> elements", new SourceLocation(path)));
+        return ParseResult<EventInput>.ForValue(new EventInput(docs, []));
+    }
+
+    /// <summary>ICEWS TSV: source and target country names, CAMEO code, intensity (Goldstein), story id.</summary>
+    private static ParseResult<EventInput> ReadIcews(string path, string[] lines)
+    {
+        var header = lines[0].Split('\t');
+        int Col(string name) => Array.IndexOf(header, name);
+        int date = Col("Event Date"), src = Col("Source Country"), srcName = Col("Source Name"), tgt = Col("Target Country"), tgtName = Col("Target Name"),
+            code = Col("CAMEO Code"), intensity = Col("Intensity"), story = Col("Story ID"), sent = Col("Sentence Number"), text = Col("Event Text");
+        var problems = new List<Problem>();
+        if (new[] { date, src, tgt, code }.Any(c => c < 0))
+            return ParseResult<EventInput>.ForProblem(new Problem("", "header", "expected ICEWS columns Event Date, Source Country, Target Country, CAMEO Code", new SourceLocation(path, 1)));
+        var events = new List<CodedEvent>();
+        for (var n = 1; n < lines.Length; n++)
+        {
+            if (lines[n].Trim().Length == 0) continue;
+            var f = lines[n].Split('\t');
+            if (f.Length < header.Length)
+            {
+                problems.Add(new Problem("", "row", $"{f.Length} fields, expected {header.Length}", new SourceLocation(path, n + 1)));
+                continue;
+            }
+
+            if (!DateOnly.TryParseExact(f[date], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            {
+                problems.Add(new Problem("", "Event Date", $"'{f[date]}' is not yyyy-mm-dd", new SourceLocation(path, n + 1)));
+                continue;
+            }
+
+            var c = f[code].Trim();
+            double? g = double.TryParse(f[intensity], NumberStyles.Float, CultureInfo.InvariantCulture, out var gv) ? gv : null;
+            events.Add(new CodedEvent(story >= 0 ? f[story] : Path.GetFileName(path), sent >= 0 && int.TryParse(f[sent], out var sn) ? sn : 0, d,
+                Blank(f[src]) ?? f[srcName], Blank(f[tgt]) ?? f[tgtName], c, g, CameoScale.QuadClass(c), text >= 0 ? f[text] : "", ""));
+        }
+
+        return problems.Count > 0 ? ParseResult<EventInput>.ForProblems(problems) : ParseResult<EventInput>.ForValue(new EventInput([], events));
+    }
+
+    /// <summary>GDELT 1.0 CSV (with header): actor codes, event code, Goldstein, quad class, date, source URL.</summary>
+    private static ParseResult<EventInput> ReadGdelt(string path, string[] lines)
+    {
+        var header = SplitCsv(lines[0]).ToArray();
+        int Col(string name) => Array.IndexOf(header, name);
+        int id = Col("GLOBALEVENTID"), date = Col("SQLDATE"), a1 = Col("Actor1Code"), a2 = Col("Actor2Code"), code = Col("EventCode"),
+            g = Col("GoldsteinScale"), quad = Col("QuadClass"), url = Col("SOURCEURL");
+        if (new[] { id, date, a1, a2, code }.Any(c => c < 0))
+            return ParseResult<EventInput>.ForProblem(new Problem("", "header", "expected GDELT 1.0 columns GLOBALEVENTID, SQLDATE, Actor1Code, Actor2Code, EventCode", new SourceLocation(path, 1)));
+        var events = new List<CodedEvent>();
+        var problems = new List<Problem>();
+        for (var n = 1; n < lines.Length; n++)
+        {
+            if (lines[n].Trim().Length == 0) continue;
+            var f = SplitCsv(lines[n]).ToArray();
+            if (f.Length < header.Length - 1)
+            {
+                problems.Add(new Problem("", "row", $"{f.Length} fields, expected {header.Length}", new SourceLocation(path, n + 1)));
+                continue;
+            }
+
+            if (!DictionaryReader.TryDate(f[date], out var di))
+            {
+                problems.Add(new Problem("", "SQLDATE", $"'{f[date]}' is not yyyymmdd", new SourceLocation(path, n + 1)));
+                continue;
+            }
+
+            var c = f[code];
+            double? gs = g >= 0 && double.TryParse(f[g], NumberStyles.Float, CultureInfo.InvariantCulture, out var gv) ? gv : null;
+            var q = quad >= 0 && int.TryParse(f[quad], out var qv) ? qv : CameoScale.QuadClass(c);
+            events.Add(new CodedEvent(f[id], 0, ToDate(di), Blank(f[a1]) ?? "---", Blank(f[a2]) ?? "---", c, gs, q, "",
+                url >= 0 && url < f.Length ? f[url] : ""));
+        }
+
+        return problems.Count > 0 ? ParseResult<EventInput>.ForProblems(problems) : ParseResult<EventInput>.ForValue(new EventInput([], events));
+    }
+
+    private static string? Blank(string s) => s.Length == 0 || s == "NA" ? null : s;
+
+    internal static DateOnly? ToDate(int yyyymmdd) =>
+        yyyymmdd == 0 ? null : new DateOnly(yyyymmdd / 10000, yyyymmdd / 100 % 100, Math.Min(yyyymmdd % 100, DateTime.DaysInMonth(yyyymmdd / 10000, yyyymmdd / 100 % 100)));
+
+    /// <summary>Splits one CSV line (RFC 4180 quoting, no embedded newlines).</summary>
+    public static IEnumerable<string> SplitCsv(string line)
+    {
+        var sb = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { sb.Append('"'); i++; }
+                else if (c == '"') quoted = false;
+                else sb.Append(c);
+            }
+            else if (c == '"') quoted = true;
+            else if (c == ',') { yield return sb.ToString(); sb.Clear(); }
+            else sb.Append(c);
+        }
+
+        yield return sb.ToString();
+    }
+
+    /// <summary>The CSV columns, in order; documented in docs/events.md.</summary>
+    public static readonly string[] CsvColumns = ["doc", "sentence", "date", "source", "target", "code", "goldstein", "quad_class", "span", "text"];
+
+    public static string ToCsv(IEnumerable<CodedEvent> events)
+    {
+        var sb = new StringBuilder();
+        sb.Append(string.Join(",", CsvColumns)).Append('\n');
+        foreach (var e in events)
+        {
+            sb.Append(Quote(e.Doc)).Append(',')
+                .Append(e.Sentence.ToString(CultureInfo.InvariantCulture)).Append(',')
+                .Append(e.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "").Append(',')
+                .Append(Quote(e.Source)).Append(',').Append(Quote(e.Target)).Append(',').Append(Quote(e.Code)).Append(',')
+                .Append(e.Goldstein?.ToString("R", CultureInfo.InvariantCulture) ?? "").Append(',')
+                .Append(e.QuadClass.ToString(CultureInfo.InvariantCulture)).Append(',')
+                .Append(Quote(e.Span)).Append(',').Append(Quote(e.Text)).Append('\n');
+        }
+
+        return sb.ToString();
+    }
+
+    private static string Quote(string s) =>
+        s.IndexOfAny([',', '"', '\n', '\r']) < 0 ? s : "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>Reads an event CSV written by <see cref="ToCsv"/> (for <c>statecraft timeline</c>).</summary>
+    public static ParseResult<IReadOnlyList<CodedEvent>> ReadCsv(string path)
+    {
+        var read = DictionaryReader.ReadLines(path);
+        if (!read.Success) return ParseResult<IReadOnlyList<CodedEvent>>.ForProblems(read.Problems);
+        var lines = read.Value;
+        if (lines[0].Trim() != string.Join(",", CsvColumns))
+            return ParseResult<IReadOnlyList<CodedEvent>>.ForProblem(new Problem("", "header", "expected " + string.Join(",", CsvColumns), new SourceLocation(path, 1)));
+        var events = new List<CodedEvent>();
+        var problems = new List<Problem>();
+        for (var n = 1; n < lines.Length; n++)
+        {
+            if (lines[n].Length == 0) continue;
+            var f = SplitCsv(lines[n]).ToArray();
+            if (f.Length != CsvColumns.Length)
+            {
+                problems.Add(new Problem("", "row", $"{f.Length} fields, expected {CsvColumns.Length}", new SourceLocation(path, n + 1)));
+                continue;
+            }
+
+            DateOnly? d = f[2].Length == 0 ? null : DateOnly.TryParseExact(f[2], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var dv) ? dv : null;
+            if (f[2].Length > 0 && d is null) problems.Add(new Problem("", "date", $"'{f[2]}' is not yyyy-mm-dd", new SourceLocation(path, n + 1)));
+            double? g = f[6].Length == 0 ? null : double.Parse(f[6], CultureInfo.InvariantCulture);
+            events.Add(new CodedEvent(f[0], int.Parse(f[1], CultureInfo.InvariantCulture), d, f[3], f[4], f[5], g, int.Parse(f[7], CultureInfo.InvariantCulture), f[9], f[8]));
+        }
+
+        return problems.Count > 0 ? ParseResult<IReadOnlyList<CodedEvent>>.ForProblems(problems) : ParseResult<IReadOnlyList<CodedEvent>>.ForValue(events);
+    }
+}

@@ -1,0 +1,446 @@
+using System.Security.Cryptography;
+using System.Text;
+using Statecraft.Core.Domain;
+using Statecraft.Core.Scenarios;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Statecraft.Io.Scenarios;
+
+/// <summary>A scenario as read from a file, with the SHA-256 of the bytes it came from.</summary>
+public sealed record LoadedScenario(Scenario Scenario, string Sha256, string File);
+
+/// <summary>
+/// Reads the scenario YAML format (docs/scenario-format.md). Every problem in the file is reported
+/// at once with file:line:column: malformed YAML, unknown fields, numbers without a source, unknown
+/// references, duplicate ids, positions outside the scale.
+/// </summary>
+public static class ScenarioLoader
+{
+    private static readonly Dictionary<string, SourceKind> SourceKinds = new()
+    {
+        ["dataset"] = SourceKind.Dataset,
+        ["claim"] = SourceKind.Claim,
+        ["fact"] = SourceKind.Fact,
+        ["judgement"] = SourceKind.Judgement,
+    };
+
+    private static readonly Dictionary<string, ActorKind> ActorKinds = new()
+    {
+        ["state"] = ActorKind.State,
+        ["bloc"] = ActorKind.Bloc,
+        ["faction"] = ActorKind.Faction,
+    };
+
+    private static readonly Dictionary<string, TieKind> TieKinds = new()
+    {
+        ["defence"] = TieKind.Defence,
+        ["non-aggression"] = TieKind.NonAggression,
+        ["entente"] = TieKind.Entente,
+        ["rivalry"] = TieKind.Rivalry,
+        ["backing"] = TieKind.Backing,
+        ["dependence"] = TieKind.Dependence,
+        ["basing"] = TieKind.Basing,
+    };
+
+    private static readonly Dictionary<string, LeverKind> LeverKinds = new()
+    {
+        ["attack"] = LeverKind.Attack,
+        ["deport-migrants"] = LeverKind.DeportMigrants,
+        ["ban-imports"] = LeverKind.BanImports,
+        ["cut-transit"] = LeverKind.CutTransit,
+        ["back-faction"] = LeverKind.BackFaction,
+        ["sanction-officials"] = LeverKind.SanctionOfficials,
+    };
+
+    private static readonly Dictionary<string, QuestionModel> Models = new()
+    {
+        ["bargaining"] = QuestionModel.Bargaining,
+        ["war-trap"] = QuestionModel.WarTrap,
+        ["coercion"] = QuestionModel.Coercion,
+        ["policy-comparison"] = QuestionModel.PolicyComparison,
+    };
+
+    public static ParseResult<LoadedScenario> LoadFile(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            return ParseResult<LoadedScenario>.ForProblem(new Problem("scenario", "file", $"cannot read: {e.Message}", new SourceLocation(path)));
+        }
+
+        return Load(text, path);
+    }
+
+    public static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    public static ParseResult<LoadedScenario> Load(string text, string file)
+    {
+        if (Malformed(text, file) is { } malformed) return ParseResult<LoadedScenario>.ForProblem(malformed);
+        var stream = new YamlStream();
+        stream.Load(new StringReader(text));
+
+        var r = new YamlReader(file);
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+            return ParseResult<LoadedScenario>.ForProblem(new Problem("scenario", "", "expected a YAML mapping with scenario, sources, actors, issues, ...", new SourceLocation(file, 1, 1)));
+
+        r.OnlyKeys(root, "scenario", "scenario", "sources", "actors", "issues", "ties", "parameters", "levers", "policies", "questions");
+        var header = ReadHeader(r, root);
+        var sources = r.Sequence(root, "sources", "scenario", required: true).Select(n => ReadSource(r, n)).OfType<Source>().ToArray();
+        var actors = r.Sequence(root, "actors", "scenario", required: true).Select(n => ReadActor(r, n)).OfType<ScenarioActor>().ToArray();
+        var issues = r.Sequence(root, "issues", "scenario").Select(n => ReadIssue(r, n)).OfType<ScenarioIssue>().ToArray();
+        var ties = r.Sequence(root, "ties", "scenario").Select(n => ReadTie(r, n)).OfType<Tie>().ToArray();
+        var parameters = r.Sequence(root, "parameters", "scenario").Select(n => ReadParameter(r, n)).OfType<Parameter>().ToArray();
+        var levers = r.Sequence(root, "levers", "scenario").Select(n => ReadLever(r, n)).OfType<Lever>().ToArray();
+        var policies = r.Sequence(root, "policies", "scenario").Select(n => ReadPolicy(r, n)).OfType<Policy>().ToArray();
+        var questions = r.Sequence(root, "questions", "scenario").Select(n => ReadQuestion(r, n)).OfType<Question>().ToArray();
+
+        var problems = new List<Problem>(r.Problems);
+        if (header is not null)
+        {
+            var built = Scenario.Create(header, sources, actors, issues, ties, parameters, levers, policies, questions);
+            if (built.Success && problems.Count == 0)
+                return ParseResult<LoadedScenario>.ForValue(new LoadedScenario(built.Value, Sha256(text), file));
+
+            // A stance that failed to read is already reported: do not also call its issue short of
+            // actors, or a policy's change to it a change to a missing stance.
+            var written = new HashSet<string>();
+            var writtenStances = new HashSet<string>();
+            if (root.Children.TryGetValue(new YamlScalarNode("issues"), out var issuesNode) && issuesNode is YamlSequenceNode seq)
+                foreach (var i in seq.Children.OfType<YamlMappingNode>())
+                {
+                    var issueId = (YamlReader.Get(i, "id") as YamlScalarNode)?.Value ?? "";
+                    if (YamlReader.Get(i, "stances") is not YamlSequenceNode stancesNode) continue;
+                    if (stancesNode.Children.Count >= 2) written.Add(issueId);
+                    foreach (var st in stancesNode.Children.OfType<YamlMappingNode>())
+                        writtenStances.Add($"actor '{(YamlReader.Get(st, "actor") as YamlScalarNode)?.Value}' has no stance on issue '{issueId}'");
+                }
+
+            problems.AddRange(built.Problems.Where(p => !(p.Field == "stances" && written.Contains(p.Subject)) && !writtenStances.Contains(p.Message)));
+        }
+
+        // File order, so a user can work down the list.
+        return ParseResult<LoadedScenario>.ForProblems(problems
+            .OrderBy(p => p.Location?.Line ?? int.MaxValue).ThenBy(p => p.Location?.Column ?? 0).ToArray());
+    }
+
+    /// <summary>
+    /// Scans the text for a YAML syntax error and locates it. YamlDotNet raises YamlException with a
+    /// position for most errors, but some inputs make its scanner throw other exceptions without one:
+    /// then the error is placed just after the last event that parsed.
+    /// </summary>
+    private static Problem? Malformed(string text, string file)
+    {
+        var parser = new Parser(new StringReader(text));
+        Mark last = Mark.Empty;
+        try
+        {
+            while (parser.MoveNext())
+                if (parser.Current is { } e) last = e.End;
+            return null;
+        }
+        catch (YamlException e)
+        {
+            var message = e.InnerException?.Message ?? e.Message;
+            return new Problem("scenario", "yaml", "malformed YAML: " + Trim(message), new SourceLocation(file, (int)e.Start.Line, (int)e.Start.Column));
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        {
+            return new Problem("scenario", "yaml", "malformed YAML after this point (check brackets, quotes and indentation)",
+                new SourceLocation(file, Math.Max(1, (int)last.Line), Math.Max(1, (int)last.Column)));
+        }
+    }
+
+    private static string Trim(string message)
+    {
+        // YamlDotNet prefixes messages with "(Line: x, Col: y, Idx: z) - (...)": the location is ours to print.
+        var i = message.LastIndexOf("): ", StringComparison.Ordinal);
+        return i >= 0 ? message[(i + 3)..] : message;
+    }
+
+    private static ScenarioHeader? ReadHeader(YamlReader r, YamlMappingNode root)
+    {
+        var node = YamlReader.Get(root, "scenario");
+        if (node is null)
+        {
+            r.Add(root, "scenario", "scenario", "missing (id, title, date)");
+            return null;
+        }
+
+        var m = r.Mapping(node, "scenario", "scenario");
+        if (m is null) return null;
+        r.OnlyKeys(m, "scenario", "id", "title", "date", "description");
+        var id = r.String(m, "id", "scenario");
+        var title = r.String(m, "title", "scenario");
+        var date = r.Date(m, "date", "scenario", required: true);
+        var description = r.String(m, "description", "scenario", required: false) ?? "";
+        return id is null || title is null || date is null ? null : new ScenarioHeader(id, title, date.Value, description, r.At(m));
+    }
+
+    private static Source? ReadSource(YamlReader r, YamlNode node)
+    {
+        var m = r.Mapping(node, "source", "sources");
+        if (m is null) return null;
+        var id = r.String(m, "id", "source") ?? "?";
+        r.OnlyKeys(m, id, "id", "kind", "title", "text", "reasoning", "file", "url", "lines", "date", "licence");
+        var kind = r.Enum(m, "kind", id, SourceKinds);
+        if (kind is null) return null;
+        var textKey = kind switch { SourceKind.Dataset => "title", SourceKind.Judgement => "reasoning", _ => "text" };
+        var text = r.String(m, textKey, id) ?? "";
+        var reference = kind == SourceKind.Dataset ? r.String(m, "file", id, required: false) : r.String(m, "url", id, required: kind == SourceKind.Fact);
+        int first = 0, last = 0;
+        if (kind == SourceKind.Claim)
+        {
+            var lines = r.String(m, "lines", id);
+            if (lines is not null && !TryLines(lines, out first, out last))
+                r.Add(YamlReader.Get(m, "lines")!, id, "lines", $"expected FIRST-LAST or a single line number, found '{lines}'");
+        }
+
+        var date = r.Date(m, "date", id, required: kind == SourceKind.Fact);
+        return new Source(id, kind.Value, text, reference, first, last, date, r.At(m));
+    }
+
+    private static bool TryLines(string text, out int first, out int last)
+    {
+        var parts = text.Split('-');
+        first = last = 0;
+        return parts.Length switch
+        {
+            1 => int.TryParse(parts[0], out first) && (last = first) > 0,
+            2 => int.TryParse(parts[0], out first) && int.TryParse(parts[1], out last),
+            _ => false,
+        };
+    }
+
+    /// <summary>
+    /// A sourced number: <c>{value: X, low: L, high: H, source: ID, field: F, year: Y}</c>; low/high
+    /// optional (both or neither); field and year for datasets. A bare number has no source and is rejected.
+    /// </summary>
+    private static SourcedValue? ReadValue(YamlReader r, YamlMappingNode parent, string key, string subject, bool required = true)
+    {
+        var node = YamlReader.Get(parent, key);
+        if (node is null)
+        {
+            if (required) r.Add(parent, subject, key, "missing");
+            return null;
+        }
+
+        return ReadValue(r, node, subject, key);
+    }
+
+    private static SourcedValue? ReadValue(YamlReader r, YamlNode node, string subject, string key)
+    {
+        if (node is YamlScalarNode)
+        {
+            r.Add(node, subject, key, "a number without a source: write {value: X, source: ID} (datasets also need field and year)");
+            return null;
+        }
+
+        var m = r.Mapping(node, subject, key);
+        if (m is null) return null;
+        r.OnlyKeys(m, subject, "value", "low", "high", "source", "field", "year");
+        var estimate = ReadEstimate(r, m, subject, key);
+        var source = r.String(m, "source", subject);
+        if (source is null)
+        {
+            r.Problems[^1] = r.Problems[^1] with { Field = key, Message = "a number without a source: add source: ID" };
+            return null;
+        }
+
+        var field = r.String(m, "field", subject, required: false);
+        var year = r.Integer(m, "year", subject);
+        return estimate is null ? null : new SourcedValue(estimate, new SourceRef(source, field, year), r.At(m));
+    }
+
+    private static Estimate? ReadEstimate(YamlReader r, YamlMappingNode m, string subject, string key)
+    {
+        var value = r.Number(m, "value", subject);
+        var lowNode = YamlReader.Get(m, "low");
+        var highNode = YamlReader.Get(m, "high");
+        if ((lowNode is null) != (highNode is null))
+        {
+            r.Add(m, subject, key, "give both low and high, or neither");
+            return null;
+        }
+
+        if (value is null) return null;
+        if (lowNode is null) return Estimate.Point(value.Value);
+        var low = r.Number(lowNode, subject, key + ".low");
+        var high = r.Number(highNode!, subject, key + ".high");
+        return low is null || high is null ? null : new Estimate(value.Value, low.Value, high.Value);
+    }
+
+    private static ScenarioActor? ReadActor(YamlReader r, YamlNode node)
+    {
+        var m = r.Mapping(node, "actor", "actors");
+        if (m is null) return null;
+        var id = r.String(m, "id", "actor") ?? "?";
+        r.OnlyKeys(m, id, "id", "name", "kind", "country", "description", "capability", "attributes");
+        var name = r.String(m, "name", id) ?? id;
+        var kind = r.Enum(m, "kind", id, ActorKinds);
+        var capability = ReadValue(r, m, "capability", id);
+        var attributes = new Dictionary<string, SourcedValue>();
+        if (r.Mapping(YamlReader.Get(m, "attributes"), id, "attributes") is { } am)
+            foreach (var (k, v) in am.Children)
+                if (ReadValue(r, v, id, ((YamlScalarNode)k).Value ?? "") is { } sv) attributes[((YamlScalarNode)k).Value!] = sv;
+        var country = r.String(m, "country", id, required: false);
+        var description = r.String(m, "description", id, required: false) ?? "";
+        return kind is null || capability is null ? null
+            : new ScenarioActor(id, name, kind.Value, capability, attributes, country, description, r.At(m));
+    }
+
+    private static ScenarioIssue? ReadIssue(YamlReader r, YamlNode node)
+    {
+        var m = r.Mapping(node, "issue", "issues");
+        if (m is null) return null;
+        var id = r.String(m, "id", "issue") ?? "?";
+        r.OnlyKeys(m, id, "id", "title", "scale", "stances");
+        var title = r.String(m, "title", id) ?? id;
+        IssueScale? scale = null;
+        if (r.Mapping(YamlReader.Get(m, "scale"), id, "scale") is { } sm)
+        {
+            r.OnlyKeys(sm, id, "min", "max", "min_means", "max_means");
+            var min = r.Number(sm, "min", id);
+            var max = r.Number(sm, "max", id);
+            var minMeans = r.String(sm, "min_means", id);
+            var maxMeans = r.String(sm, "max_means", id);
+            if (min is not null && max is not null && minMeans is not null && maxMeans is not null)
+                scale = new IssueScale(min.Value, max.Value, minMeans, maxMeans);
+        }
+        else if (YamlReader.Get(m, "scale") is null) r.Add(m, id, "scale", "missing (min, max, min_means, max_means)");
+
+        var stances = new List<Stance>();
+        foreach (var sn in r.Sequence(m, "stances", id, required: true))
+        {
+            if (r.Mapping(sn, id, "stances") is not { } s) continue;
+            var actor = r.String(s, "actor", id) ?? "?";
+            var subject = $"{id}/{actor}";
+            r.OnlyKeys(s, subject, "actor", "position", "salience");
+            var position = ReadValue(r, s, "position", subject);
+            var salience = ReadValue(r, s, "salience", subject);
+            if (position is not null && salience is not null) stances.Add(new Stance(actor, position, salience, r.At(s)));
+        }
+
+        return scale is null ? null : new ScenarioIssue(id, title, scale, stances, r.At(m));
+    }
+
+    private static Tie? ReadTie(YamlReader r, YamlNode node)
+    {
+        var m = r.Mapping(node, "tie", "ties");
+        if (m is null) return null;
+        var from = r.String(m, "from", "tie") ?? "?";
+        var to = r.String(m, "to", "tie") ?? "?";
+        var subject = $"tie {from}-{to}";
+        r.OnlyKeys(m, subject, "kind", "from", "to", "since", "until", "source", "note", "commitment");
+        var kind = r.Enum(m, "kind", subject, TieKinds);
+        var since = r.Date(m, "since", subject);
+        var until = r.Date(m, "until", subject);
+        var source = r.String(m, "source", subject);
+        var note = r.String(m, "note", subject, required: false) ?? "";
+        var commitment = r.String(m, "commitment", subject, required: false);
+        return kind is null || source is null ? null : new Tie(kind.Value, from, to, since, until, new SourceRef(source), note, commitment, r.At(m));
+    }
+
+    private static Parameter? ReadParameter(YamlReader r, YamlNode node)
+    {
+        var m = r.Mapping(node, "parameter", "parameters");
+        if (m is null) return null;
+        var id = r.String(m, "id", "parameter") ?? "?";
+        r.OnlyKeys(m, id, "id", "text", "unit", "value");
+        var text = r.String(m, "text", id) ?? "";
+        var unit = r.String(m, "unit", id) ?? "";
+        var value = ReadValue(r, m, "value", id);
+        return value is null ? null : new Parameter(id, text, unit, value, r.At(m));
+    }
+
+    private static Lever? ReadLever(YamlReader r, YamlNode node)
+    {
+        var m = r.Mapping(node, "lever", "levers");
+        if (m is null) return null;
+        var id = r.String(m, "id", "lever") ?? "?";
+        r.OnlyKeys(m, id, "id", "kind", "actor", "target", "text", "inputs");
+        var kind = r.Enum(m, "kind", id, LeverKinds);
+        var actor = r.String(m, "actor", id) ?? "?";
+        var target = r.String(m, "target", id) ?? "?";
+        var text = r.String(m, "text", id, required: false) ?? "";
+        var inputs = new Dictionary<string, SourcedValue>();
+        if (r.Mapping(YamlReader.Get(m, "inputs"), id, "inputs") is { } im)
+            foreach (var (k, v) in im.Children)
+                if (ReadValue(r, v, id, ((YamlScalarNode)k).Value ?? "") is { } sv) inputs[((YamlScalarNode)k).Value!] = sv;
+        return kind is null ? null : new Lever(id, kind.Value, actor, target, text, inputs, r.At(m));
+    }
+
+    private static Policy? ReadPolicy(YamlReader r, YamlNode node)
+    {
+        var m = r.Mapping(node, "policy", "policies");
+        if (m is null) return null;
+        var id = r.String(m, "id", "policy") ?? "?";
+        r.OnlyKeys(m, id, "id", "title", "text", "claims", "includes", "what_if", "changes");
+        var title = r.String(m, "title", id) ?? id;
+        var text = r.String(m, "text", id, required: false) ?? "";
+        var claims = r.Strings(m, "claims", id);
+        var includes = r.Strings(m, "includes", id);
+        var whatIf = r.Bool(m, "what_if", id);
+        var changes = new List<Change>();
+        foreach (var cn in r.Sequence(m, "changes", id))
+        {
+            if (r.Mapping(cn, id, "changes") is not { } c) continue;
+            r.OnlyKeys(c, id, "issue", "actor", "parameter", "lever", "field", "set", "add", "scale", "source");
+            var target = new ChangeTarget(
+                r.String(c, "issue", id, required: false), r.String(c, "actor", id, required: false),
+                r.String(c, "parameter", id, required: false), r.String(c, "lever", id, required: false),
+                r.String(c, "field", id, required: false));
+            var ops = new[] { ("set", ChangeOperation.Set), ("add", ChangeOperation.Add), ("scale", ChangeOperation.Scale) }
+                .Where(o => YamlReader.Get(c, o.Item1) is not null).ToArray();
+            if (ops.Length != 1)
+            {
+                r.Add(c, id, "change", "give exactly one of set, add or scale");
+                continue;
+            }
+
+            var (opKey, op) = ops[0];
+            var amountNode = YamlReader.Get(c, opKey)!;
+            Estimate? amount = amountNode is YamlMappingNode am
+                ? ReadAmount(r, am, id, opKey)
+                : r.Number(amountNode, id, opKey) is { } x ? Estimate.Point(x) : null;
+            var source = r.String(c, "source", id);
+            if (amount is not null && source is not null) changes.Add(new Change(target, op, amount, new SourceRef(source), r.At(c)));
+        }
+
+        return new Policy(id, title, text, claims, changes, includes, whatIf, r.At(m));
+    }
+
+    private static Estimate? ReadAmount(YamlReader r, YamlMappingNode m, string subject, string key)
+    {
+        r.OnlyKeys(m, subject, "value", "low", "high");
+        return ReadEstimate(r, m, subject, key);
+    }
+
+    private static Question? ReadQuestion(YamlReader r, YamlNode node)
+    {
+        var m = r.Mapping(node, "question", "questions");
+        if (m is null) return null;
+        var id = r.String(m, "id", "question") ?? "?";
+        r.OnlyKeys(m, id, "id", "text", "model", "claims", "source_conclusion", "expect", "issue", "challenger", "target", "lever", "assume", "backer", "backer_commitment");
+        var text = r.String(m, "text", id) ?? "";
+        var model = r.Enum(m, "model", id, Models);
+        var claims = r.Strings(m, "claims", id);
+        var conclusion = r.String(m, "source_conclusion", id) ?? "";
+        var expect = new Expectation();
+        if (r.Mapping(YamlReader.Get(m, "expect"), id, "expect") is { } em)
+        {
+            r.OnlyKeys(em, id, "above", "below");
+            expect = new Expectation(r.Number(em, "above", id, required: false), r.Number(em, "below", id, required: false));
+        }
+
+        return model is null ? null : new Question(id, text, model.Value, claims, conclusion, expect,
+            r.String(m, "issue", id, required: false), r.String(m, "challenger", id, required: false),
+            r.String(m, "target", id, required: false), r.String(m, "lever", id, required: false),
+            r.String(m, "assume", id, required: false), r.String(m, "backer", id, required: false),
+            r.String(m, "backer_commitment", id, required: false), r.At(m));
+    }
+}

@@ -1,0 +1,256 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Statecraft.Store;
+
+/// <summary>
+/// Every run Statecraft records, in one SQLite file. A run is written in one transaction (WAL
+/// journal), so a process killed part-way leaves either the whole run or nothing, and never
+/// touches earlier runs. Concurrent writers queue behind SQLite's lock up to <see cref="LockTimeout"/>.
+/// </summary>
+public sealed class RunStore
+{
+    /// <summary>Environment variable that moves the default store (tests and CI point it at a temporary file).</summary>
+    public const string PathVariable = "STATECRAFT_STORE";
+
+    private const int SchemaVersion = 1;
+
+    public RunStore(string path, TimeSpan? lockTimeout = null)
+    {
+        Path = System.IO.Path.GetFullPath(path);
+        LockTimeout = lockTimeout ?? TimeSpan.FromSeconds(10);
+    }
+
+    public string Path { get; }
+
+    public TimeSpan LockTimeout { get; }
+
+    /// <summary>
+    /// <c>$STATECRAFT_STORE</c> if set, else <c>statecraft/runs.db</c> in the user's data directory
+    /// (<c>~/.local/share</c> on Linux, <c>%LOCALAPPDATA%</c> on Windows).
+    /// </summary>
+    public static string DefaultPath
+    {
+        get
+        {
+            var fromEnvironment = Environment.GetEnvironmentVariable(PathVariable);
+            if (!string.IsNullOrWhiteSpace(fromEnvironment)) return System.IO.Path.GetFullPath(fromEnvironment);
+            var data = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
+            if (string.IsNullOrEmpty(data)) data = System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
+            return System.IO.Path.Combine(data, "statecraft", "runs.db");
+        }
+    }
+
+    public static RunStore OpenDefault(string? path = null) => new(path ?? DefaultPath);
+
+    public static string Sha256(string text) => Sha256(Encoding.UTF8.GetBytes(text));
+
+    public static string Sha256(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    /// <summary>Records one run and returns its id. The result must be a JSON document.</summary>
+    public long Record(RunManifest manifest, string jsonResult)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        try
+        {
+            using var _ = JsonDocument.Parse(jsonResult);
+        }
+        catch (JsonException e)
+        {
+            throw new ArgumentException("the result to record is not JSON: " + e.Message, nameof(jsonResult), e);
+        }
+
+        return Use(write: true, connection =>
+        {
+            // BEGIN IMMEDIATE: take the write lock up front so that concurrent writers queue rather than deadlock.
+            using var transaction = connection.BeginTransaction(deferred: false);
+            var id = connection.ExecuteScalar<long>(
+                """
+                INSERT INTO runs (command, input_id, input_sha256, options, seed, version, started_at, ended_at, result, result_sha256)
+                VALUES (@Command, @InputId, @InputSha256, @Options, @Seed, @Version, @StartedAt, @EndedAt, @Result, @ResultSha256);
+                SELECT last_insert_rowid();
+                """,
+                new
+                {
+                    manifest.Command,
+                    manifest.InputId,
+                    manifest.InputSha256,
+                    Options = JsonSerializer.Serialize(new SortedDictionary<string, string>(manifest.Options.ToDictionary(), StringComparer.Ordinal)),
+                    manifest.Seed,
+                    manifest.Version,
+                    StartedAt = manifest.StartedAt.ToString("O", CultureInfo.InvariantCulture),
+                    EndedAt = manifest.EndedAt.ToString("O", CultureInfo.InvariantCulture),
+                    Result = jsonResult,
+                    ResultSha256 = Sha256(jsonResult),
+                },
+                transaction);
+            transaction.Commit();
+            return id;
+        });
+    }
+
+    /// <summary>The runs, newest first, without their results. An absent store has none.</summary>
+    public IReadOnlyList<RunSummary> List(int limit = 1000, string? command = null)
+    {
+        if (!File.Exists(Path)) return [];
+        return Use(write: false, connection => connection
+            .Query<Row>(
+                $"SELECT {SummaryColumns}, NULL AS Result, NULL AS ResultSha256 FROM runs WHERE (@command IS NULL OR command = @command) ORDER BY id DESC LIMIT @limit",
+                new { command, limit })
+            .Select(r => new RunSummary(r.Id, r.ToManifest()))
+            .ToList());
+    }
+
+    /// <summary>One run with its result, or null if there is no run with that id.</summary>
+    public StoredRun? Find(long id)
+    {
+        if (!File.Exists(Path)) return null;
+        return Use(write: false, connection =>
+        {
+            var row = connection.QuerySingleOrDefault<Row>(
+                $"SELECT {SummaryColumns}, result AS Result, result_sha256 AS ResultSha256 FROM runs WHERE id = @id", new { id });
+            return row is null ? null : new StoredRun(row.Id, row.ToManifest(), row.Result!, row.ResultSha256!);
+        });
+    }
+
+    /// <summary>SQLite's own check of the file plus a check that every result still hashes to what was recorded.</summary>
+    public IReadOnlyList<string> Verify()
+    {
+        if (!File.Exists(Path)) return [];
+        return Use(write: false, connection =>
+        {
+            var problems = connection.Query<string>("PRAGMA integrity_check").Where(s => s != "ok").ToList();
+            foreach (var (id, result, sha) in connection.Query<(long, string, string)>("SELECT id, result, result_sha256 FROM runs"))
+            {
+                if (Sha256(result) != sha) problems.Add($"run {id}: result does not match its recorded SHA-256");
+            }
+
+            return problems;
+        });
+    }
+
+    private const string SummaryColumns =
+        "id AS Id, command AS Command, input_id AS InputId, input_sha256 AS InputSha256, options AS Options, seed AS Seed, " +
+        "version AS Version, started_at AS StartedAt, ended_at AS EndedAt";
+
+    private T Use<T>(bool write, Func<SqliteConnection, T> work)
+    {
+        try
+        {
+            if (write)
+            {
+                var directory = System.IO.Path.GetDirectoryName(Path);
+                if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+            }
+
+            var builder = new SqliteConnectionStringBuilder
+            {
+                DataSource = Path,
+                // Readers open read-write without create: SQLite falls back to read-only on a write-protected file.
+                Mode = write ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
+                Pooling = false,
+                DefaultTimeout = Math.Max(1, (int)Math.Ceiling(LockTimeout.TotalSeconds)),
+            };
+            using var connection = new SqliteConnection(builder.ToString());
+            connection.Open();
+            if (write) Prepare(connection);
+            else CheckSchema(connection);
+            return work(connection);
+        }
+        catch (SqliteException e)
+        {
+            throw Explain(e, write);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            throw new RunStoreException($"run store {Path} cannot be written: {e.Message}", e);
+        }
+    }
+
+    private void Prepare(SqliteConnection connection)
+    {
+        // WAL: readers never block the writer and a torn write is rolled back on the next open.
+        connection.Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
+        var version = connection.ExecuteScalar<long>("PRAGMA user_version");
+        if (version == SchemaVersion) return;
+        if (version > SchemaVersion)
+            throw new RunStoreException($"run store {Path} was written by a newer Statecraft (schema {version}, this one knows {SchemaVersion})");
+        if (connection.ExecuteScalar<long>("SELECT count(*) FROM sqlite_master") > 0)
+            throw new RunStoreException($"{Path} is an SQLite file but not a Statecraft run store");
+        using var transaction = connection.BeginTransaction(deferred: false);
+        if (connection.ExecuteScalar<long>("PRAGMA user_version", transaction: transaction) == 0)
+        {
+            connection.Execute(
+                """
+                CREATE TABLE runs (
+                    id            INTEGER PRIMARY KEY AUTOINCREMENT,
+                    command       TEXT NOT NULL,
+                    input_id      TEXT,
+                    input_sha256  TEXT,
+                    options       TEXT NOT NULL,
+                    seed          TEXT,
+                    version       TEXT NOT NULL,
+                    started_at    TEXT NOT NULL,
+                    ended_at      TEXT NOT NULL,
+                    result        TEXT NOT NULL,
+                    result_sha256 TEXT NOT NULL
+                );
+                CREATE INDEX runs_by_command ON runs (command, id);
+                PRAGMA user_version = 1;
+                """,
+                transaction: transaction);
+        }
+
+        transaction.Commit();
+    }
+
+    private void CheckSchema(SqliteConnection connection)
+    {
+        var version = connection.ExecuteScalar<long>("PRAGMA user_version");
+        if (version != SchemaVersion)
+            throw new RunStoreException(version == 0
+                ? $"{Path} is not a Statecraft run store"
+                : $"run store {Path} has schema {version}; this Statecraft knows {SchemaVersion}");
+    }
+
+    private RunStoreException Explain(SqliteException e, bool write) => e.SqliteErrorCode switch
+    {
+        5 or 6 => new RunStoreException(
+            $"run store {Path} is locked by another process (waited {LockTimeout.TotalSeconds:0.#} s); nothing was written, try again", e),
+        8 => new RunStoreException($"run store {Path} is read-only; nothing was written (choose another with --store)", e),
+        14 => new RunStoreException(write
+            ? $"run store {Path} cannot be created or opened for writing (check the directory and its permissions)"
+            : $"run store {Path} cannot be opened", e),
+        11 or 26 => new RunStoreException($"{Path} is not a Statecraft run store, or it is damaged", e),
+        _ => new RunStoreException($"run store {Path}: {e.Message}", e),
+    };
+
+    private sealed class Row
+    {
+        public long Id { get; init; }
+        public string Command { get; init; } = "";
+        public string? InputId { get; init; }
+        public string? InputSha256 { get; init; }
+        public string Options { get; init; } = "{}";
+        public string? Seed { get; init; }
+        public string Version { get; init; } = "";
+        public string StartedAt { get; init; } = "";
+        public string EndedAt { get; init; } = "";
+        public string? Result { get; init; }
+        public string? ResultSha256 { get; init; }
+
+        public RunManifest ToManifest() => new(
+            Command,
+            InputId,
+            InputSha256,
+            JsonSerializer.Deserialize<SortedDictionary<string, string>>(Options) ?? [],
+            Seed,
+            Version,
+            DateTimeOffset.ParseExact(StartedAt, "O", CultureInfo.InvariantCulture),
+            DateTimeOffset.ParseExact(EndedAt, "O", CultureInfo.InvariantCulture));
+    }
+}

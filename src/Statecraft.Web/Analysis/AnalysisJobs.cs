@@ -1,0 +1,110 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Reflection;
+using System.Security.Cryptography;
+using Statecraft.Store;
+
+namespace Statecraft.Web.Analysis;
+
+public enum JobStatus
+{
+    Queued,
+    Running,
+    Done,
+    Failed,
+}
+
+/// <summary>One analysis started from the dashboard; its progress is polled by the page.</summary>
+public sealed class AnalysisJob(string id, AnalysisRequest request)
+{
+    public string Id { get; } = id;
+    public AnalysisRequest Request { get; } = request;
+    public JobStatus Status { get; internal set; } = JobStatus.Queued;
+    public double Progress { get; internal set; }
+    public string? Error { get; internal set; }
+    public long? RunId { get; internal set; }
+
+    /// <summary>Set when the result could not be recorded (the result itself is still here).</summary>
+    public string? RecordError { get; internal set; }
+
+    public string? ResultJson { get; internal set; }
+}
+
+/// <summary>
+/// Runs analyses one at a time in the background (the machine is small; a second request
+/// waits its turn, shown as queued) and records each finished run in the run store.
+/// </summary>
+public sealed class AnalysisJobs(IAnalysisBackend backend, RunStore store)
+{
+    private const int Kept = 100;
+    private readonly ConcurrentDictionary<string, AnalysisJob> _jobs = new();
+    private readonly ConcurrentQueue<string> _order = new();
+    private readonly SemaphoreSlim _one = new(1, 1);
+
+    public static string Version { get; } =
+        typeof(AnalysisJobs).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+
+    public AnalysisJob? Find(string id) => _jobs.GetValueOrDefault(id);
+
+    public AnalysisJob Start(AnalysisRequest request)
+    {
+        var job = new AnalysisJob(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)), request);
+        _jobs[job.Id] = job;
+        _order.Enqueue(job.Id);
+        while (_order.Count > Kept && _order.TryDequeue(out var old)) _jobs.TryRemove(old, out _);
+        _ = Task.Run(() => Run(job));
+        return job;
+    }
+
+    private async Task Run(AnalysisJob job)
+    {
+        await _one.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            job.Status = JobStatus.Running;
+            var started = DateTimeOffset.UtcNow;
+            var progress = new Progress(job);
+            var output = backend.Analyze(job.Request, progress, CancellationToken.None);
+            var ended = DateTimeOffset.UtcNow;
+            job.ResultJson = output.Json;
+            job.Progress = 1;
+            try
+            {
+                job.RunId = store.Record(Manifest(job.Request, output, started, ended), output.Json);
+            }
+            catch (RunStoreException e)
+            {
+                job.RecordError = e.Message;
+            }
+
+            job.Status = JobStatus.Done;
+        }
+        catch (Exception e)
+        {
+            job.Error = e.Message;
+            job.Status = JobStatus.Failed;
+        }
+        finally
+        {
+            _one.Release();
+        }
+    }
+
+    /// <summary>The manifest `statecraft analyze` would record for the same request.</summary>
+    public static RunManifest Manifest(AnalysisRequest request, AnalysisOutput output, DateTimeOffset started, DateTimeOffset ended)
+    {
+        var options = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["samples"] = request.Samples.ToString(CultureInfo.InvariantCulture),
+            ["via"] = "serve",
+        };
+        if (request.Policies.Count > 0) options["policy"] = string.Join(", ", request.Policies);
+        return new RunManifest("analyze", output.InputId, output.InputSha256, options,
+            request.Seed.ToString(CultureInfo.InvariantCulture), Version, started, ended);
+    }
+
+    private sealed class Progress(AnalysisJob job) : IProgress<double>
+    {
+        public void Report(double value) => job.Progress = Math.Clamp(value, 0, 1);
+    }
+}

@@ -1,0 +1,180 @@
+using System.Text.Json;
+using Spectre.Console.Testing;
+using Statecraft.Tests;
+
+namespace Statecraft.Cli.Tests;
+
+public sealed class AnalyzeCommandTests
+{
+    private static readonly string[] QuestionIds =
+    [
+        "russia-attacks-azerbaijan", "russia-deports-migrants", "russia-trade-sanctions", "armenia-regime-change",
+        "armenia-azerbaijan-war-after-regime-change", "armenia-alignment", "azerbaijan-alignment", "georgia-alignment",
+        "azerbaijan-democratization", "peace-and-trilateral-deal", "western-strategy",
+    ];
+
+    private static (int Code, string Output) Run(params string[] args)
+    {
+        var console = new TestConsole();
+        console.Profile.Width = 200;
+        var code = StatecraftApp.Run(args, console);
+        return (code, console.Output);
+    }
+
+    private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
+
+    [Fact]
+    public void Json_answers_every_question_of_the_design_in_the_documented_shape()
+    {
+        var (code, output) = Run("analyze", "--samples", "16", "--json");
+        code.ShouldBe(0, output);
+        using var doc = JsonDocument.Parse(output);
+        var root = doc.RootElement;
+        root.GetProperty("scenario").GetProperty("id").GetString().ShouldBe("south-caucasus");
+        root.GetProperty("scenario").GetProperty("sha256").GetString()!.ShouldMatch("^[0-9a-f]{64}$");
+        root.GetProperty("seed").GetUInt64().ShouldBe(20250705UL);
+        root.GetProperty("samples").GetInt32().ShouldBe(16);
+        root.GetProperty("policies").GetArrayLength().ShouldBe(0);
+
+        var questions = root.GetProperty("questions").EnumerateArray().ToArray();
+        questions.Select(q => q.GetProperty("id").GetString()).ShouldBe(QuestionIds, ignoreOrder: true);
+        foreach (var q in questions)
+        {
+            var id = q.GetProperty("id").GetString();
+            q.GetProperty("question").GetString().ShouldNotBeNullOrWhiteSpace(id);
+            q.GetProperty("unit").GetString().ShouldNotBeNullOrWhiteSpace(id);
+            q.GetProperty("verdict").GetString().ShouldNotBeNullOrWhiteSpace(id);
+            q.GetProperty("source_conclusion").GetString().ShouldNotBeNullOrWhiteSpace(id);
+            q.GetProperty("claims").EnumerateArray().ShouldAllBe(c => c.GetString()!.StartsWith('S'));
+            q.GetProperty("agrees_with_source").ValueKind.ShouldBeOneOf(JsonValueKind.True, JsonValueKind.False);
+            foreach (var d in q.GetProperty("drivers").EnumerateArray())
+            {
+                d.GetProperty("input").GetString().ShouldNotBeNullOrWhiteSpace();
+                d.GetProperty("effect").ValueKind.ShouldBe(JsonValueKind.Number);
+            }
+
+            var value = q.GetProperty("value");
+            var interval = q.GetProperty("interval");
+            if (value.ValueKind == JsonValueKind.Null)
+            {
+                interval.ValueKind.ShouldBe(JsonValueKind.Null);
+                q.GetProperty("verdict").GetString()!.ShouldContain("not available in this build");
+                continue;
+            }
+
+            value.ValueKind.ShouldBe(JsonValueKind.Number, id);
+            var bounds = interval.EnumerateArray().Select(x => x.GetDouble()).ToArray();
+            bounds.Length.ShouldBe(2, id);
+            bounds[0].ShouldBeLessThanOrEqualTo(bounds[1], id);
+        }
+
+        var packages = root.GetProperty("packages").EnumerateArray().ToArray();
+        packages.Select(p => p.GetProperty("policy").GetString()).ShouldContain("all-combined");
+        foreach (var p in packages)
+            p.GetProperty("outcomes").EnumerateObject().Select(o => o.Name).ShouldContain("armenia-alignment");
+    }
+
+    [Fact]
+    public void The_same_seed_gives_the_same_bytes_and_another_seed_does_not()
+    {
+        var a = Run("analyze", "--samples", "12", "--seed", "42", "--json");
+        var b = Run("analyze", "--samples", "12", "--seed", "42", "--json");
+        var c = Run("analyze", "--samples", "12", "--seed", "43", "--json");
+        a.Code.ShouldBe(0);
+        b.Output.ShouldBe(a.Output);
+        c.Output.ShouldNotBe(a.Output);
+    }
+
+    [Fact]
+    public void The_findings_table_names_every_question_and_the_article_agreement()
+    {
+        var (code, output) = Run("analyze", "--samples", "8");
+        code.ShouldBe(0, output);
+        foreach (var id in QuestionIds) output.ShouldContain(id);
+        output.ShouldContain("Agrees with the article?");
+        output.ShouldNotContain("   at ");
+    }
+
+    [Fact]
+    public void A_policy_changes_the_answers_and_is_recorded()
+    {
+        var baseline = JsonDocument.Parse(Run("analyze", "--samples", "8", "--json").Output).RootElement;
+        var (code, output) = Run("analyze", "--samples", "8", "--json", "--policy", "ukraine-war-ends");
+        code.ShouldBe(0, output);
+        var applied = JsonDocument.Parse(output).RootElement;
+        applied.GetProperty("policies")[0].GetString().ShouldBe("ukraine-war-ends");
+        double Eu(JsonElement root) => root.GetProperty("questions").EnumerateArray()
+            .Single(q => q.GetProperty("id").GetString() == "russia-attacks-azerbaijan").GetProperty("value").GetDouble();
+        // With its forces freed from Ukraine, an attack on Azerbaijan looks better to Russia.
+        Eu(applied).ShouldBeGreaterThan(Eu(baseline));
+    }
+
+    [Fact]
+    public void An_unknown_policy_is_bad_input()
+    {
+        var (code, output) = Run("analyze", "--policy", "invade-mars");
+        code.ShouldBe(2);
+        output.ShouldContain("unknown policy 'invade-mars'");
+        output.ShouldContain("all-combined");
+    }
+
+    [Fact]
+    public void A_bad_scenario_reports_every_problem_with_line_and_column_and_exits_2()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"statecraft-bad-{Guid.NewGuid():N}.yaml");
+        var text = File.ReadAllText(Fixture("two-countries.yaml"))
+            .Replace("salience: {value: 0.2, low: 0.1, high: 0.3, source: guess}", "salience: 0.2")
+            .Replace("from: FRE, to: SYL", "from: FRE, to: ATLANTIS");
+        File.WriteAllText(path, text);
+        try
+        {
+            var (code, output) = Run("analyze", path);
+            code.ShouldBe(2);
+            output.ShouldMatch(@"statecraft-bad-\w+\.yaml:\d+:\d+: river-share/MAR: salience: a number without a source");
+            output.ShouldMatch(@"statecraft-bad-\w+\.yaml:\d+:\d+: tie Rivalry FRE-ATLANTIS: to: unknown actor 'ATLANTIS'");
+            output.ShouldContain("2 problem(s)");
+            output.ShouldNotContain("   at ");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void A_missing_file_is_bad_input_without_a_stack_trace()
+    {
+        var (code, output) = Run("analyze", "/no/such/scenario.yaml");
+        code.ShouldBe(2);
+        output.ShouldContain("cannot read");
+        output.ShouldNotContain("   at ");
+    }
+
+    [Fact]
+    public void Zero_samples_is_bad_input() => Run("analyze", "--samples", "0").Code.ShouldBe(2);
+
+    [Fact]
+    public void A_fictional_two_country_scenario_written_from_the_docs_runs_end_to_end()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), $"statecraft-report-{Guid.NewGuid():N}");
+        try
+        {
+            var (code, output) = Run("analyze", Fixture("two-countries.yaml"), "--samples", "16", "--json", "--out", dir);
+            code.ShouldBe(0, output);
+            var root = JsonDocument.Parse(output).RootElement;
+            root.GetProperty("scenario").GetProperty("id").GetString().ShouldBe("river-dispute");
+            var questions = root.GetProperty("questions").EnumerateArray().ToDictionary(q => q.GetProperty("id").GetString()!);
+            var river = questions["river-outcome"].GetProperty("value").GetDouble();
+            river.ShouldBeInRange(0, 100);
+            questions["freedonia-attacks"].GetProperty("value").ValueKind.ShouldBe(JsonValueKind.Number);
+            questions["which-policy"].GetProperty("verdict").GetString()!.ShouldContain("mediation");
+            File.Exists(Path.Combine(dir, "report.md")).ShouldBeTrue();
+            File.ReadAllText(Path.Combine(dir, "report.html")).ShouldContain("<svg");
+            File.ReadAllText(Path.Combine(dir, "analysis.json")).ShouldContain("river-dispute");
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
+}

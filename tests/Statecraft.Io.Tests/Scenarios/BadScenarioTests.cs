@@ -1,0 +1,129 @@
+using Statecraft.Io.Scenarios;
+
+namespace Statecraft.Io.Tests.Scenarios;
+
+public sealed class BadScenarioTests
+{
+    // A valid little scenario; each test breaks it in one or more places.
+    internal const string Valid = """
+        scenario: {id: tiny, title: Tiny, date: 2025-01-01}
+        sources:
+          - {id: judge, kind: judgement, reasoning: "Stated for the test."}
+          - {id: data, kind: dataset, title: "Some dataset"}
+          - {id: C1, kind: claim, lines: 3-4, text: "A claim."}
+        actors:
+          - {id: A, name: Alpha, kind: state, capability: {value: 0.5, source: data, field: cinc, year: 2022}}
+          - {id: B, name: Beta, kind: state, capability: {value: 0.2, low: 0.1, high: 0.3, source: judge}}
+        issues:
+          - id: border
+            title: The border
+            scale: {min: 0, max: 100, min_means: "A's claim", max_means: "B's claim"}
+            stances:
+              - {actor: A, position: {value: 10, source: judge}, salience: {value: 0.8, source: judge}}
+              - {actor: B, position: {value: 90, source: judge}, salience: {value: 0.6, source: judge}}
+        ties:
+          - {kind: rivalry, from: A, to: B, since: 2020-01-01, source: judge}
+        questions:
+          - {id: q, text: "Where does the border settle?", model: bargaining, issue: border, claims: [C1], source_conclusion: "Halfway.", expect: {above: 40, below: 60}}
+        """;
+
+    private static IReadOnlyList<string> Problems(string yaml)
+    {
+        var result = ScenarioLoader.Load(yaml, "bad.yaml");
+        result.Success.ShouldBeFalse();
+        return result.Problems.Select(p => p.ToString()).ToArray();
+    }
+
+    [Fact]
+    public void The_valid_base_loads() => ScenarioLoader.Load(Valid, "ok.yaml").Success.ShouldBeTrue();
+
+    [Fact]
+    public void A_number_without_a_source_is_rejected_with_line_and_column()
+    {
+        var problems = Problems(Valid.Replace("salience: {value: 0.6, source: judge}", "salience: 0.6"));
+        problems.ShouldHaveSingleItem().ShouldStartWith("bad.yaml:15:");
+        problems[0].ShouldContain("border/B: salience: a number without a source");
+    }
+
+    [Fact]
+    public void A_mapping_without_source_is_rejected()
+    {
+        var problems = Problems(Valid.Replace("salience: {value: 0.8, source: judge}", "salience: {value: 0.8}"));
+        problems.ShouldHaveSingleItem().ShouldContain("salience: a number without a source");
+        problems[0].ShouldStartWith("bad.yaml:14:");
+    }
+
+    [Fact]
+    public void A_dataset_reference_needs_field_and_year()
+    {
+        var problems = Problems(Valid.Replace("source: data, field: cinc, year: 2022", "source: data"));
+        problems.ShouldHaveSingleItem().ShouldContain("source 'data' is a dataset: name its field and year");
+        problems[0].ShouldStartWith("bad.yaml:7:");
+    }
+
+    [Fact]
+    public void An_unknown_actor_in_a_tie_is_named()
+    {
+        var problems = Problems(Valid.Replace("from: A, to: B", "from: A, to: Gamma"));
+        problems.ShouldHaveSingleItem().ShouldBe("bad.yaml:17:5: tie Rivalry A-Gamma: to: unknown actor 'Gamma'");
+    }
+
+    [Fact]
+    public void A_position_outside_the_scale_is_rejected()
+    {
+        var problems = Problems(Valid.Replace("position: {value: 90, source: judge}", "position: {value: 90, low: 80, high: 120, source: judge}"));
+        problems.ShouldHaveSingleItem().ShouldContain("border/B: position: expected a position within the scale [0, 100]");
+        problems[0].ShouldStartWith("bad.yaml:15:");
+    }
+
+    [Fact]
+    public void A_duplicate_id_is_rejected()
+    {
+        var problems = Problems(Valid.Replace("{id: B, name: Beta", "{id: A, name: Beta"));
+        problems.ShouldContain(p => p.StartsWith("bad.yaml:8:5: A: id: duplicate actor id", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Malformed_yaml_is_reported_with_its_position()
+    {
+        var problems = Problems(Valid.Replace("title: The border", "title: [The border"));
+        problems.ShouldHaveSingleItem().ShouldStartWith("bad.yaml:");
+        problems[0].ShouldContain("malformed YAML");
+        problems[0].ShouldMatch(@"^bad\.yaml:\d+:\d+: ");
+    }
+
+    [Fact]
+    public void Every_problem_is_reported_at_once_in_file_order()
+    {
+        var yaml = Valid
+            .Replace("salience: {value: 0.6, source: judge}", "salience: 0.6")
+            .Replace("from: A, to: B", "from: A, to: Gamma")
+            .Replace("position: {value: 10, source: judge}", "position: {value: -10, source: judge}")
+            .Replace("{id: C1, kind: claim", "{id: judge, kind: claim")
+            .Replace("issue: border, claims: [C1]", "issue: frontier, claims: [C1]");
+        var problems = Problems(yaml);
+        problems.Count.ShouldBe(6, string.Join("\n", problems));
+        problems.ShouldContain(p => p.Contains("duplicate source id"));
+        problems.ShouldContain(p => p.Contains("a number without a source"));
+        problems.ShouldContain(p => p.Contains("unknown actor 'Gamma'"));
+        problems.ShouldContain(p => p.Contains("position: expected a position within the scale"));
+        problems.ShouldContain(p => p.Contains("unknown issue 'frontier'"));
+        problems.ShouldContain(p => p.Contains("unknown claim 'C1'"));
+        var lines = problems.Select(p => int.Parse(p.Split(':')[1])).ToArray();
+        lines.ShouldBeInOrder();
+    }
+
+    [Fact]
+    public void A_misspelt_field_is_not_silently_ignored()
+    {
+        var problems = Problems(Valid.Replace("title: The border", "titel: The border"));
+        problems.ShouldContain(p => p.Contains("titel: unknown field"));
+    }
+
+    [Fact]
+    public void Nothing_after_the_scenario_date()
+    {
+        var problems = Problems(Valid.Replace("since: 2020-01-01", "since: 2026-01-01"));
+        problems.ShouldHaveSingleItem().ShouldContain("after the scenario date 2025-01-01");
+    }
+}

@@ -1,0 +1,127 @@
+using Statecraft.Core.Scenarios;
+using Statecraft.Io.Scenarios;
+using Statecraft.Tests;
+
+namespace Statecraft.Io.Tests.Scenarios;
+
+/// <summary>Each policy package of the built-in scenario changes exactly what it documents, by the documented amount.</summary>
+public sealed class PolicyPackageTests
+{
+    private static readonly Scenario Built = ScenarioLoader.LoadFile(TestPaths.InRepo("scenarios", "south-caucasus.yaml")).Value.Scenario;
+
+    /// <summary>The inputs that differ after the policy, as path → (before, after).</summary>
+    private static Dictionary<string, (Estimate Before, Estimate After)> Delta(string policy)
+    {
+        var before = Built.Inputs.ToDictionary(i => i.Path, i => i.Value.Estimate);
+        var after = Built.Apply(Built.Policy(policy)).Inputs.ToDictionary(i => i.Path, i => i.Value.Estimate);
+        after.Keys.ShouldBe(before.Keys, ignoreOrder: false);
+        return before.Where(kv => kv.Value != after[kv.Key]).ToDictionary(kv => kv.Key, kv => (kv.Value, after[kv.Key]));
+    }
+
+    private static void Near(Estimate e, double central, double low, double high)
+    {
+        e.Central.ShouldBe(central, 1e-12);
+        e.Low.ShouldBe(low, 1e-12);
+        e.High.ShouldBe(high, 1e-12);
+    }
+
+    [Fact]
+    public void None_changes_nothing() => Delta("none").ShouldBeEmpty();
+
+    [Fact]
+    public void S18_cuts_the_revanchists_capability_and_moves_baku_a_little_west()
+    {
+        var d = Delta("s18-magnitsky");
+        d.Keys.ShouldBe(["actor/ARM_REV/capability", "issue/azerbaijan-alignment/AZE_GOV/position", "issue/armenia-government/USA/salience"], ignoreOrder: true);
+        var cap = d["actor/ARM_REV/capability"];
+        cap.After.Central.ShouldBe(cap.Before.Central * 0.75, 1e-12);
+        cap.After.Low.ShouldBe(cap.Before.Low * 0.6, 1e-12);
+        cap.After.High.ShouldBe(cap.Before.High * 0.9, 1e-12);
+        Near(d["issue/azerbaijan-alignment/AZE_GOV/position"].After, 58, 45, 71);
+        d["issue/armenia-government/USA/salience"].After.Central.ShouldBe(0.25, 1e-12);
+    }
+
+    [Fact]
+    public void S19_raises_western_salience_on_democratization_and_strengthens_the_opposition()
+    {
+        var d = Delta("s19-democratization");
+        d.Keys.ShouldBe([
+            "issue/azerbaijan-democratization/USA/salience", "issue/azerbaijan-democratization/EU/salience",
+            "actor/AZE_OPP/capability", "issue/azerbaijan-alignment/AZE_GOV/position",
+        ], ignoreOrder: true);
+        Near(d["issue/azerbaijan-democratization/USA/salience"].After, 0.35, 0.15, 0.55);
+        d["issue/azerbaijan-democratization/EU/salience"].After.Central.ShouldBe(0.4, 1e-12);
+        d["actor/AZE_OPP/capability"].After.Central.ShouldBe(0.00007 * 1.5, 1e-15);
+        // Baku resents the pressure: its alignment moves East, not West.
+        Near(d["issue/azerbaijan-alignment/AZE_GOV/position"].After, 50, 33, 65);
+    }
+
+    [Fact]
+    public void S20_raises_western_salience_on_azerbaijan_and_the_western_commitment()
+    {
+        var d = Delta("s20-back-azerbaijan");
+        d.Keys.ShouldBe([
+            "issue/azerbaijan-alignment/USA/salience", "issue/azerbaijan-alignment/EU/salience",
+            "issue/azerbaijan-alignment/AZE_GOV/position", "parameter/west-commitment-azerbaijan",
+        ], ignoreOrder: true);
+        Near(d["issue/azerbaijan-alignment/AZE_GOV/position"].After, 63, 48, 80);
+        Near(d["parameter/west-commitment-azerbaijan"].After, 0.35, 0.2, 0.5);
+    }
+
+    [Fact]
+    public void S21_backs_the_armenian_government()
+    {
+        var d = Delta("s21-back-pashinyan");
+        d.Keys.ShouldBe([
+            "issue/armenia-government/USA/salience", "issue/armenia-government/EU/salience",
+            "issue/armenia-alignment/EU/salience", "actor/ARM_GOV/capability",
+        ], ignoreOrder: true);
+        Near(d["issue/armenia-government/EU/salience"].After, 0.45, 0.25, 0.65);
+        d["actor/ARM_GOV/capability"].After.Central.ShouldBe(0.00039 * 1.2, 1e-15);
+    }
+
+    [Fact]
+    public void Georgia_tactics_raise_western_salience_and_shift_capability_from_government_to_public()
+    {
+        var d = Delta("georgia-tactics");
+        d.Keys.ShouldBe([
+            "issue/georgia-alignment/USA/salience", "issue/georgia-alignment/EU/salience",
+            "actor/GEO_PUB/capability", "actor/GEO_GOV/capability",
+        ], ignoreOrder: true);
+        d["actor/GEO_PUB/capability"].After.Central.ShouldBe(0.00010 * 1.3, 1e-15);
+        d["actor/GEO_GOV/capability"].After.Central.ShouldBe(0.00028 * 0.9, 1e-15);
+    }
+
+    [Fact]
+    public void All_combined_is_the_union_of_the_five_packages()
+    {
+        var all = Delta("all-combined");
+        var parts = new[] { "s18-magnitsky", "s19-democratization", "s20-back-azerbaijan", "s21-back-pashinyan", "georgia-tactics" }
+            .SelectMany(p => Delta(p).Keys).Distinct();
+        all.Keys.ShouldBe(parts, ignoreOrder: true);
+        // Two packages touch Baku's alignment: +3 (S18), -5 (S19), +8 (S20) = +6 in all.
+        all["issue/azerbaijan-alignment/AZE_GOV/position"].After.Central.ShouldBe(61, 1e-12);
+    }
+
+    [Fact]
+    public void Ukraine_war_ends_frees_russian_forces_and_raises_russian_salience()
+    {
+        var d = Delta("ukraine-war-ends");
+        d.Keys.ShouldBe([
+            "actor/RUS/committed_elsewhere", "issue/armenia-alignment/RUS/salience", "issue/azerbaijan-alignment/RUS/salience",
+            "issue/georgia-alignment/RUS/salience", "issue/armenia-government/RUS/salience",
+        ], ignoreOrder: true);
+        Near(d["actor/RUS/committed_elsewhere"].After, 0.1, 0.05, 0.2);
+        Near(d["issue/armenia-alignment/RUS/salience"].After, 0.85, 0.6, 1.0);
+        Built.Policy("ukraine-war-ends").WhatIf.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Every_package_is_tested_here()
+    {
+        Built.Policies.Select(p => p.Id).ShouldBe([
+            "none", "s18-magnitsky", "s19-democratization", "s20-back-azerbaijan", "s21-back-pashinyan",
+            "georgia-tactics", "all-combined", "ukraine-war-ends",
+        ]);
+    }
+}
