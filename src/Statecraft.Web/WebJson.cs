@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -17,6 +18,8 @@ internal static class WebJson
         options.DictionaryKeyPolicy = null;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         options.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
+        options.Encoder = JavaScriptEncoder.Default; // ASP.NET Core's own default is the relaxed one
+
         return options;
     }
 }

@@ -147,6 +147,7 @@ public sealed class ApiTests : IDisposable
         var response = await _factory.CreateClient().GetAsync($"/api/runs/{id}");
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/json");
         response.Headers.GetValues("X-Content-Type-Options").Single().ShouldBe("nosniff");
+        (await response.Content.ReadAsStringAsync()).ShouldNotContain("<script>");
         var question = (await Json(response)).GetProperty("result").GetProperty("questions")[0].GetProperty("question").GetString();
         question.ShouldBe("Where does <script>alert(1)</script> settle?"); // the text, unchanged, for the page to show as text
     }

@@ -61,7 +61,7 @@ public sealed class AnalyzeCommand(IAnsiConsole console) : Command<AnalyzeSettin
 
         if (settings.Json) Output.WriteJson(console, json);
         else WriteFindings(result, json, settings.Out);
-        return ExitCodes.Ok;
+        return RunsRecording.Record(console, "analyze", settings, Output.ToJson(json));
     }
 
     private AnalysisResult Run(Core.Scenarios.Scenario scenario, AnalyzeSettings settings, AnalysisOptions options, CancellationToken ct)

@@ -75,22 +75,25 @@ internal sealed class CoercionCommand(IAnsiConsole console) : Command<CoercionSe
             report = UncertaintyOutput.Analyze(console, settings.Json, c.Inputs, c.Ratio(), Verdict.GreaterThan(1), options);
         }
 
+        var mc = report?.MonteCarlo;
+        var json = new CoercionJson(
+            result.Sender, result.Target, result.Lever, result.SenderCost, result.TargetCost, result.Ratio, result.Dominant?.Channel,
+            result.Channels.Select(ch => new ChannelJson(ch.Channel, Channels.FileName(ch.Kind), ch.Bearer == CoercionSide.Sender ? "sender" : "target", ch.CostUsd, ch.ShareOfGdp)).ToArray(),
+            result.Interdependence,
+            mc?.Samples, mc?.Seed, mc is null ? null : [mc.Lower, mc.Upper], mc?.ProbabilityVerdictHolds, mc?.Median,
+            report is null ? null : UncertaintyOutput.Tornado(report),
+            report is null ? null : UncertaintyOutput.FlipPoints(report));
         if (settings.Json)
         {
-            var mc = report?.MonteCarlo;
-            Output.WriteJson(console, new CoercionJson(
-                result.Sender, result.Target, result.Lever, result.SenderCost, result.TargetCost, result.Ratio, result.Dominant?.Channel,
-                result.Channels.Select(ch => new ChannelJson(ch.Channel, Channels.FileName(ch.Kind), ch.Bearer == CoercionSide.Sender ? "sender" : "target", ch.CostUsd, ch.ShareOfGdp)).ToArray(),
-                result.Interdependence,
-                mc?.Samples, mc?.Seed, mc is null ? null : [mc.Lower, mc.Upper], mc?.ProbabilityVerdictHolds, mc?.Median,
-                report is null ? null : UncertaintyOutput.Tornado(report),
-                report is null ? null : UncertaintyOutput.FlipPoints(report)));
-            return ExitCodes.Ok;
+            Output.WriteJson(console, json);
+        }
+        else
+        {
+            Render(file, result);
+            if (report is not null) UncertaintyOutput.Render(console, report, "ratio", "");
         }
 
-        Render(file, result);
-        if (report is not null) UncertaintyOutput.Render(console, report, "ratio", "");
-        return ExitCodes.Ok;
+        return RunsRecording.Record(console, "coercion", settings, Output.ToJson(json));
     }
 
     private void Render(CoercionCaseFile file, CoercionResult result)

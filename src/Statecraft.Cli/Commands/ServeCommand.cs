@@ -6,7 +6,9 @@ using System.Security.Cryptography;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Statecraft.Cli.Infrastructure;
+using Statecraft.Io.Scenarios;
 using Statecraft.Web;
+using Statecraft.Web.Analysis;
 
 namespace Statecraft.Cli.Commands;
 
@@ -54,7 +56,7 @@ public sealed class ServeCommand(IAnsiConsole console) : Command<ServeSettings>
         WebApplication app;
         try
         {
-            app = DashboardApp.Build([], options);
+            app = DashboardApp.Build([], options, Backend());
             app.StartAsync(cancellationToken).GetAwaiter().GetResult();
         }
         catch (IOException e)
@@ -70,5 +72,16 @@ public sealed class ServeCommand(IAnsiConsole console) : Command<ServeSettings>
         console.MarkupLineInterpolated($"Runs are recorded in {options.StorePath}. Press Ctrl+C to stop.");
         app.WaitForShutdownAsync(cancellationToken).GetAwaiter().GetResult();
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// The dashboard's analysis: the built-in scenario, answered and written as JSON exactly as
+    /// <c>statecraft analyze --json</c> does.
+    /// </summary>
+    public static IAnalysisBackend Backend()
+    {
+        var builtIn = ScenarioLoader.Load(AnalyzeCommand.BuiltInText(), $"{AnalyzeCommand.BuiltInName} (built in)");
+        if (!builtIn.Success) throw new InvalidOperationException("the built-in scenario does not load: " + builtIn.Problems[0]);
+        return new ScenarioBackend(builtIn.Value, (loaded, result) => Output.ToJson(AnalyzeJson.From(result, loaded.Sha256)));
     }
 }

@@ -80,7 +80,9 @@ internal static class ApiEndpoints
         {
             if (ParseId(id) is not { } runId) return BadRequest($"a run id is a positive whole number, not '{id}'");
             if (store.Find(runId) is not { } run) return NotFound($"no run {runId} in the store");
-            return RawJson($"{{\"manifest\":{JsonSerializer.Serialize(ManifestView(run.Id, run.Manifest), WebJson.Options)},\"result\":{run.Result}}}");
+            // Re-encoded, so that < > & in scenario text travel as \u escapes like the rest of the API.
+            using var result = JsonDocument.Parse(run.Result);
+            return RawJson($"{{\"manifest\":{JsonSerializer.Serialize(ManifestView(run.Id, run.Manifest), WebJson.Options)},\"result\":{JsonSerializer.Serialize(result.RootElement, WebJson.Options)}}}");
         });
 
         api.MapGet("/runs/{a}/diff/{b}", (string a, string b, RunStore store) =>

@@ -179,7 +179,7 @@ function drawNetwork(sc) {
     legend: [{ data: kinds, top: 4 }],
     color: palette,
     series: [{
-      type: 'graph', layout: 'force', roam: true, draggable: true,
+      type: 'graph', layout: 'force', roam: true, draggable: true, top: 40,
       force: { repulsion: 420, edgeLength: [90, 180] },
       categories: kinds.map(k => ({ name: k })),
       label: { show: true, position: 'right' },
@@ -204,9 +204,9 @@ function drawIssue(id, issue) {
   const names = issue.stances.map(s => nameOf(s.actor));
   c.setOption({
     tooltip: richTooltip,
-    grid: { left: 120, right: 20, top: 20, bottom: 40 },
-    xAxis: { type: 'value', min: issue.min, max: issue.max, name: `${issue.low_means} → ${issue.high_means}`, nameLocation: 'middle', nameGap: 25 },
-    yAxis: { type: 'category', data: names },
+    grid: { left: 10, right: 25, top: 15, bottom: 10, containLabel: true },
+    xAxis: { type: 'value', min: issue.min, max: issue.max },
+    yAxis: { type: 'category', data: names, inverse: true, axisLabel: { width: 170, overflow: 'truncate' } },
     series: [
       { type: 'custom', name: 'range', renderItem: (params, api) => {
           const lo = api.coord([api.value(1), api.value(0)]);
@@ -268,21 +268,24 @@ function showResult(result, label) {
     `seed ${result.seed}, ${result.samples} samples`,
     result.policies && result.policies.length ? `, policies: ${result.policies.join(', ')}` : ''));
   const rows = qs.map(q => {
-    const row = el('tr', { class: 'selectable', 'data-question': q.id, onclick: () => selectQuestion(q.id) },
-      el('td', {}, el('strong', {}, q.question || q.id), el('br'), el('span', { class: 'muted' }, q.id)),
-      el('td', { class: 'num' }, q.value === null || q.value === undefined ? 'n/a' : fmt(q.value), el('div', { class: 'muted' }, q.unit || '')),
+    const answered = q.value !== null && q.value !== undefined;
+    const verdict = answered ? (q.agrees_with_source === true ? 'agrees' : q.agrees_with_source === false ? 'disagrees' : '—') : 'not answered';
+    return el('tr', { class: 'selectable', 'data-question': q.id, onclick: () => selectQuestion(q.id) },
+      el('td', {}, el('strong', {}, q.question || q.id), el('div', { class: 'muted small' }, q.id)),
+      el('td', { class: 'num' }, answered ? fmt(q.value) : 'n/a', el('div', { class: 'muted small' }, q.unit || '')),
       el('td', { class: 'num' }, q.interval ? `${fmt(q.interval[0])} – ${fmt(q.interval[1])}` : '—'),
-      el('td', {}, q.verdict || '', (q.models || []).length
-        ? el('div', { class: 'muted models' }, q.models.map(m => `${m.model}: ${m.value === null || m.value === undefined ? 'n/a' : fmt(m.value)}`).join(' · '))
-        : null),
-      el('td', {}, (q.claims || []).join(', ')),
-      el('td', { class: q.value === null || q.value === undefined ? 'muted' : q.agrees_with_source === true ? 'agree' : q.agrees_with_source === false ? 'disagree' : '' },
-        q.value === null || q.value === undefined ? 'not answered' : q.agrees_with_source === true ? 'agrees' : q.agrees_with_source === false ? 'disagrees' : '—',
-        typeof q.share_of_draws_agreeing === 'number' && q.value !== null ? el('span', { class: 'muted' }, ` (${Math.round(q.share_of_draws_agreeing * 100)}% of draws)`) : null,
-        q.source_conclusion ? el('div', { class: 'muted' }, 'article: ', q.source_conclusion) : null));
-    return row;
+      el('td', {}, q.headline || q.verdict || '',
+        q.headline && q.verdict && q.verdict !== q.headline ? el('div', { class: 'muted small' }, q.verdict) : null,
+        (q.models || []).length
+          ? el('div', { class: 'muted small' }, q.models.map(m => `${m.model}: ${m.value === null || m.value === undefined ? 'n/a' : fmt(m.value)}`).join(' · '))
+          : null),
+      el('td', {},
+        el('span', { class: answered ? (q.agrees_with_source === true ? 'agree' : q.agrees_with_source === false ? 'disagree' : '') : 'muted' }, verdict),
+        answered && typeof q.share_of_draws_agreeing === 'number' ? el('span', { class: 'muted' }, ` ${Math.round(q.share_of_draws_agreeing * 100)}% of draws`) : null,
+        (q.claims || []).length ? el('div', { class: 'small' }, (q.claims || []).join(', ')) : null,
+        q.source_conclusion ? el('div', { class: 'muted small' }, 'Article: ', q.source_conclusion) : null));
   });
-  fill('findings', table(['Question', 'Answer', 'Interval', 'Verdict', 'Claims', 'Agreement with the article'], rows, { class: 'findings' }));
+  fill('findings', table(['Question', 'Answer', '90% interval', 'In short', 'Agrees with the article?'], rows, { class: 'findings' }));
   if (qs.length) selectQuestion(state.selectedQuestion && qs.some(q => q.id === state.selectedQuestion) ? state.selectedQuestion : qs[0].id);
   renderPackages(result);
 }
@@ -306,10 +309,10 @@ function drawTornado(q) {
   const base = ranged ? q.value : 0;
   c.setOption({
     tooltip: { ...richTooltip, trigger: 'axis', axisPointer: { type: 'shadow' } },
-    grid: { left: 260, right: 40, top: 30, bottom: 30 },
+    grid: { left: 200, right: 30, top: 30, bottom: 30 },
     legend: { data: ranged ? ['input at low end', 'input at high end'] : ['effect'], top: 0 },
-    xAxis: { type: 'value', name: ranged ? (q.unit || '') : 'effect on the answer', scale: true },
-    yAxis: { type: 'category', data: sorted.map(d => d.label || d.input), axisLabel: { width: 250, overflow: 'truncate' } },
+    xAxis: { type: 'value', name: ranged ? (q.unit || '') : 'effect', scale: ranged },
+    yAxis: { type: 'category', data: sorted.map(d => d.label || d.input), axisLabel: { width: 190, overflow: 'truncate' } },
     series: ranged ? [
       { name: 'input at low end', type: 'bar', stack: 't', data: sorted.map(d => d.low - base), itemStyle: { color: '#b3261e' } },
       { name: 'input at high end', type: 'bar', stack: 't2', barGap: '-100%', data: sorted.map(d => d.high - base), itemStyle: { color: '#1f5fa8' } },
@@ -358,14 +361,15 @@ function renderComparison(baseline, runs) {
   const valueIn = (result, id) => { const q = (result.questions || []).find(x => x.id === id); return q ? q.value : null; };
   const rows = qs.map(q => [
     el('td', {}, q.question || q.id, el('div', { class: 'muted' }, q.id)),
-    el('td', { class: 'num' }, fmt(q.value), ' ', q.unit || ''),
+    el('td', { class: 'num' }, fmt(q.value), el('div', { class: 'muted small' }, q.unit || '')),
     ...runs.map(r => {
       const v = valueIn(r.job.result, q.id);
       const d = v === null ? null : v - q.value;
       return el('td', { class: 'num' }, fmt(v), d === null || d === 0 ? '' : el('span', { class: d > 0 ? 'up' : 'down' }, ` (${signed(d)})`));
     }),
   ]);
-  fill('comparison', table(['Question', 'Baseline', ...runs.map(r => nameOfPolicy(r.policy))], rows));
+  fill('comparison', table(['Question', 'Baseline', ...runs.map(r => nameOfPolicy(r.policy))], rows, { class: 'comparison' }));
+  renderPackages(baseline);
   const c = chart('comparison-chart');
   if (!c) return;
   c.setOption({
@@ -373,7 +377,7 @@ function renderComparison(baseline, runs) {
     legend: { data: runs.map(r => nameOfPolicy(r.policy)), top: 0 },
     grid: { left: 260, right: 30, top: 40, bottom: 30 },
     xAxis: { type: 'value', name: 'change from the baseline' },
-    yAxis: { type: 'category', data: qs.map(q => q.id) },
+    yAxis: { type: 'category', data: qs.map(q => q.id), inverse: true },
     series: runs.map(r => ({ name: nameOfPolicy(r.policy), type: 'bar', data: qs.map(q => { const v = valueIn(r.job.result, q.id); return v === null ? null : v - q.value; }) })),
   });
 }

@@ -1,0 +1,103 @@
+using System.Text;
+using Microsoft.Playwright;
+using Statecraft.Cli.Commands;
+using Xunit.Abstractions;
+
+namespace Statecraft.Web.Tests;
+
+/// <summary>The whole dashboard over the real analysis, in Debian's chromium.</summary>
+public sealed class DashboardBrowserTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly DashboardFactory _factory = new(ServeCommand.Backend());
+
+    public void Dispose() => _factory.Dispose();
+
+    [Fact]
+    public async Task The_built_in_analysis_runs_with_a_policy_package_and_shows_findings_and_charts()
+    {
+        var url = BrowserTests.Start(_factory);
+        var (playwright, browser) = await BrowserTests.Launch();
+        using (playwright)
+        await using (browser)
+        {
+            var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+            var errors = new List<string>();
+            page.PageError += (_, e) => errors.Add(e);
+            page.Dialog += (_, d) => errors.Add("a dialog opened: " + d.Message);
+            await page.GotoAsync(url);
+
+            // The scenario: actors with sources, the network drawn, issues.
+            await page.WaitForSelectorAsync("#actors td:has-text('ARM_GOV')");
+            await page.WaitForSelectorAsync("#network canvas");
+            (await page.Locator("#issues .card").CountAsync()).ShouldBeGreaterThan(3);
+
+            // Findings: tick the first policy package, run, watch progress, read the answers.
+            await page.ClickAsync("nav button[data-tab=findings]");
+            var package = page.Locator("input[name=run-policy]:not([value=none])").First; // a package that changes something
+            var policy = await package.GetAttributeAsync("value");
+            await package.CheckAsync();
+            await page.FillAsync("#run-samples", "16");
+            await page.ClickAsync("#run-button");
+            await page.WaitForSelectorAsync("#run-progress:not([hidden])");
+            await page.WaitForSelectorAsync("#findings-summary", new PageWaitForSelectorOptions { Timeout = 180_000 });
+            var summary = await page.InnerTextAsync("#findings-summary");
+            summary.ShouldContain(policy!);
+            foreach (var id in new[] { "russia-attacks-azerbaijan", "armenia-alignment", "georgia-alignment", "western-strategy" })
+                (await page.Locator($"#findings tr[data-question='{id}']").CountAsync()).ShouldBe(1, id);
+            (await page.InnerTextAsync("#run-message")).ShouldContain("recorded as run");
+
+            // The drivers of a bargaining answer, as a tornado chart.
+            await page.ClickAsync("#findings tr[data-question='armenia-alignment']");
+            await page.WaitForSelectorAsync("#tornado canvas");
+            (await page.InnerTextAsync("#drivers-title")).ShouldContain("armenia-alignment");
+
+            await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+            await page.WaitForTimeoutAsync(1500); // let ECharts finish drawing (its bars grow in)
+            var shot = BrowserTests.Artifact("dashboard.png");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = false });
+            output.WriteLine($"screenshot: {shot}");
+
+            // Bargaining trajectories for the first issue.
+            await page.ClickAsync("nav button[data-tab=bargaining]");
+            await page.ClickAsync("#bargaining-button");
+            await page.WaitForSelectorAsync("#trajectories canvas");
+
+            // The run is in the history.
+            await page.ClickAsync("nav button[data-tab=history]");
+            await page.WaitForSelectorAsync("#runs td:text-is('analyze')");
+            errors.ShouldBeEmpty();
+        }
+    }
+
+    [Fact]
+    public async Task Markup_in_a_scenario_is_shown_as_text_and_never_runs()
+    {
+        var url = BrowserTests.Start(_factory);
+        using (var client = new HttpClient { BaseAddress = new Uri(url) })
+        {
+            var created = await client.PostAsync("/api/scenarios?name=markup.yaml", new StringContent(ScenarioApiTests.ScriptScenario(), Encoding.UTF8, "text/yaml"));
+            created.IsSuccessStatusCode.ShouldBeTrue(await created.Content.ReadAsStringAsync());
+        }
+
+        var (playwright, browser) = await BrowserTests.Launch();
+        using (playwright)
+        await using (browser)
+        {
+            var page = await browser.NewPageAsync();
+            var dialogs = new List<string>();
+            page.Dialog += async (_, d) => { dialogs.Add(d.Message); await d.DismissAsync(); };
+            await page.GotoAsync(url);
+            await page.WaitForSelectorAsync("#actors td");
+            await page.SelectOptionAsync("#scenario-select", "markup-check");
+            await page.WaitForSelectorAsync("#actors td:has-text('FRE_OPP')");
+
+            (await page.InnerTextAsync("#scenario-title")).ShouldBe("<img src=x onerror=alert(2)> river dispute");
+            (await page.InnerTextAsync("#actors")).ShouldContain("<script>alert(1)</script>");
+            (await page.Locator("main script, main img, main b, main i").CountAsync()).ShouldBe(0);
+            (await page.InnerTextAsync("#run-policies")).ShouldContain("Marsovia <i>cares</i> more");
+            await page.WaitForTimeoutAsync(300);
+            dialogs.ShouldBeEmpty();
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserTests.Artifact("markup-as-text.png") });
+        }
+    }
+}
