@@ -1,4 +1,8 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Statecraft.Core.Scenarios;
 using Statecraft.Core.Scenarios.Analysis;
 using Statecraft.Io.Scenarios;
@@ -9,10 +13,17 @@ namespace Statecraft.Benchmarks;
 /// <c>statecraft analyze</c>'s work on the built-in South Caucasus scenario: every question with the
 /// default 200 draws (what a new user waits for), and with 50 draws.
 /// </summary>
-[SimpleJob(warmupCount: 1, iterationCount: 3)]
+[Config(typeof(Short))]
 [MemoryDiagnoser]
 public class AnalyzeBenchmarks
 {
+    /// <summary>Seconds per operation: one warm-up and three measured runs, in process (no extra build).</summary>
+    private sealed class Short : ManualConfig
+    {
+        public Short() => AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(1)
+            .WithIterationCount(3).WithToolchain(InProcessEmitToolchain.Instance));
+    }
+
     private Scenario _scenario = null!;
 
     [Params(50, AnalysisOptions.DefaultSamples)]
