@@ -138,7 +138,7 @@ public sealed class BargainCommandTests
     }
 
     [Theory]
-    [InlineData("--model", "smp", "--model: expected one of bdm, mean, median, found 'smp'")]
+    [InlineData("--model", "nash", "--model: expected one of bdm, smp, mean, median, found 'nash'")]
     [InlineData("--preset", "nope", "--preset: expected one of text, scholz-code, masad, found 'nope'")]
     [InlineData("--offer-choice", "random", "--offer-choice: expected one of least-movement, confrontation-first, highest-eu")]
     [InlineData("--status-quo", "2", "--status-quo: expected a number in [0, 1], found 2")]

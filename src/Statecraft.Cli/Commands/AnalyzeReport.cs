@@ -44,7 +44,7 @@ internal static class AnalyzeReport
                 foreach (var m in a.Models) sb.Append($"| {m.Model} | {(m.Value is { } v ? F(v) : "n/a")} | {m.Note} |\n");
             }
 
-            if (a.Drivers.Count > 0)
+            if (a.Drivers.Count > 0 && a.Question.Model != QuestionModel.PolicyComparison)
             {
                 sb.Append("\nDrivers (one at a time, from the input's 5% to its 95% value):\n\n| Input | Low | High | Effect on the answer |\n|---|---|---|---|\n");
                 foreach (var d in a.Drivers) sb.Append($"| {d.Label} (`{d.Input}`) | {F(d.Low)} | {F(d.High)} | {Signed(d.Effect)} |\n");
@@ -142,7 +142,8 @@ internal static class AnalyzeReport
         var inputs = s.Inputs;
         var judged = inputs.Count(i => s.Source(i.Value.Source.SourceId).Kind == SourceKind.Judgement);
         var years = inputs.Where(i => i.Value.Source.Year is not null)
-            .GroupBy(i => i.Value.Source.SourceId).Select(g => $"{g.Key} {g.Min(i => i.Value.Source.Year)}-{g.Max(i => i.Value.Source.Year)}");
+            .GroupBy(i => i.Value.Source.SourceId).Select(g => (g.Key, Min: g.Min(i => i.Value.Source.Year), Max: g.Max(i => i.Value.Source.Year)))
+            .Select(g => g.Min == g.Max ? $"{g.Key} {g.Min}" : $"{g.Key} {g.Min}-{g.Max}");
         var missing = result.Answers.Where(a => !a.Available).Select(a => a.Question.Id).ToArray();
         var sb = new StringBuilder("## Limits\n\n");
         sb.Append($"- {judged} of the scenario's {inputs.Count} numbers are stated judgements (ranges with reasoning), not data; the intervals above come from those ranges.\n");

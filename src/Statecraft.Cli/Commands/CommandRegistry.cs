@@ -21,6 +21,9 @@ internal static class CommandRegistry
             .WithDescription("Round-by-round bargaining forecast for one issue (BDM expected utility, or a baseline)")
             .WithExample("bargain", "examples/eu-emissions.csv")
             .WithExample("bargain", "examples/eu-emissions.csv", "--preset", "scholz-code", "--json");
+        config.AddCommand<EvaluateCommand>("evaluate")
+            .WithDescription("Score every bargaining model (BDM variants, SMP, weighted mean and median) against real outcomes in a DEU-layout file")
+            .WithExample("evaluate", "../shared/reference/deu/deu3_public.tsv", "--json");
 
         // wartrap, coercion
         config.AddCommand<WarTrapCommand>("wartrap")

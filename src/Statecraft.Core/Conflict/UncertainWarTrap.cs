@@ -27,6 +27,9 @@ public sealed class UncertainWarTrap
     private readonly IReadOnlyList<UncertainCommitment> _commitments;
     private readonly int[] _distanceInput; // input index per distance, or −1 for a fixed distance
 
+    // Ties are fixed, so τ_b and unweighted S are the same in every draw: computed once per measure.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<SimilarityMeasure, double[]> _tieSimilarity = new();
+
     private UncertainWarTrap(
         IReadOnlyList<UncertainWarTrapState> states,
         IReadOnlyList<UncertainStatePair> distances,
@@ -130,7 +133,17 @@ public sealed class UncertainWarTrap
     }
 
     /// <summary>The model for one drawn scenario.</summary>
-    public WarTrapModel Model(ScenarioDraw draw, WarTrapOptions options) => WarTrapModel.Create(Realize(draw.Values), options).Value;
+    public WarTrapModel Model(ScenarioDraw draw, WarTrapOptions options)
+    {
+        double[]? similarity = null;
+        if (_ties is not null && options.Measure != SimilarityMeasure.WeightedS)
+        {
+            similarity = _tieSimilarity.GetOrAdd(options.Measure,
+                measure => WarTrapModel.Create(Realize(Inputs.Medians()), options with { Measure = measure }).Value.SimilarityMatrix);
+        }
+
+        return WarTrapModel.Create(Realize(draw.Values), options, similarity).Value;
+    }
 
     /// <summary>EU_attacker(target) as a function of a drawn scenario, for <see cref="MonteCarlo"/>.</summary>
     public ScenarioModel ExpectedUtility(string attacker, string target, WarTrapOptions options) => draw =>

@@ -67,7 +67,13 @@ public sealed class WarTrapModel
         Math.Pow(capability, Math.Log10(miles / milesPerDay + (10 - Math.E)));
 
     /// <summary>Builds the model, reporting every input problem at once.</summary>
-    public static ParseResult<WarTrapModel> Create(WarTrapSpec spec, WarTrapOptions options)
+    public static ParseResult<WarTrapModel> Create(WarTrapSpec spec, WarTrapOptions options) => Create(spec, options, null);
+
+    /// <summary>
+    /// As <see cref="Create(WarTrapSpec, WarTrapOptions)"/>, reusing a similarity matrix computed from
+    /// the same ties and states (Monte Carlo draws that change only numbers need not redo τ_b).
+    /// </summary>
+    internal static ParseResult<WarTrapModel> Create(WarTrapSpec spec, WarTrapOptions options, double[]? tieSimilarity)
     {
         var problems = new List<Problem>(spec.Validate());
         if (problems.Count > 0) return ParseResult<WarTrapModel>.ForProblems(problems);
@@ -115,6 +121,10 @@ public sealed class WarTrapModel
                 u[index[s.B] * n + index[s.A]] = s.Value;
             }
         }
+        else if (tieSimilarity is not null && tieSimilarity.Length == n * n)
+        {
+            u = tieSimilarity;
+        }
         else
         {
             var ties = new TieKind[n * n];
@@ -140,6 +150,9 @@ public sealed class WarTrapModel
 
         return ParseResult<WarTrapModel>.ForValue(new WarTrapModel(states, c, u, side, strength, options));
     }
+
+    /// <summary>The similarity matrix before commitments (shared, never written after construction).</summary>
+    internal double[] SimilarityMatrix => _u;
 
     public int IndexOf(string state) => _index.TryGetValue(state, out var i) ? i : -1;
 

@@ -198,47 +198,60 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
                 }
             }
 
-            foreach (var (words, actor, length) in _dict.ActorIndex.Candidates(token))
+            var candidates = new List<(PhraseWord[] Words, DictionaryPhrase Value, int Length)>();
+            _dict.Index.Collect(token, candidates);
+            foreach (var (words, phrase, length) in candidates)
             {
-                var end = MatchPhrase(words, i, Endings.Noun);
-                if (end < 0) continue;
-                var code = actor.CodeOn(date);
-                var u = new Unit { Start = i, End = end };
-                if (SpecialCodes.IsNull(code)) u.Tag = Tag.Noun;
-                else if (SpecialCodes.IsDiscard(code)) { u.Tag = Tag.Noun; u.Codes.Add(SpecialCodes.Discard); }
-                else if (SpecialCodes.IsComplex(code)) { u.Tag = Tag.Noun; u.Codes.Add(SpecialCodes.Complex); }
-                else
+                switch (phrase.Kind)
                 {
-                    u.Tag = Tag.Actor;
-                    u.Codes.AddRange(code.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-                    u.Compound = u.Codes.Count > 1;
+                    case PhraseKind.Actor:
+                        {
+                            var end = MatchPhrase(words, i, Endings.Noun);
+                            if (end < 0) continue;
+                            var code = phrase.Actor!.CodeOn(date);
+                            var u = new Unit { Start = i, End = end };
+                            if (SpecialCodes.IsNull(code)) u.Tag = Tag.Noun;
+                            else if (SpecialCodes.IsDiscard(code)) { u.Tag = Tag.Noun; u.Codes.Add(SpecialCodes.Discard); }
+                            else if (SpecialCodes.IsComplex(code)) { u.Tag = Tag.Noun; u.Codes.Add(SpecialCodes.Complex); }
+                            else
+                            {
+                                u.Tag = Tag.Actor;
+                                u.Codes.AddRange(code.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                                u.Compound = u.Codes.Count > 1;
+                            }
+
+                            Consider(u, length, 5);
+                            break;
+                        }
+
+                    case PhraseKind.Agent:
+                        {
+                            var end = MatchPhrase(words, i, Endings.Noun);
+                            if (end >= 0) Consider(new Unit { Tag = Tag.Agent, Start = i, End = end, AgentCode = phrase.Agent!.Code }, length, 4);
+                            break;
+                        }
+
+                    case PhraseKind.Verb:
+                        {
+                            var end = MatchPhrase(words, i, Endings.Verb);
+                            if (end >= 0) Consider(new Unit { Tag = Tag.Verb, Start = i, End = end, Verb = phrase.Verb }, length, 1);
+                            break;
+                        }
+
+                    case PhraseKind.Noun:
+                        {
+                            var end = MatchPhrase(words, i, Endings.Noun);
+                            if (end >= 0) Consider(new Unit { Tag = Tag.Noun, Start = i, End = end }, length, 3);
+                            break;
+                        }
+
+                    default:
+                        {
+                            var end = MatchPhrase(words, i, Endings.Noun);
+                            if (end >= 0) Consider(new Unit { Tag = Tag.Adjective, Start = i, End = end }, length, 2);
+                            break;
+                        }
                 }
-
-                Consider(u, length, 5);
-            }
-
-            foreach (var (words, agent, length) in _dict.AgentIndex.Candidates(token))
-            {
-                var end = MatchPhrase(words, i, Endings.Noun);
-                if (end >= 0) Consider(new Unit { Tag = Tag.Agent, Start = i, End = end, AgentCode = agent.Code }, length, 4);
-            }
-
-            foreach (var (words, verb, length) in _dict.VerbIndex.Candidates(token))
-            {
-                var end = MatchPhrase(words, i, Endings.Verb);
-                if (end >= 0) Consider(new Unit { Tag = Tag.Verb, Start = i, End = end, Verb = verb.Verb }, length, 1);
-            }
-
-            foreach (var (words, _, length) in _dict.NounIndex.Candidates(token))
-            {
-                var end = MatchPhrase(words, i, Endings.Noun);
-                if (end >= 0) Consider(new Unit { Tag = Tag.Noun, Start = i, End = end }, length, 3);
-            }
-
-            foreach (var (words, _, length) in _dict.AdjectiveIndex.Candidates(token))
-            {
-                var end = MatchPhrase(words, i, Endings.Noun);
-                if (end >= 0) Consider(new Unit { Tag = Tag.Adjective, Start = i, End = end }, length, 2);
             }
 
             var function = FunctionTag(token);
@@ -587,10 +600,18 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
             var hi = v + 1;
             while (hi < clause.Count && clause[hi].Tag != Tag.Comma) hi++;
 
+            // the words a pattern may use, sorted, to rule out patterns by their literals
+            string[]? present = null;
             foreach (var pattern in verb.Patterns)
             {
+                if (pattern.Literals.Length > 0)
+                {
+                    present ??= Words(clause, lo, hi, v);
+                    if (!AllPresent(pattern.Literals, present)) continue;
+                }
+
                 var caps = new Captures();
-                if (!MatchPattern(pattern, clause, v, lo, hi, caps)) continue;
+                if (!MatchPattern(pattern, clause, v, lo, hi, ref caps)) continue;
                 if (SpecialCodes.IsNull(pattern.Code)) return null;
                 if (SpecialCodes.IsDiscard(pattern.Code)) { _discard = true; return null; }
                 if (SpecialCodes.IsComplex(pattern.Code)) { _complex = true; return null; }
@@ -601,6 +622,31 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
             var own = new Captures();
             own.Note(clause[v]);
             return MakeEvents(clause, v, verb.Code, own, carried, false, out usedSource);
+        }
+
+        private string[] Words(List<Unit> clause, int lo, int hi, int v)
+        {
+            var words = new string[hi - lo - 1];
+            var n = 0;
+            for (var k = lo; k < hi; k++)
+                if (k != v) words[n++] = tokens[clause[k].Start].Text;
+            Array.Sort(words, StringComparer.Ordinal);
+            return words;
+        }
+
+        private static bool AllPresent(PhraseWord[] literals, string[] sorted)
+        {
+            foreach (var w in literals)
+            {
+                var at = Array.BinarySearch(sorted, w.Text, StringComparer.Ordinal);
+                if (at >= 0) continue;
+                if (w.Exact) return false;
+                // a stem: the first word at or after it must begin with it
+                at = ~at;
+                if (at >= sorted.Length || !sorted[at].StartsWith(w.Text, StringComparison.Ordinal)) return false;
+            }
+
+            return true;
         }
 
         private bool IsRecommendation(Unit verb)
@@ -621,52 +667,47 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
             return false;
         }
 
-        private sealed class Captures
+        private struct Captures
         {
             public Unit? Source;
             public Unit? Target;
             public Unit? Compound;
-            public int First = int.MaxValue;
-            public int Last = -1;
+            public int First;
+            public int Last;
+
+            public Captures()
+            {
+                First = int.MaxValue;
+                Last = -1;
+            }
 
             public void Note(Unit u)
             {
                 First = Math.Min(First, u.Start);
                 Last = Math.Max(Last, u.End);
             }
-
-            public Captures Copy() => (Captures)MemberwiseClone();
-
-            public void From(Captures other)
-            {
-                Source = other.Source;
-                Target = other.Target;
-                Compound = other.Compound;
-                First = other.First;
-                Last = other.Last;
-            }
         }
 
-        private bool MatchPattern(VerbPattern pattern, List<Unit> clause, int v, int lo, int hi, Captures caps)
+        private bool MatchPattern(VerbPattern pattern, List<Unit> clause, int v, int lo, int hi, ref Captures caps)
         {
             var elements = pattern.Elements;
             var star = 0;
             while (elements[star].Kind != ElementKind.Verb) star++;
             var verbAdjacentBefore = elements[star].Adjacent;
             // before the verb: matched backwards from the verb, so designated actors take the nearest actor
-            var trial = caps.Copy();
+            var trial = caps;
             trial.Note(clause[v]);
-            if (!MatchBack(elements, star - 1, clause, v, lo, verbAdjacentBefore, trial)) return false;
-            var after = trial.Copy();
+            if (!MatchBack(elements, star - 1, clause, v, lo, verbAdjacentBefore, ref trial)) return false;
+            var after = trial;
             var firstAdjacent = star + 1 < elements.Count && elements[star + 1].Adjacent;
-            if (!MatchRun(elements, star + 1, elements.Count, clause, v + 1, hi, firstAdjacent, -1, after)) return false;
-            caps.From(after);
+            if (!MatchRun(elements, star + 1, elements.Count, clause, v + 1, hi, firstAdjacent, -1, ref after)) return false;
+            caps = after;
             return true;
         }
 
         /// <summary>Matches elements[e] down to elements[0] in units before <paramref name="pos"/> (not below
         /// <paramref name="lo"/>); a joined element must sit right before the one after it.</summary>
-        private bool MatchBack(IReadOnlyList<PatternElement> elements, int e, List<Unit> clause, int pos, int lo, bool mustEndAtPos, Captures caps)
+        private bool MatchBack(IReadOnlyList<PatternElement> elements, int e, List<Unit> clause, int pos, int lo, bool mustEndAtPos, ref Captures caps)
         {
             if (e < 0) return true;
             var el = elements[e];
@@ -674,7 +715,7 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
             for (var k = pos - 1; k >= lowest && k >= lo; k--)
             {
                 var u = clause[k];
-                var next = caps.Copy();
+                var next = caps;
                 if (el.Kind == ElementKind.Word)
                 {
                     if (!Endings.Matches(el.Word!, tokens[u.Start].Text, false, WordEndings)) continue;
@@ -689,9 +730,9 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
                 }
 
                 next.Note(u);
-                if (MatchBack(elements, e - 1, clause, k, lo, el.Adjacent, next))
+                if (MatchBack(elements, e - 1, clause, k, lo, el.Adjacent, ref next))
                 {
-                    caps.From(next);
+                    caps = next;
                     return true;
                 }
 
@@ -703,7 +744,7 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
 
         /// <summary>Matches elements[e..stop) against units [pos, limit); sparse unless joined.</summary>
         private bool MatchRun(IReadOnlyList<PatternElement> elements, int e, int stop, List<Unit> clause, int pos, int limit,
-            bool mustStartAtPos, int requiredEnd, Captures caps)
+            bool mustStartAtPos, int requiredEnd, ref Captures caps)
         {
             if (e == stop) return requiredEnd < 0 || pos == requiredEnd;
             var el = elements[e];
@@ -718,11 +759,11 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
                         {
                             // a literal word matches a token anywhere inside a unit's span only at its start
                             if (!Endings.Matches(el.Word!, tokens[u.Start].Text, false, WordEndings)) break;
-                            var next = caps.Copy();
+                            var next = caps;
                             next.Note(u);
-                            if (MatchRun(elements, e + 1, stop, clause, k + 1, limit, e + 1 < stop && elements[e + 1].Adjacent, requiredEnd, next))
+                            if (MatchRun(elements, e + 1, stop, clause, k + 1, limit, e + 1 < stop && elements[e + 1].Adjacent, requiredEnd, ref next))
                             {
-                                caps.From(next);
+                                caps = next;
                                 return true;
                             }
 
@@ -733,14 +774,14 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
                         {
                             if (u.Tag != Tag.Actor) break;
                             if (el.Kind == ElementKind.Compound && !u.Compound) break;
-                            var next = caps.Copy();
+                            var next = caps;
                             next.Note(u);
                             if (el.Kind == ElementKind.Source) next.Source = u;
                             else if (el.Kind == ElementKind.Target) next.Target = u;
                             else if (el.Kind == ElementKind.Compound) next.Compound = u;
-                            if (MatchRun(elements, e + 1, stop, clause, k + 1, limit, e + 1 < stop && elements[e + 1].Adjacent, requiredEnd, next))
+                            if (MatchRun(elements, e + 1, stop, clause, k + 1, limit, e + 1 < stop && elements[e + 1].Adjacent, requiredEnd, ref next))
                             {
-                                caps.From(next);
+                                caps = next;
                                 return true;
                             }
 

@@ -27,7 +27,11 @@ public sealed record AgentEntry(string Phrase, PhraseWord[] Words, string Code);
 /// <summary>A verb pattern: its elements (with exactly one <see cref="ElementKind.Verb"/>), code and length.</summary>
 public sealed record VerbPattern(string Text, IReadOnlyList<PatternElement> Elements, string Code, int Length, int Order)
 {
-    public bool DesignatesActors => Elements.Any(e => e.Kind is ElementKind.Source or ElementKind.Target or ElementKind.Compound);
+    public bool DesignatesActors { get; } = Elements.Any(e => e.Kind is ElementKind.Source or ElementKind.Target or ElementKind.Compound);
+
+    /// <summary>The literal words, longest first: a pattern cannot match a clause that lacks one of them
+    /// (a cheap test that spares the full match for most of a common verb's hundreds of patterns).</summary>
+    public PhraseWord[] Literals { get; } = [.. Elements.Where(e => e.Kind == ElementKind.Word).Select(e => e.Word!).OrderByDescending(w => w.Text.Length)];
 }
 
 /// <summary>A verb root with its forms (each a phrase), its own code and its patterns, longest first.</summary>
@@ -71,11 +75,8 @@ public sealed partial class EventDictionary
     public List<PhraseWord[]> Nouns { get; } = [];
     public List<PhraseWord[]> Adjectives { get; } = [];
 
-    internal PhraseIndex<ActorEntry> ActorIndex { get; private set; } = new();
-    internal PhraseIndex<AgentEntry> AgentIndex { get; private set; } = new();
-    internal PhraseIndex<(VerbEntry Verb, PhraseWord[] Form)> VerbIndex { get; private set; } = new();
-    internal PhraseIndex<bool> NounIndex { get; private set; } = new();
-    internal PhraseIndex<bool> AdjectiveIndex { get; private set; } = new();
+    /// <summary>Every phrase of every kind, indexed by first word, so a token is looked up once.</summary>
+    internal PhraseIndex<DictionaryPhrase> Index { get; private set; } = new();
 
     public int PatternCount => Verbs.Sum(v => v.Patterns.Count);
 
@@ -106,20 +107,28 @@ public sealed partial class EventDictionary
             v.Patterns.AddRange(sorted);
         }
 
-        ActorIndex = new PhraseIndex<ActorEntry>();
-        foreach (var a in Actors) ActorIndex.Add(a.Words, a);
-        AgentIndex = new PhraseIndex<AgentEntry>();
-        foreach (var a in Agents) AgentIndex.Add(a.Words, a);
-        VerbIndex = new PhraseIndex<(VerbEntry, PhraseWord[])>();
+        Index = new PhraseIndex<DictionaryPhrase>();
+        foreach (var a in Actors) Index.Add(a.Words, new DictionaryPhrase(PhraseKind.Actor, a.Words, a, null, null));
+        foreach (var a in Agents) Index.Add(a.Words, new DictionaryPhrase(PhraseKind.Agent, a.Words, null, a, null));
         foreach (var v in Verbs)
-            foreach (var f in v.Forms) VerbIndex.Add(f, (v, f));
-        NounIndex = new PhraseIndex<bool>();
-        foreach (var n in Nouns) NounIndex.Add(n, true);
-        AdjectiveIndex = new PhraseIndex<bool>();
-        foreach (var n in Adjectives) AdjectiveIndex.Add(n, true);
+            foreach (var f in v.Forms) Index.Add(f, new DictionaryPhrase(PhraseKind.Verb, f, null, null, v));
+        foreach (var n in Nouns) Index.Add(n, new DictionaryPhrase(PhraseKind.Noun, n, null, null, null));
+        foreach (var n in Adjectives) Index.Add(n, new DictionaryPhrase(PhraseKind.Adjective, n, null, null, null));
         return this;
     }
 }
+
+internal enum PhraseKind
+{
+    Actor,
+    Agent,
+    Verb,
+    Noun,
+    Adjective,
+}
+
+/// <summary>A dictionary phrase of any kind with what it stands for.</summary>
+internal sealed record DictionaryPhrase(PhraseKind Kind, PhraseWord[] Words, ActorEntry? Actor, AgentEntry? Agent, VerbEntry? Verb);
 
 /// <summary>Phrases indexed by their first word so a token finds its candidates by a few lookups.</summary>
 internal sealed class PhraseIndex<T>
@@ -138,28 +147,25 @@ internal sealed class PhraseIndex<T>
         if (!first.Exact) _maxStem = Math.Max(_maxStem, first.Text.Length);
     }
 
-    /// <summary>Candidates whose first word could match <paramref name="token"/>.</summary>
-    public IEnumerable<(PhraseWord[] Words, T Value, int Length)> Candidates(string token)
+    /// <summary>Adds to <paramref name="into"/> the phrases whose first word could match <paramref name="token"/>.</summary>
+    public void Collect(string token, List<(PhraseWord[] Words, T Value, int Length)> into)
     {
-        if (_exact.TryGetValue(token, out var exact))
-            foreach (var c in exact) yield return c;
+        var exactLookup = _exact.GetAlternateLookup<ReadOnlySpan<char>>();
+        var stemLookup = _stems.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (exactLookup.TryGetValue(token.AsSpan(), out var exact)) into.AddRange(exact);
         // exact words with a regular ending: strip up to 4 characters
         for (var cut = 1; cut <= 4 && cut < token.Length; cut++)
-            if (_exact.TryGetValue(token[..^cut], out var more))
-                foreach (var c in more) yield return c;
+            if (exactLookup.TryGetValue(token.AsSpan(0, token.Length - cut), out var more)) into.AddRange(more);
         // final E dropped or Y turned to I: ARRIV(E)ING, CARR(Y)IED
         if (token.Length > 4 && (token.EndsWith("ING", StringComparison.Ordinal) || token.EndsWith("IED", StringComparison.Ordinal) || token.EndsWith("IES", StringComparison.Ordinal)))
         {
             var b = token[..^3];
-            if (_exact.TryGetValue(b + "E", out var e1))
-                foreach (var c in e1) yield return c;
-            if (_exact.TryGetValue(b + "Y", out var e2))
-                foreach (var c in e2) yield return c;
+            if (_exact.TryGetValue(b + "E", out var e1)) into.AddRange(e1);
+            if (_exact.TryGetValue(b + "Y", out var e2)) into.AddRange(e2);
         }
 
         var max = Math.Min(_maxStem, token.Length);
         for (var len = max; len >= 1; len--)
-            if (_stems.TryGetValue(token[..len], out var stems))
-                foreach (var c in stems) yield return c;
+            if (stemLookup.TryGetValue(token.AsSpan(0, len), out var stems)) into.AddRange(stems);
     }
 }

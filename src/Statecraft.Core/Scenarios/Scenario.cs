@@ -81,16 +81,16 @@ public sealed class Scenario
             }
 
             foreach (var i in Issues)
-            foreach (var s in i.Stances)
-            {
-                inputs.Add(new Input($"issue/{i.Id}/{s.ActorId}/position", $"{s.ActorId} position on {i.Id}", s.Position));
-                inputs.Add(new Input($"issue/{i.Id}/{s.ActorId}/salience", $"{s.ActorId} salience on {i.Id}", s.Salience));
-            }
+                foreach (var s in i.Stances)
+                {
+                    inputs.Add(new Input($"issue/{i.Id}/{s.ActorId}/position", $"{s.ActorId} position on {i.Id}", s.Position));
+                    inputs.Add(new Input($"issue/{i.Id}/{s.ActorId}/salience", $"{s.ActorId} salience on {i.Id}", s.Salience));
+                }
 
             foreach (var p in Parameters) inputs.Add(new Input($"parameter/{p.Id}", p.Text, p.Value));
             foreach (var l in Levers)
-            foreach (var (k, v) in l.Inputs)
-                inputs.Add(new Input($"lever/{l.Id}/{k}", $"{l.Id} {k}", v));
+                foreach (var (k, v) in l.Inputs)
+                    inputs.Add(new Input($"lever/{l.Id}/{k}", $"{l.Id} {k}", v));
             return inputs;
         }
     }

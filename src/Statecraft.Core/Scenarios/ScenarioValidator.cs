@@ -190,6 +190,8 @@ internal static class ScenarioValidator
                     break;
                 case QuestionModel.Coercion:
                     Need("lever", q.Lever, leverById.ContainsKey, "lever");
+                    if (q.Lever is not null && leverById.TryGetValue(q.Lever, out var lever))
+                        foreach (var message in Analysis.LeverCases.Problems(lever)) Add(lever.Id, "inputs", message, lever.Where);
                     break;
             }
 

@@ -234,16 +234,21 @@ internal sealed class SmpEngine
         for (var b = 0; b < a; b++)
         {
             var ub = u.AsSpan(b * n, n);
-            var accAb = Vector256<double>.Zero;
-            var accBa = Vector256<double>.Zero;
+            // Two accumulators per side break the dependency chain of the additions.
+            Vector256<double> ab0 = Vector256<double>.Zero, ab1 = ab0, ba0 = ab0, ba1 = ab0;
             var k = 0;
-            for (; k + 4 <= n; k += 4)
+            for (; k + 8 <= n; k += 8)
             {
-                var v = Vector256.Create(w.Slice(k, 4)) * (Vector256.Create(ua.Slice(k, 4)) - Vector256.Create(ub.Slice(k, 4)));
-                accAb += Vector256.Max(v, Vector256<double>.Zero);
-                accBa += Vector256.Max(-v, Vector256<double>.Zero);
+                var v0 = Vector256.Create(w.Slice(k, 4)) * (Vector256.Create(ua.Slice(k, 4)) - Vector256.Create(ub.Slice(k, 4)));
+                var v1 = Vector256.Create(w.Slice(k + 4, 4)) * (Vector256.Create(ua.Slice(k + 4, 4)) - Vector256.Create(ub.Slice(k + 4, 4)));
+                ab0 += Vector256.Max(v0, Vector256<double>.Zero);
+                ba0 += Vector256.Max(-v0, Vector256<double>.Zero);
+                ab1 += Vector256.Max(v1, Vector256<double>.Zero);
+                ba1 += Vector256.Max(-v1, Vector256<double>.Zero);
             }
 
+            var accAb = ab0 + ab1;
+            var accBa = ba0 + ba1;
             double tailAb = 0, tailBa = 0;
             for (; k < n; k++)
             {
@@ -327,6 +332,7 @@ internal sealed class SmpEngine
         public readonly double[] Risk = new double[n];
         public readonly int[] Order = new int[n];
         public readonly double[] Bound = new double[n];
+        public readonly double[] Candidates = new double[n];
         public readonly double[] Weight = new double[n]; // third parties' weights, 0 for the principals
         public readonly double[] Umi = new double[n];    // U_i(m, i): m's utility of i's position, as i sees it
         public readonly double[] Umm = new double[n];    // U_i(m, m)
@@ -336,6 +342,23 @@ internal sealed class SmpEngine
     private void EstimatedRisks(int h, Span<double> r)
     {
         for (var a = 0; a < _n; a++) r[a] = EstimateRisk(_risk[h], _risk[a], _o.RiskAdjustment);
+    }
+
+    /// <summary>h's view of challenges by i: h's risk estimates, and each actor's utility of i's position and of its own.</summary>
+    private void Prepare(ChallengeScratch s, int h, int i)
+    {
+        var n = _n;
+        var r = s.Risk;
+        EstimatedRisks(h, r);
+        var di = _dT.AsSpan(i * n, n);
+        for (var m = 0; m < n; m++)
+        {
+            s.Umi[m] = Utility(di[m], r[m]);
+            s.Umm[m] = Utility(_diag[m], r[m]);
+            s.Weight[m] = _capSal[m];
+        }
+
+        s.Weight[i] = 0;
     }
 
     /// <summary>
@@ -348,35 +371,52 @@ internal sealed class SmpEngine
     {
         var n = _n;
         var r = s.Risk;
-        EstimatedRisks(i, r);
-        var di = _dT.AsSpan(i * n, n);
-        for (var m = 0; m < n; m++)
-        {
-            s.Umi[m] = Utility(di[m], r[m]);
-            s.Umm[m] = Utility(_diag[m], r[m]);
-            s.Weight[m] = _capSal[m];
-        }
-
-        s.Weight[i] = 0;
+        Prepare(s, i, i);
         var uii = s.Umm[i];
-        var count = 0;
+        var fast = _o.Voting == VotingRule.Proportional;
+
+        // Evaluate the target with the largest bound first; its gain then rules out most others
+        // before anything is sorted.
+        var top = -1;
+        var topBound = -1.0;
         for (var j = 0; j < n; j++)
         {
             if (j == i) continue;
+            var b = Math.Abs(uii - Utility(_dT[j * n + i], r[i]));
+            s.Bound[j] = b;
+            if (b > topBound) { topBound = b; top = j; }
+        }
+
+        var best = SmpChallenge.None;
+        var bestGain = -1.0;
+        if (top < 0 || Slack(topBound) < MinChallengeGain) return best;
+        Consider(top);
+
+        var count = 0;
+        for (var j = 0; j < n; j++)
+        {
+            if (j == i || j == top) continue;
+            var b = Slack(s.Bound[j]);
+            if (b < MinChallengeGain || b < bestGain) continue;
             s.Order[count] = j;
-            s.Bound[count] = Math.Abs(uii - Utility(_dT[j * n + i], r[i]));
+            s.Candidates[count] = b;
             count++;
         }
 
-        Array.Sort(s.Bound, s.Order, 0, count);
-        var fast = _o.Voting == VotingRule.Proportional;
-        var best = SmpChallenge.None;
-        var bestGain = -1.0;
+        Array.Sort(s.Candidates, s.Order, 0, count);
         for (var m = count - 1; m >= 0; m--)
         {
-            var bound = s.Bound[m] * (1 + 1e-9) + 1e-15;
-            if (bound < MinChallengeGain || bound < bestGain) break;
-            var j = s.Order[m];
+            if (s.Candidates[m] < bestGain) break;
+            Consider(s.Order[m]);
+        }
+
+        return best;
+
+        // The bound with room for rounding in the gain's own arithmetic.
+        static double Slack(double bound) => bound * (1 + 1e-9) + 1e-15;
+
+        void Consider(int j)
+        {
             var (p, gain) = fast ? ChallengeProportional(i, j, s) : EstimateChallenge(i, i, i, j, r);
             if (gain > MinChallengeGain && (gain > bestGain || (gain == bestGain && j < best.Target)))
             {
@@ -384,8 +424,6 @@ internal sealed class SmpEngine
                 bestGain = gain;
             }
         }
-
-        return best;
     }
 
     /// <summary>
@@ -595,10 +633,10 @@ internal sealed class SmpEngine
         }
 
         var made = new Proposal[n][];
-        Parallel.For(0, n, _parallel, () => new double[n], (i, _, risk) =>
+        Parallel.For(0, n, _parallel, () => new ChallengeScratch(n), (i, _, scratch) =>
         {
-            made[i] = challenges[i].Made ? Proposals(i, challenges[i], risk) : [];
-            return risk;
+            made[i] = challenges[i].Made ? Proposals(i, challenges[i], scratch) : [];
+            return scratch;
         }, _ => { });
         for (var i = 0; i < n; i++)
         {
@@ -627,11 +665,12 @@ internal sealed class SmpEngine
         return next;
     }
 
-    private Proposal[] Proposals(int i, SmpChallenge c, double[] risk)
+    private Proposal[] Proposals(int i, SmpChallenge c, ChallengeScratch s)
     {
+        // j's own estimate of the probability that i prevails.
         var j = c.Target;
-        EstimatedRisks(j, risk);
-        var pByJ = EstimateChallenge(j, i, i, j, risk).P;
+        Prepare(s, j, i);
+        var pByJ = _o.Voting == VotingRule.Proportional ? ChallengeProportional(i, j, s).P : EstimateChallenge(j, i, i, j, s.Risk).P;
         var byI = Interpolate(i, j, c.Probability, 1 - c.Probability);
         var byJ = Interpolate(i, j, pByJ, 1 - pByJ);
         switch (_o.Bargains)

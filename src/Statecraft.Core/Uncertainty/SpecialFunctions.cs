@@ -163,20 +163,41 @@ internal static class SpecialFunctions
         return h;
     }
 
-    /// <summary>Inverse of I_x(a, b) in x by bisection: slow but monotone and exactly reproducible.</summary>
+    /// <summary>
+    /// Inverse of I_x(a, b) in x: bisection to a bracket of width 1/1024, then Newton steps kept inside
+    /// the bracket (bisecting whenever a step would leave it). Deterministic, so draws reproduce.
+    /// </summary>
     public static double BetaQuantile(double a, double b, double p)
     {
         if (p <= 0) return 0;
         if (p >= 1) return 1;
         double lo = 0, hi = 1;
-        for (var i = 0; i < 64; i++)
+        for (var i = 0; i < 10; i++)
         {
             var mid = 0.5 * (lo + hi);
-            if (mid <= lo || mid >= hi) break;
             if (RegularizedBeta(a, b, mid) < p) lo = mid;
             else hi = mid;
         }
 
-        return 0.5 * (lo + hi);
+        var lnBeta = LogGamma(a) + LogGamma(b) - LogGamma(a + b);
+        var x = 0.5 * (lo + hi);
+        for (var i = 0; i < 60; i++)
+        {
+            var f = RegularizedBeta(a, b, x) - p;
+            if (f < 0) lo = x;
+            else hi = x;
+            var density = Math.Exp((a - 1) * Math.Log(x) + (b - 1) * Math.Log(1 - x) - lnBeta);
+            var next = density > 0 ? x - f / density : double.NaN;
+            if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
+            if (Math.Abs(next - x) <= 1e-15 * Math.Max(x, 1e-300) || hi - lo <= 1e-15 * hi)
+            {
+                x = next;
+                break;
+            }
+
+            x = next;
+        }
+
+        return x;
     }
 }

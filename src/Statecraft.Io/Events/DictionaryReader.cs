@@ -464,8 +464,9 @@ public static class DictionaryReader
                 AddForm(verb, verb.Root);
                 dict.Verbs.Add(verb);
             }
-            else if (SpecialCodes.IsNull(verb.Code))
+            else if (!SpecialCodes.IsNull(rootCode!))
             {
+                // a later file refines an earlier one: its own code for the root wins
                 verb.Code = rootCode!;
             }
         }

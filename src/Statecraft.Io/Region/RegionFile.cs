@@ -70,6 +70,8 @@ public static class RegionFile
         var description = file.String(YamlFile.Get(root, "description"), "region", "description", problems);
         var yearNode = YamlFile.Get(root, "year");
         var year = file.Number(yearNode, "region", "year", problems) ?? 2022;
+        if (yearNode is not null && year != Math.Floor(year))
+            problems.Add(file.Problem(yearNode, "region", "year", $"expected a whole year, found {year}"));
         var measure = SimilarityMeasure.TauB;
         if (YamlFile.Get(root, "measure") is { } measureNode)
         {
@@ -135,6 +137,11 @@ public static class RegionFile
             var subject = id ?? "state";
             file.CheckKeys(s, subject, StateKeys, problems);
             var ccode = file.Number(YamlFile.Get(s, "ccode"), subject, "ccode", problems);
+            if (ccode is not null && (ccode != Math.Floor(ccode.Value) || ccode < 0))
+            {
+                problems.Add(file.Problem(YamlFile.Get(s, "ccode")!, subject, "ccode", $"expected a COW country code (a whole number), found {ccode}"));
+                ccode = null;
+            }
             if (id is not null && !ids.TryAdd(id, (int?)ccode))
                 problems.Add(file.Problem(YamlFile.Get(s, "id")!, id, "id", "duplicate state id"));
 

@@ -19,29 +19,45 @@ public static class ScenarioLoader
 {
     private static readonly Dictionary<string, SourceKind> SourceKinds = new()
     {
-        ["dataset"] = SourceKind.Dataset, ["claim"] = SourceKind.Claim, ["fact"] = SourceKind.Fact, ["judgement"] = SourceKind.Judgement,
+        ["dataset"] = SourceKind.Dataset,
+        ["claim"] = SourceKind.Claim,
+        ["fact"] = SourceKind.Fact,
+        ["judgement"] = SourceKind.Judgement,
     };
 
     private static readonly Dictionary<string, ActorKind> ActorKinds = new()
     {
-        ["state"] = ActorKind.State, ["bloc"] = ActorKind.Bloc, ["faction"] = ActorKind.Faction,
+        ["state"] = ActorKind.State,
+        ["bloc"] = ActorKind.Bloc,
+        ["faction"] = ActorKind.Faction,
     };
 
     private static readonly Dictionary<string, TieKind> TieKinds = new()
     {
-        ["defence"] = TieKind.Defence, ["non-aggression"] = TieKind.NonAggression, ["entente"] = TieKind.Entente,
-        ["rivalry"] = TieKind.Rivalry, ["backing"] = TieKind.Backing, ["dependence"] = TieKind.Dependence, ["basing"] = TieKind.Basing,
+        ["defence"] = TieKind.Defence,
+        ["non-aggression"] = TieKind.NonAggression,
+        ["entente"] = TieKind.Entente,
+        ["rivalry"] = TieKind.Rivalry,
+        ["backing"] = TieKind.Backing,
+        ["dependence"] = TieKind.Dependence,
+        ["basing"] = TieKind.Basing,
     };
 
     private static readonly Dictionary<string, LeverKind> LeverKinds = new()
     {
-        ["attack"] = LeverKind.Attack, ["deport-migrants"] = LeverKind.DeportMigrants, ["ban-imports"] = LeverKind.BanImports,
-        ["cut-transit"] = LeverKind.CutTransit, ["back-faction"] = LeverKind.BackFaction, ["sanction-officials"] = LeverKind.SanctionOfficials,
+        ["attack"] = LeverKind.Attack,
+        ["deport-migrants"] = LeverKind.DeportMigrants,
+        ["ban-imports"] = LeverKind.BanImports,
+        ["cut-transit"] = LeverKind.CutTransit,
+        ["back-faction"] = LeverKind.BackFaction,
+        ["sanction-officials"] = LeverKind.SanctionOfficials,
     };
 
     private static readonly Dictionary<string, QuestionModel> Models = new()
     {
-        ["bargaining"] = QuestionModel.Bargaining, ["war-trap"] = QuestionModel.WarTrap, ["coercion"] = QuestionModel.Coercion,
+        ["bargaining"] = QuestionModel.Bargaining,
+        ["war-trap"] = QuestionModel.WarTrap,
+        ["coercion"] = QuestionModel.Coercion,
         ["policy-comparison"] = QuestionModel.PolicyComparison,
     };
 

@@ -146,4 +146,28 @@ public sealed class WarTrapPropertyTests
             new WarTrapOptions(DistanceDiscount: false)).Value;
         model2.ExpectedUtility(0, 1).ShouldBeLessThanOrEqualTo(0);
     }
+
+    [Theory]
+    [InlineData(SimilarityMeasure.TauB)]
+    [InlineData(SimilarityMeasure.S)]
+    [InlineData(SimilarityMeasure.WeightedS)]
+    public void Drawn_models_reuse_tie_similarity_without_changing_results(SimilarityMeasure measure)
+    {
+        string[] ids = ["A", "B", "C", "D", "E"];
+        var region = UncertainWarTrap.Create(
+            ids.Select((id, i) => new UncertainWarTrapState(id, Distribution.Uniform(0.01 * (i + 1), 0.02 * (i + 1)))).ToArray(),
+            [],
+            [new AllianceTie("A", "C", TieKind.Defence), new AllianceTie("B", "D", TieKind.Entente), new AllianceTie("C", "E", TieKind.Neutrality)],
+            null,
+            [new UncertainCommitment("E", "B", Distribution.Uniform(0, 1))]).Value;
+        var options = new WarTrapOptions(DistanceDiscount: false, Measure: measure);
+        for (ulong k = 0; k < 20; k++)
+        {
+            var values = new double[region.Inputs.Count];
+            region.Inputs.Draw(Statecraft.Core.Random.Xoshiro256StarStar.ForStream(3, k), values);
+            var reused = region.Model(new ScenarioDraw(region.Inputs, values), options);
+            var fresh = WarTrapModel.Create(region.Realize(values), options).Value;
+            reused.AllDyads().ShouldBe(fresh.AllDyads());
+        }
+    }
 }

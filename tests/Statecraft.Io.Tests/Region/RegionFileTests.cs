@@ -73,4 +73,13 @@ public sealed class RegionFileTests
         result.Problems.Single().ToString().ShouldStartWith("bad.yaml:");
         result.Problems.Single().Message.ShouldStartWith("invalid YAML");
     }
+
+    [Fact]
+    public void Country_codes_and_years_must_be_whole_numbers()
+    {
+        var result = RegionFile.Parse("year: 2022.5\nstates:\n  - {id: A, ccode: 365.5, capability: 1}\n  - {id: B, capability: 1}\n", "codes.yaml");
+        result.Problems.Select(p => p.ToString()).ShouldBe(
+            ["codes.yaml:1:7: region: year: expected a whole year, found 2022.5",
+             "codes.yaml:3:20: A: ccode: expected a COW country code (a whole number), found 365.5"], ignoreOrder: true);
+    }
 }

@@ -158,5 +158,6 @@ public sealed class ShippedDataTests
     {
         var row = Csv("data", "economy", "un_desa_ims2024_stock_in_russia.csv").Single(r => r[0] == "AZE");
         Built.Lever("russia-deports-azerbaijanis").Inputs["azerbaijan_born_in_russia"].Central.ShouldBe(double.Parse(row[7]));
+        Built.Lever("russia-deports-azerbaijanis").Inputs["sender.labour_supply.workers"].Estimate.Low.ShouldBe(double.Parse(row[7]));
     }
 }

@@ -29,17 +29,19 @@ public static class QuestionEngine
         foreach (var q in s.Questions)
         {
             cancellationToken.ThrowIfCancellationRequested();
+
+            // A question may be asked of a what-if ("assume: POLICY"): the policy applies to it alone.
+            var qs = q.Assume is null ? s : s.Apply(s.Policy(q.Assume));
             switch (q.Model)
             {
                 case QuestionModel.Bargaining:
-                    answers.Add(Bargaining(s, q, options, counter, cancellationToken));
+                    answers.Add(Bargaining(qs, q, options, counter, cancellationToken));
                     break;
                 case QuestionModel.WarTrap:
-                    answers.Add(WarTrap(s, q, options, counter, cancellationToken));
+                    answers.Add(WarTrap(qs, q, options, counter, cancellationToken));
                     break;
                 case QuestionModel.Coercion:
-                    answers.Add(NotAvailable(q, "cost ratio (sender / target, share of GDP)",
-                        "The coercion cost model is not available in this build; no number is given."));
+                    answers.Add(Coercion(qs, q, options, counter, cancellationToken));
                     break;
                 case QuestionModel.PolicyComparison:
                     packages = Packages(s, options, counter, cancellationToken);
@@ -53,7 +55,7 @@ public static class QuestionEngine
 
     private static int TotalWork(Scenario s, AnalysisOptions o)
     {
-        var perRun = s.Questions.Count(q => q.Model is QuestionModel.Bargaining or QuestionModel.WarTrap)
+        var perRun = s.Questions.Count(q => q.Model is QuestionModel.Bargaining or QuestionModel.WarTrap or QuestionModel.Coercion)
                      + s.Questions.Count(q => q.Model == QuestionModel.WarTrap && q.Backer is not null);
         var packageRuns = s.Questions.Any(q => q.Model == QuestionModel.PolicyComparison)
             ? s.Policies.Count * s.Questions.Count(q => q.Model is QuestionModel.Bargaining or QuestionModel.WarTrap)
@@ -73,20 +75,21 @@ public static class QuestionEngine
         var centralIssue = QuestionModels.RealizeIssue(s, issue.Id, central);
         var run = BdmModel.Run(centralIssue, BdmOptions.Default);
         var mean = Baselines.WeightedMean(centralIssue);
+        var smp = SpatialIssue.Forecast(centralIssue);
         var share = Share(mc.Values, q.Expect);
         var side = baseline <= (issue.Scale.Min + issue.Scale.Max) / 2 ? issue.Scale.MinMeaning : issue.Scale.MaxMeaning;
         var verdict = $"Settles at {F0(baseline)} of {F0(issue.Scale.Max)} (90%: {F0(mc.Lower)}-{F0(mc.Upper)}), towards \"{side}\"; "
-                      + $"weighted mean {F0(mean)}.";
+                      + $"SMP {F0(smp)}, weighted mean {F0(mean)}.";
         var trajectory = new Trajectory(
             centralIssue.Actors.Select(a => a.Name).ToArray(),
             run.Rounds.Select(r => (IReadOnlyList<double>)r.Positions.ToArray()).ToArray(),
             run.Rounds.Select(r => r.Median).ToArray());
-        var headline = $"BDM {F0(baseline)}, weighted mean {F0(mean)}";
+        var headline = $"BDM {F0(baseline)}, SMP {F0(smp)}, mean {F0(mean)}";
         return new Answer(q, true, baseline, $"position on 0-{F0(issue.Scale.Max)}", mc.Lower, mc.Upper, verdict, headline, share >= 0.5, share,
             Drivers(s, tornado), flips,
             [
                 new ModelEstimate("bdm", baseline, "BDM (published text), weighted median after the last round"),
-                new ModelEstimate("smp", null, "KTAB spatial model: not available in this build"),
+                new ModelEstimate("smp", smp, "KTAB spatial model (deterministic defaults), capability x salience weighted mean of its final positions, at the central scenario"),
                 new ModelEstimate("weighted_mean", mean, "capability x salience weighted mean of the starting positions"),
             ],
             trajectory);
@@ -128,6 +131,34 @@ public static class QuestionEngine
 
         return new Answer(q, true, baseline, "War Trap expected utility (-2 to 2; > 0: war pays)", mc.Lower, mc.Upper, verdict, headline,
             share >= 0.5, share, Drivers(s, tornado), flips, models);
+    }
+
+    // ---- Coercion ----
+
+    private static Answer Coercion(Scenario s, Question q, AnalysisOptions o, Counter counter, CancellationToken ct)
+    {
+        var lever = s.Lever(q.Lever!);
+        var inputs = ScenarioInputs.Create(s, LeverCases.Paths(lever));
+        var model = LeverCases.Ratio(lever);
+        var (baseline, mc, tornado, flips) = Uncertainty(inputs, model, q.Expect, o, counter, ct);
+        var central = new ScenarioDraw(inputs, inputs.Medians());
+        var result = Core.Coercion.CoercionModel.Evaluate(LeverCases.Case(lever, k => central[$"lever/{lever.Id}/{k}"]));
+        var share = Share(mc.Values, q.Expect);
+        var sender = s.Actor(lever.Actor).Name;
+        var target = s.Actor(lever.Target).Name;
+        var payer = baseline > 1 ? sender : target;
+        var verdict = $"{payer} pays more: {sender} loses {Pct2(result.SenderCost)} of GDP, {target} {Pct2(result.TargetCost)}; "
+                      + $"ratio {F2(baseline)} (90%: {F2(mc.Lower)} to {F2(mc.Upper)}), above 1 in {Pct(Share(mc.Values, new Expectation(Above: 1)))} of draws"
+                      + (result.Dominant is { } d ? $"; largest channel: {d.Channel} ({Pct2(d.ShareOfGdp)} of the bearer's GDP)." : ".");
+        var models = new List<ModelEstimate>
+        {
+            new("cost_ratio", baseline, "cost to sender / cost to target, each as a share of its own GDP"),
+            new("sender_cost_share_of_gdp", result.SenderCost, $"{sender}, a year's cost"),
+            new("target_cost_share_of_gdp", result.TargetCost, $"{target}, a year's cost"),
+        };
+        models.AddRange(result.Channels.Select(c => new ModelEstimate($"channel:{c.Channel}", c.CostUsd, $"US$ a year ({Pct2(c.ShareOfGdp)} of the bearer's GDP)")));
+        return new Answer(q, true, baseline, "cost ratio (sender / target, shares of GDP; > 1: the sender pays more)", mc.Lower, mc.Upper, verdict,
+            $"{payer} pays more (ratio {F2(baseline)})", share >= 0.5, share, Drivers(s, tornado), flips, models);
     }
 
     // ---- Policies ----
@@ -250,6 +281,7 @@ public static class QuestionEngine
     private static string F2(double x) => x.ToString("0.00", CultureInfo.InvariantCulture);
     private static string Signed(double x) => x.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture);
     private static string Pct(double p) => (100 * p).ToString("0", CultureInfo.InvariantCulture) + "%";
+    private static string Pct2(double p) => (100 * p).ToString("0.00#", CultureInfo.InvariantCulture) + "%";
 
     /// <summary>Adds up progress over many Monte Carlo runs into one bar.</summary>
     private sealed class Counter(int total, IProgress<MonteCarloProgress>? sink)

@@ -115,10 +115,10 @@ internal static class QuestionModels
                 a.Attributes.ContainsKey("committed_elsewhere") ? draw[$"actor/{a.Id}/committed_elsewhere"] : 0)).ToArray();
             var distances = new List<StatePair>();
             for (var i = 0; i < states.Count; i++)
-            for (var j = i + 1; j < states.Count; j++)
-                distances.Add(new StatePair(states[i].Id, states[j].Id, Miles(
-                    draw[$"actor/{states[i].Id}/lat"], draw[$"actor/{states[i].Id}/lon"],
-                    draw[$"actor/{states[j].Id}/lat"], draw[$"actor/{states[j].Id}/lon"])));
+                for (var j = i + 1; j < states.Count; j++)
+                    distances.Add(new StatePair(states[i].Id, states[j].Id, Miles(
+                        draw[$"actor/{states[i].Id}/lat"], draw[$"actor/{states[i].Id}/lon"],
+                        draw[$"actor/{states[j].Id}/lat"], draw[$"actor/{states[j].Id}/lon"])));
             var commitments = commitmentTies
                 .Where(t => !(backer is not null && t.Links(backer, q.Challenger!)))
                 .Select(t => new ThirdPartyCommitment(t.From, t.To, draw[$"parameter/{t.Commitment}"])).ToList();
@@ -137,5 +137,89 @@ internal static class QuestionModels
         var dLon = Rad(lon2 - lon1);
         var a = Math.Sin(dLat / 2) * Math.Sin(dLat / 2) + Math.Cos(Rad(lat1)) * Math.Cos(Rad(lat2)) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2);
         return 2 * EarthRadiusMiles * Math.Asin(Math.Min(1, Math.Sqrt(a)));
+    }
+}
+
+/// <summary>
+/// A lever as the coercion model's case: inputs named <c>BEARER.CHANNEL.PARAMETER</c> (bearer
+/// <c>sender</c> or <c>target</c>, channel as the coercion model names it) or a bare
+/// <c>PARAMETER</c> shared by every channel that needs it, plus <c>sender_gdp</c> and
+/// <c>target_gdp</c>. A channel exists when at least one of its own inputs is given.
+/// </summary>
+internal static class LeverCases
+{
+    public static IReadOnlyList<string> Paths(Lever lever) => lever.Inputs.Keys.Select(k => $"lever/{lever.Id}/{k}").ToArray();
+
+    /// <summary>Every problem with the lever's inputs, so a scenario cannot carry a lever the model cannot read.</summary>
+    public static IReadOnlyList<string> Problems(Lever lever)
+    {
+        var problems = new List<string>();
+        foreach (var gdp in new[] { "sender_gdp", "target_gdp" })
+            if (!lever.Inputs.ContainsKey(gdp)) problems.Add($"missing input '{gdp}' (current US$)");
+        var channels = ChannelKeys(lever).ToArray();
+        if (channels.Length == 0) problems.Add("no channel: name inputs BEARER.CHANNEL.PARAMETER, e.g. target.remittances.flow");
+        foreach (var key in lever.Inputs.Keys.Where(k => k.Count(c => c == '.') == 2))
+        {
+            var parts = key.Split('.');
+            if (parts[0] is not ("sender" or "target")) problems.Add($"input '{key}': expected bearer sender or target, found '{parts[0]}'");
+            if (!Coercion.Channels.TryParse(parts[1], out var kind))
+                problems.Add($"input '{key}': unknown channel '{parts[1]}' (remittances, labour_supply, export_revenue, consumer_prices, transit_rents)");
+            else if (Coercion.Channels.Parameters(kind).All(p => p.Name != parts[2]))
+                problems.Add($"input '{key}': channel '{parts[1]}' has no parameter '{parts[2]}' ({string.Join(", ", Coercion.Channels.Parameters(kind).Select(p => p.Name))})");
+        }
+
+        foreach (var (bearer, kind) in channels)
+            foreach (var p in Coercion.Channels.Parameters(kind))
+                if (p.Default is null && !lever.Inputs.ContainsKey($"{bearer}.{Coercion.Channels.FileName(kind)}.{p.Name}") && !lever.Inputs.ContainsKey(p.Name))
+                    problems.Add($"channel {bearer}.{Coercion.Channels.FileName(kind)} needs '{p.Name}' (as {bearer}.{Coercion.Channels.FileName(kind)}.{p.Name} or a shared '{p.Name}')");
+        return problems;
+    }
+
+    private static IEnumerable<(string Bearer, Coercion.ChannelKind Kind)> ChannelKeys(Lever lever) =>
+        lever.Inputs.Keys.Where(k => k.Count(c => c == '.') == 2)
+            .Select(k => k.Split('.'))
+            .Where(p => p[0] is "sender" or "target" && Coercion.Channels.TryParse(p[1], out _))
+            .Select(p => (p[0], Coercion.Channels.TryParse(p[1], out var kind) ? kind : default))
+            .Distinct();
+
+    public static Coercion.CoercionCase Case(Lever lever, Func<string, double> value)
+    {
+        var channels = ChannelKeys(lever).Select(c =>
+        {
+            var name = $"{c.Bearer}.{Coercion.Channels.FileName(c.Kind)}";
+            var parameters = Coercion.Channels.Parameters(c.Kind).Select(p =>
+                lever.Inputs.ContainsKey($"{name}.{p.Name}") ? value($"{name}.{p.Name}")
+                : lever.Inputs.ContainsKey(p.Name) ? value(p.Name)
+                : p.Default!.Value).ToArray();
+            return new Coercion.CoercionChannel(name, c.Kind, c.Bearer == "sender" ? Coercion.CoercionSide.Sender : Coercion.CoercionSide.Target, parameters);
+        }).ToArray();
+        return new Coercion.CoercionCase(lever.Actor, lever.Target, lever.Id, value("sender_gdp"), value("target_gdp"), channels);
+    }
+
+    public static ScenarioModel Ratio(Lever lever) =>
+        draw => Coercion.CoercionModel.Evaluate(Case(lever, k => draw[$"lever/{lever.Id}/{k}"])).Ratio;
+}
+
+/// <summary>One issue as KTAB's spatial model sees it: one dimension, positions and saliences on [0, 1].</summary>
+internal static class SpatialIssue
+{
+    /// <summary>SMP's forecast on the issue's scale: the capability × salience weighted mean of the final positions.</summary>
+    public static double Forecast(Issue issue)
+    {
+        var span = issue.Scale.Max - issue.Scale.Min;
+        var actors = issue.Actors.Select(a => new Spatial.SpatialActor(a.Name, "", a.Capability.Value,
+            [(a.Position.Value - issue.Scale.Min) / span], [a.Salience.Value])).ToArray();
+        var scenario = Spatial.SpatialScenario.Create(issue.Name, "", [issue.Name], actors).Value;
+        var result = Spatial.SmpModel.Run(scenario, Spatial.SmpOptions.Default with { MaxThreads = 1 });
+        var final = result.Final.Positions;
+        double top = 0, bottom = 0;
+        for (var i = 0; i < actors.Length; i++)
+        {
+            var w = actors[i].Capability * actors[i].Salience[0];
+            top += w * final[i];
+            bottom += w;
+        }
+
+        return issue.Scale.Min + span * (bottom > 0 ? top / bottom : final.Average());
     }
 }

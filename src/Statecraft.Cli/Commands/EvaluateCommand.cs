@@ -1,0 +1,49 @@
+using System.ComponentModel;
+using System.Globalization;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Statecraft.Cli.Infrastructure;
+using Statecraft.Io.Deu;
+
+namespace Statecraft.Cli.Commands;
+
+public sealed class EvaluateSettings : CommandSettings
+{
+    [CommandArgument(0, "<FILE>")]
+    [Description("DEU-layout file (tab-separated: p<actor>/s<actor> columns, capabilities in row 2, outcome 'out')")]
+    public string File { get; init; } = "";
+
+    [CommandOption("--json")]
+    [Description("Write scores and per-issue forecasts as JSON")]
+    public bool Json { get; init; }
+}
+
+/// <summary><c>statecraft evaluate FILE</c>: how close each bargaining model comes to real outcomes.</summary>
+public sealed class EvaluateCommand(IAnsiConsole console) : Command<EvaluateSettings>
+{
+    public override int Execute(CommandContext context, EvaluateSettings settings, CancellationToken cancellationToken)
+    {
+        var data = DeuReader.Read(settings.File);
+        if (!data.Success) return Output.ReportProblems(console, data.Problems);
+        var report = Evaluation.Run(data.Value, settings.File);
+        if (settings.Json)
+        {
+            Output.WriteJson(console, report);
+            return ExitCodes.Ok;
+        }
+
+        console.MarkupLineInterpolated($"[bold]Forecast accuracy[/] on {settings.File}: {report.Issues.Count} issue(s) with an outcome (0-100 scale)");
+        foreach (var note in report.Notes) console.MarkupLineInterpolated($"[grey]note: {note}[/]");
+        var table = new Table();
+        table.AddColumn("Model");
+        table.AddColumn(new TableColumn("Mean abs. error").RightAligned());
+        table.AddColumn(new TableColumn("Issues").RightAligned());
+        table.AddColumn(new TableColumn("Beats weighted mean").RightAligned());
+        foreach (var m in report.Models)
+            table.AddRow(m.Model, m.Mae.ToString("0.00", CultureInfo.InvariantCulture), m.Issues.ToString(CultureInfo.InvariantCulture),
+                m.BeatsMean.ToString("0%", CultureInfo.InvariantCulture));
+        console.Write(table);
+        foreach (var m in report.Models) console.MarkupLineInterpolated($"[grey]{m.Model}: {m.Description}[/]");
+        return ExitCodes.Ok;
+    }
+}
