@@ -123,6 +123,24 @@ async function loadScenarios() {
   else fill('scenario-head', el('p', { class: 'muted' }, 'No scenario is available in this build.'));
 }
 
+async function uploadScenario(file) {
+  const box = $('problems');
+  box.hidden = true;
+  const text = await file.text();
+  const response = await fetch('/api/scenarios?name=' + encodeURIComponent(file.name), { method: 'POST', headers: { 'Content-Type': 'text/yaml' }, body: text });
+  const body = await response.json().catch(() => ({ error: `${response.status} ${response.statusText}` }));
+  if (!response.ok) {
+    box.replaceChildren(el('strong', {}, `${file.name}: ${body.error}`), body.problems ? el('ul', {}, body.problems.map(p => el('li', {}, p))) : null);
+    box.hidden = false;
+    return;
+  }
+  const scenarios = await api('/api/scenarios');
+  $('scenario-select').replaceChildren(...scenarios.map(s => el('option', { value: s.id }, `${s.title} (${s.date})${s.built_in ? '' : ' — loaded'}`)));
+  $('scenario-select').value = body.id;
+  await selectScenario(body.id);
+  showTab('scenario');
+}
+
 async function selectScenario(id) {
   state.scenario = await api('/api/scenarios/' + encodeURIComponent(id));
   renderScenario();
@@ -502,6 +520,11 @@ async function openRun(id) {
 document.addEventListener('DOMContentLoaded', () => {
   for (const b of document.querySelectorAll('#tabs button')) b.addEventListener('click', () => showTab(b.dataset.tab));
   $('scenario-select').addEventListener('change', e => selectScenario(e.target.value).catch(err => banner(err.message)));
+  $('scenario-file').addEventListener('change', e => {
+    const file = e.target.files[0];
+    e.target.value = '';
+    if (file) uploadScenario(file).catch(err => banner(err.message));
+  });
   $('run-button').addEventListener('click', onRun);
   $('compare-button').addEventListener('click', onCompare);
   $('bargaining-button').addEventListener('click', onBargaining);
