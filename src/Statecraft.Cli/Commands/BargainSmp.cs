@@ -60,7 +60,7 @@ internal sealed class SmpBargainModel : IBargainModel
         if (!report.Success) return Output.ReportProblems(console, report.Problems);
         if (settings.Json) Output.WriteJson(console, report.Value);
         else WriteTables(console, report.Value);
-        return ExitCodes.Ok;
+        return RunsRecording.Record(console, "bargain", settings, Output.ToJson(report.Value));
     }
 
     public ParseResult<SmpBargainReport> Report(BargainSettings settings)
