@@ -187,6 +187,11 @@ internal static class ScenarioValidator
                 case QuestionModel.WarTrap:
                     Need("challenger", q.Challenger, actorById.ContainsKey, "actor");
                     Need("target", q.Target, actorById.ContainsKey, "actor");
+                    foreach (var (field, id) in new[] { ("challenger", q.Challenger), ("target", q.Target), ("backer", q.Backer) })
+                        if (id is not null && actorById.TryGetValue(id, out var a)
+                            && (a.Kind == ActorKind.Faction || !a.Attributes.ContainsKey("lat") || !a.Attributes.ContainsKey("lon")))
+                            Add(q.Id, field, $"War Trap needs a state or bloc with lat and lon attributes; '{id}' is not one", q.Where);
+                    if (q.Challenger is not null && q.Challenger == q.Target) Add(q.Id, "target", "a state cannot attack itself", q.Where);
                     break;
                 case QuestionModel.Coercion:
                     Need("lever", q.Lever, leverById.ContainsKey, "lever");

@@ -87,6 +87,7 @@ public static partial class TabariFiles
         if (t.StartsWith("SET: CODE BY CLAUSE", StringComparison.Ordinal)) return o with { CodeBy = CodeBy.Clause };
         if (t.StartsWith("SET: CODE ALL", StringComparison.Ordinal)) return o with { CodeBy = CodeBy.All };
         if (t.StartsWith("SET: CONVERT AGENT", StringComparison.Ordinal)) return o with { ConvertAgents = t.Contains("TRUE", StringComparison.Ordinal) };
+        if (t.StartsWith("FORWARD:", StringComparison.Ordinal)) return o with { Forward = !t.EndsWith(" OFF", StringComparison.Ordinal) };
         if (t.StartsWith("COMMA:", StringComparison.Ordinal))
         {
             if (t.Contains("OFF", StringComparison.Ordinal)) return o with { CommaOff = true };
@@ -225,6 +226,7 @@ public static class TabariValidation
     {
         var outcomes = new List<ValidationOutcome>();
         var current = coder;
+        TabariRecord? last = null;
         foreach (var r in records)
         {
             if (r.IsOptionChange)
@@ -235,12 +237,23 @@ public static class TabariValidation
                 continue;
             }
 
-            var coding = current.Code(r.Text, r.Date);
+            // FORWARD: records of one story (the id without its last "-" part) pass on their first actor
+            IReadOnlyList<string>? previous = null;
+            if (current.Options.Forward && last is not null && Story(last.Id) == Story(r.Id))
+            {
+                var actors = current.Actors(last.Text, last.Date);
+                if (actors.Count > 0) previous = [Timelines.Country(actors[0].Code)];
+            }
+
+            var coding = current.Code(r.Text, r.Date, previous);
             outcomes.Add(new ValidationOutcome(r, Matches(r, coding), coding.Events, coding));
+            last = r;
         }
 
         return outcomes;
     }
+
+    private static string Story(string id) => id.Contains('-') ? id[..id.LastIndexOf('-')] : id;
 
     public static bool Matches(TabariRecord r, SentenceCoding coding)
     {

@@ -126,4 +126,32 @@ public sealed class BadScenarioTests
         var problems = Problems(Valid.Replace("since: 2020-01-01", "since: 2026-01-01"));
         problems.ShouldHaveSingleItem().ShouldContain("after the scenario date 2025-01-01");
     }
+
+    [Fact]
+    public void A_lever_the_coercion_model_cannot_read_is_rejected()
+    {
+        var yaml = Valid + "\n" + """
+            levers:
+              - id: squeeze
+                kind: ban-imports
+                actor: A
+                target: B
+                inputs:
+                  target_gdp: {value: 1000, source: judge}
+                  target.export_revenu.flow: {value: 10, low: 5, high: 20, source: judge}
+            """;
+        yaml = yaml.Replace("questions:\n", "questions:\n  - {id: c, text: \"?\", model: coercion, lever: squeeze, claims: [C1], source_conclusion: \"x\", expect: {above: 1}}\n");
+        var problems = Problems(yaml);
+        problems.ShouldContain(p => p.Contains("squeeze: inputs: missing input 'sender_gdp'"));
+        problems.ShouldContain(p => p.Contains("unknown channel 'export_revenu'"));
+        problems.ShouldAllBe(p => p.StartsWith("bad.yaml:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void War_trap_needs_located_states()
+    {
+        var yaml = Valid.Replace("questions:\n", "questions:\n  - {id: w, text: \"?\", model: war-trap, challenger: A, target: B, claims: [C1], source_conclusion: \"x\", expect: {below: 0}}\n");
+        var problems = Problems(yaml);
+        problems.Count(p => p.Contains("War Trap needs a state or bloc with lat and lon attributes")).ShouldBe(2);
+    }
 }
