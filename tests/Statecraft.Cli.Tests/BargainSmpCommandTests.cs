@@ -72,4 +72,12 @@ public sealed class BargainSmpCommandTests
         output.ShouldContain("nActors");
         File.Delete(path);
     }
+
+    [Fact]
+    public void Ktab_scenario_with_another_model_points_to_smp()
+    {
+        var (code, output) = Run("bargain", TestPaths.Reference("ktab", "dummyData_3Dim-fixed.xml"));
+        code.ShouldBe(2);
+        output.ShouldContain("--model smp");
+    }
 }

@@ -17,6 +17,7 @@ public sealed class BargainCommand(IAnsiConsole console) : Command<BargainSettin
                 $"expected one of {string.Join(", ", BargainModels.All.Select(m => m.Name))}, found '{settings.Model}'")]);
 
         if (model is SmpBargainModel smp) return smp.Execute(console, settings);
+        if (SmpBargainModel.IsKtabScenario(settings.File)) return Output.ReportProblems(console, [SmpBargainModel.UseSmp(settings)]);
         var report = model.Run(settings);
         if (!report.Success) return Output.ReportProblems(console, report.Problems);
 

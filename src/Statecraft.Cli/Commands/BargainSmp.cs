@@ -44,6 +44,12 @@ internal sealed class SmpBargainModel : IBargainModel
     public static readonly IReadOnlyList<string> ParameterNames =
         ["VictoryProbModel", "PCEModel", "StateTransitions", "VotingRule", "BigRAdjust", "BigRRange", "ThirdPartyCommit", "InterVecBrgn", "BargnModel"];
 
+    /// <summary>A KTAB scenario (XML, or CSV with a position and salience per dimension) is SMP's input, not an actor table.</summary>
+    public static bool IsKtabScenario(string path) => KtabScenarioReader.IsKtabFile(path);
+
+    public static Problem UseSmp(BargainSettings settings) =>
+        new(settings.File, "--model", $"a KTAB scenario, which --model {settings.Model} cannot read: run it with --model smp");
+
     public ParseResult<BargainReport> Run(BargainSettings settings) =>
         ParseResult<BargainReport>.ForProblem(new Problem("options", "--model",
             "smp reports positions per dimension; run it through `statecraft bargain FILE --model smp`"));
@@ -54,7 +60,7 @@ internal sealed class SmpBargainModel : IBargainModel
         if (!report.Success) return Output.ReportProblems(console, report.Problems);
         if (settings.Json) Output.WriteJson(console, report.Value);
         else WriteTables(console, report.Value);
-        return ExitCodes.Ok;
+        return RunsRecording.Record(console, "bargain", settings, Output.ToJson(report.Value));
     }
 
     public ParseResult<SmpBargainReport> Report(BargainSettings settings)

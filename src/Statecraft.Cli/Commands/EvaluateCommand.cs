@@ -29,7 +29,7 @@ public sealed class EvaluateCommand(IAnsiConsole console) : Command<EvaluateSett
         if (settings.Json)
         {
             Output.WriteJson(console, report);
-            return ExitCodes.Ok;
+            return RunsRecording.Record(console, "evaluate", settings, Output.ToJson(report));
         }
 
         console.MarkupLineInterpolated($"[bold]Forecast accuracy[/] on {settings.File}: {report.Issues.Count} issue(s) with an outcome (0-100 scale)");
@@ -44,6 +44,6 @@ public sealed class EvaluateCommand(IAnsiConsole console) : Command<EvaluateSett
                 m.BeatsMean.ToString("0%", CultureInfo.InvariantCulture));
         console.Write(table);
         foreach (var m in report.Models) console.MarkupLineInterpolated($"[grey]{m.Model}: {m.Description}[/]");
-        return ExitCodes.Ok;
+        return RunsRecording.Record(console, "evaluate", settings, Output.ToJson(report));
     }
 }

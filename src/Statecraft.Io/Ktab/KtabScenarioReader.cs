@@ -14,7 +14,7 @@ public static class KtabScenarioReader
             ? KtabXmlReader.Read(path)
             : KtabCsvReader.Read(path);
 
-    /// <summary>KTAB CSV: the second line's fourth and fifth columns hold a position and a salience per dimension.</summary>
+    /// <summary>KTAB CSV: whole numbers of actors and dimensions on line 1, a position and a salience per dimension on line 2.</summary>
     private static bool LooksLikeKtabCsv(string path)
     {
         if (!File.Exists(path)) return false;
@@ -23,6 +23,7 @@ public static class KtabScenarioReader
         var second = reader.ReadLine();
         if (first is null || second is null) return false;
         var head = first.Split(',');
-        return head.Length >= 4 && int.TryParse(head[2].Trim(), out _) && int.TryParse(head[3].Trim(), out _);
+        return head.Length >= 4 && int.TryParse(head[2].Trim(), out _) && int.TryParse(head[3].Trim(), out var dims)
+            && dims >= 1 && second.Split(',').Length >= 3 + 2 * dims;
     }
 }

@@ -129,4 +129,25 @@ public sealed class SmpModelTests
         text.ShouldContain(t => t.StartsWith("A: position") && t.Contains("expected 2"));
         text.ShouldContain(t => t.StartsWith("A: name: duplicate"));
     }
+
+    [Fact]
+    public void Ideal_adjustment_pairs_change_the_run_and_identity_pairs_do_not()
+    {
+        var g = Generated(12, 2, 9);
+        SpatialScenario With(params IdealAdjustment[] pairs) =>
+            SpatialScenario.Create(g.Name, "", g.Dimensions, g.Actors, pairs).Value;
+        var plain = SmpModel.Run(g);
+        var identity = SmpModel.Run(With(new IdealAdjustment("A000", "A000", 1.0)));
+        var slow = SmpModel.Run(With(new IdealAdjustment("A000", "A000", 0.2), new IdealAdjustment("A001", "A001", 0.0)));
+        Bytes(identity).ShouldBe(Bytes(plain));
+        Bytes(slow).ShouldNotBe(Bytes(plain));
+    }
+
+    [Fact]
+    public void Unknown_actor_in_an_adjustment_pair_is_a_problem()
+    {
+        var g = Generated(3, 1, 9);
+        var r = SpatialScenario.Create("s", "", g.Dimensions, g.Actors, [new IdealAdjustment("Nobody", "A000", 0.5)]);
+        r.Problems.ShouldHaveSingleItem().ToString().ShouldBe("Nobody: adjustingIdeal: expected the name of an actor");
+    }
 }
