@@ -616,9 +616,12 @@ public static class DictionaryReader
         return problems;
     }
 
+    /// <summary>Braces and parentheses become blanks; Treebank's split contractions ("DID N'T") are
+    /// joined again, as they appear in raw text.</summary>
     private static string Flatten(string pattern) =>
         pattern.Replace("{", " ", StringComparison.Ordinal).Replace("}", " ", StringComparison.Ordinal)
-            .Replace("(", " ", StringComparison.Ordinal).Replace(")", " ", StringComparison.Ordinal);
+            .Replace("(", " ", StringComparison.Ordinal).Replace(")", " ", StringComparison.Ordinal)
+            .Replace(" N'T", "N'T", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>PETRARCH words match whole words (with regular endings): mark each as exact.</summary>
     private static string Exactify(string phrase)
