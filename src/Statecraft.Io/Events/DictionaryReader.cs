@@ -643,7 +643,7 @@ public static class DictionaryReader
     private static bool IsCommentLine(string raw)
     {
         var t = raw.TrimStart();
-        return t.StartsWith('#') || t.StartsWith("//", StringComparison.Ordinal) || t.StartsWith("<!--", StringComparison.Ordinal)
+        return t.StartsWith('#') || t.StartsWith("//", StringComparison.Ordinal) || t.StartsWith("<!", StringComparison.Ordinal)
             || (t.StartsWith('/') && !t.StartsWith("/*", StringComparison.Ordinal));
     }
 

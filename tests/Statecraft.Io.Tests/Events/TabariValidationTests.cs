@@ -63,6 +63,16 @@ public sealed class BuiltInExplain(ITestOutputHelper output)
         var sentence = Environment.GetEnvironmentVariable("SENT");
         if (string.IsNullOrEmpty(sentence)) return;
         var coder = BuiltInEvents.LoadCoder(TestPaths.InRepo("data", "events"), [], [], [], BuiltInEvents.ReadingOptions).Value;
+        if (Environment.GetEnvironmentVariable("PETR") is not null)
+        {
+            var dict = new Core.Events.EventDictionary();
+            var dir = TestPaths.Reference("events", "petrarch");
+            DictionaryReader.LoadPetrarchVerbs(dict, Path.Combine(dir, "PETR.Validate.verbs.txt"));
+            DictionaryReader.LoadActors(dict, Path.Combine(dir, "PETR.Validate.actors.txt"));
+            DictionaryReader.LoadAgents(dict, Path.Combine(dir, "PETR.Validate.agents.txt"));
+            coder = new Core.Events.Coder(dict.Seal());
+        }
+
         output.WriteLine("EXPLAIN: " + coder.Explain(sentence, 20250715));
     }
 }
