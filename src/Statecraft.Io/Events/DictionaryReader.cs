@@ -331,8 +331,19 @@ public static class DictionaryReader
             }
 
             var phrase = (open < 0 ? body : body[..open]).Trim().ToUpperInvariant();
+            // PETRARCH: "POLICE {POLICEMEN} [~COP]" lists irregular plurals in braces
+            var forms = new List<string>();
+            var brace = phrase.IndexOf('{');
+            if (brace >= 0)
+            {
+                var closeBrace = phrase.IndexOf('}', brace);
+                forms.AddRange(phrase[(brace + 1)..(closeBrace < 0 ? phrase.Length : closeBrace)].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+                phrase = phrase[..brace].Trim();
+            }
+
             if (!synonym) Flush();
             if (phrase.Length > 0) group.Add(phrase);
+            group.AddRange(forms);
             if (open >= 0)
             {
                 var code = body[(open + 1)..close].Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
