@@ -37,6 +37,7 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
     {
         var tokens = Tokenizer.Tokenize(sentence);
         if (tokens.Count == 0) return SentenceCoding.Empty;
+        if (Options.MinimumWords > 0 && tokens.Count(t => t.Text != ",") < Options.MinimumWords) return SentenceCoding.Empty;
         var s = new Sentence(this, sentence, tokens, date) { PreviousSubject = previousSubject };
         return s.Run();
     }
@@ -463,7 +464,7 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
                         referent = _units.Take(k).FirstOrDefault(x => x.Tag == Tag.Actor);
                         break;
                     case "ITS" or "HIS" or "HER":
-                        referent = _units.Take(k).LastOrDefault(x => x.Tag == Tag.Actor);
+                        referent = _units.Take(k).FirstOrDefault(x => x.Tag == Tag.Actor);
                         break;
                     default:
                         referent = _units.Take(k).FirstOrDefault(x => x.Tag == Tag.Actor && x.Compound)
@@ -869,9 +870,15 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
                     if (s == t) continue;
                     if (self)
                     {
-                        // a compound acting on itself: each ordered pair once, with the first code
-                        var c = parts[0].Length > 0 ? parts[0] : parts[^1];
-                        events.Add(new SentenceEvent(s, t, c, spanStart, spanEnd, span));
+                        // a compound acting on itself: a single code for each ordered pair; a paired
+                        // code once per pair of members, the first code forwards and the second back
+                        if (parts.Length == 1) events.Add(new SentenceEvent(s, t, parts[0], spanStart, spanEnd, span));
+                        else if (srcCodes.IndexOf(s) < srcCodes.IndexOf(t))
+                        {
+                            if (parts[0].Length > 0) events.Add(new SentenceEvent(s, t, parts[0], spanStart, spanEnd, span));
+                            if (parts[1].Length > 0) events.Add(new SentenceEvent(t, s, parts[1], spanStart, spanEnd, span));
+                        }
+
                         continue;
                     }
 

@@ -375,22 +375,31 @@ internal sealed class SmpEngine
         var uii = s.Umm[i];
         var fast = _o.Voting == VotingRule.Proportional;
 
-        // Evaluate the target with the largest bound first; its gain then rules out most others
+        // With p in [0, 1] the gain lies between Δ(1 − 2s_j) and Δ, where Δ = U_ii − U_ij > 0. The target
+        // with the best guaranteed gain is evaluated first; its gain then rules out most others
         // before anything is sorted.
         var top = -1;
         var topBound = -1.0;
+        var topFloor = double.NegativeInfinity;
         for (var j = 0; j < n; j++)
         {
             if (j == i) continue;
-            var b = Math.Abs(uii - Utility(_dT[j * n + i], r[i]));
+            var delta = uii - Utility(_dT[j * n + i], r[i]);
+            var b = Math.Abs(delta);
             s.Bound[j] = b;
-            if (b > topBound) { topBound = b; top = j; }
+            var floor = delta > 0 ? delta * (1 - 2 * _salSum[j]) : double.NegativeInfinity;
+            if (floor > topFloor || (top < 0 && b > topBound) || (floor == topFloor && b > topBound))
+            {
+                topFloor = floor;
+                topBound = b;
+                top = j;
+            }
         }
 
         var best = SmpChallenge.None;
         var bestGain = -1.0;
-        if (top < 0 || Slack(topBound) < MinChallengeGain) return best;
-        Consider(top);
+        if (top < 0) return best;
+        if (Slack(topBound) >= MinChallengeGain) Consider(top);
 
         var count = 0;
         for (var j = 0; j < n; j++)

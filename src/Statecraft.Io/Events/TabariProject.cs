@@ -63,7 +63,7 @@ public static partial class TabariFiles
         foreach (var v in project.Verbs) problems.AddRange(DictionaryReader.LoadTabariVerbs(dict, v));
         foreach (var a in project.Actors) problems.AddRange(DictionaryReader.LoadActors(dict, a));
         foreach (var a in project.Agents) problems.AddRange(DictionaryReader.LoadAgents(dict, a));
-        var options = new CoderOptions();
+        var options = new CoderOptions { MinimumWords = 8 }; // TABARI's default
         if (project.Options is not null)
         {
             var read = DictionaryReader.ReadLines(project.Options);
@@ -87,6 +87,12 @@ public static partial class TabariFiles
         if (t.StartsWith("SET: CODE BY CLAUSE", StringComparison.Ordinal)) return o with { CodeBy = CodeBy.Clause };
         if (t.StartsWith("SET: CODE ALL", StringComparison.Ordinal)) return o with { CodeBy = CodeBy.All };
         if (t.StartsWith("SET: CONVERT AGENT", StringComparison.Ordinal)) return o with { ConvertAgents = t.Contains("TRUE", StringComparison.Ordinal) };
+        if (t.StartsWith("SET: MINIMUM WORDS", StringComparison.Ordinal))
+        {
+            var n = Regex.Match(t, @"= ?(\d+)");
+            return n.Success ? o with { MinimumWords = int.Parse(n.Groups[1].Value) } : o;
+        }
+
         if (t.StartsWith("FORWARD:", StringComparison.Ordinal)) return o with { Forward = !t.EndsWith(" OFF", StringComparison.Ordinal) };
         if (t.StartsWith("COMMA:", StringComparison.Ordinal))
         {
@@ -180,6 +186,9 @@ public static partial class TabariFiles
             var expected = new List<ExpectedEvent>();
             bool discard = false, complex = false;
             var options = new List<string>();
+            // an option left unclosed runs to the end of the comment
+            var unclosed = UnclosedOption().Match(comment);
+            if (unclosed.Success) options.Add(unclosed.Groups[1].Value.Trim());
             foreach (Match b in Braces().Matches(comment))
             {
                 var inner = b.Groups[1].Value.Trim();
@@ -213,6 +222,9 @@ public static partial class TabariFiles
 
     [GeneratedRegex(@"\{([^{}]*)\}")]
     private static partial Regex Braces();
+
+    [GeneratedRegex(@"\{\s*OPTION:([^{}]*?)\s*\*/\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex UnclosedOption();
 }
 
 /// <summary>How one validation record came out.</summary>

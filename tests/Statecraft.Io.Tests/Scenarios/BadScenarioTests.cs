@@ -154,4 +154,34 @@ public sealed class BadScenarioTests
         var problems = Problems(yaml);
         problems.Count(p => p.Contains("War Trap needs a state or bloc with lat and lon attributes")).ShouldBe(2);
     }
+
+    [Fact]
+    public void Numbers_may_be_distributions_in_the_shared_syntax()
+    {
+        var yaml = Valid
+            .Replace("salience: {value: 0.8, source: judge}", "salience: {dist: normal, mean: 0.8, sd: 0.1, min: 0, max: 1, source: judge}")
+            .Replace("capability: {value: 0.5, source: data, field: cinc, year: 2022}", "capability: {dist: uniform, lo: 0.4, hi: 0.6, source: data, field: cinc, year: 2022}");
+        var result = ScenarioLoader.Load(yaml, "ok.yaml");
+        result.Success.ShouldBeTrue(string.Join("\n", result.Problems));
+        var s = result.Value.Scenario;
+        var salience = s.Issue("border").StanceOf("A")!.Salience;
+        salience.Distribution!.Kind.ShouldBe("normal");
+        salience.Estimate.Low.ShouldBe(0);
+        salience.Estimate.High.ShouldBe(1);
+        s.Actor("A").Capability.Estimate.ShouldBe(new Statecraft.Core.Scenarios.Estimate(0.5, 0.4, 0.6));
+        s.Actor("A").Capability.Source.ShouldBe(new Statecraft.Core.Scenarios.SourceRef("data", "cinc", 2022));
+    }
+
+    [Fact]
+    public void A_distribution_must_stay_in_its_domain_and_carry_a_source()
+    {
+        var problems = Problems(Valid
+            .Replace("salience: {value: 0.8, source: judge}", "salience: {dist: normal, mean: 0.8, sd: 0.1, source: judge}")
+            .Replace("salience: {value: 0.6, source: judge}", "salience: {dist: uniform, lo: 0.5, hi: 0.7}"));
+        problems.Count.ShouldBe(2, string.Join("\n", problems));
+        problems[0].ShouldStartWith("bad.yaml:14:");
+        problems[0].ShouldContain("border/A: salience: expected " + Statecraft.Core.Domain.Salience.Expected);
+        problems[1].ShouldStartWith("bad.yaml:15:");
+        problems[1].ShouldContain("a number without a source");
+    }
 }

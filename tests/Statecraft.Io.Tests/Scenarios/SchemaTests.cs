@@ -20,9 +20,10 @@ public sealed class SchemaTests
     [Fact]
     public void A_number_must_carry_a_source()
     {
-        var value = Schema.GetProperty("$defs").GetProperty("value");
-        value.GetProperty("type").GetString().ShouldBe("object");
-        value.GetProperty("required").EnumerateArray().Select(x => x.GetString()).ShouldBe(["value", "source"]);
+        var forms = Schema.GetProperty("$defs").GetProperty("value").GetProperty("oneOf").EnumerateArray().ToArray();
+        forms.Length.ShouldBe(2);
+        forms[0].GetProperty("required").EnumerateArray().Select(x => x.GetString()).ShouldBe(["value", "source"]);
+        forms[1].GetProperty("required").EnumerateArray().Select(x => x.GetString()).ShouldBe(["dist", "source"]);
     }
 
     [Fact]
