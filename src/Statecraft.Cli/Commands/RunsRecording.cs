@@ -11,7 +11,7 @@ namespace Statecraft.Cli.Commands;
 
 /// <summary>
 /// Records a finished command in the run store with one call from the command:
-/// <c>return RunsRecording.Record(console, "bargain", settings, started, json);</c>.
+/// <c>return RunsRecording.Record(console, "bargain", settings, Output.ToJson(result));</c>.
 /// The manifest is read off the settings (every option and argument as given, the seed, the input
 /// file and its SHA-256) and, for analyze, off the result's <c>scenario</c> id and hash.
 /// </summary>
