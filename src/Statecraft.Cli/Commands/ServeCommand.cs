@@ -1,8 +1,8 @@
 using System.ComponentModel;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Hosting;
 using System.Net;
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Hosting;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Statecraft.Cli.Infrastructure;
