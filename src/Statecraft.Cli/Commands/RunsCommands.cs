@@ -7,17 +7,21 @@ using Statecraft.Store;
 
 namespace Statecraft.Cli.Commands;
 
-public class RunStoreSettings : CommandSettings
+/// <summary>Settings of every command that records its runs or reads the store: the one <c>--store</c> option.</summary>
+public abstract class StoredRunSettings : CommandSettings
 {
     [CommandOption("--store <PATH>")]
     [Description("Run store file (default: $STATECRAFT_STORE, else statecraft/runs.db in the user's data directory).")]
     public string? Store { get; init; }
 
+    public RunStore OpenStore() => RunStore.OpenDefault(Store);
+}
+
+public abstract class RunStoreSettings : StoredRunSettings
+{
     [CommandOption("--json")]
     [Description("Write JSON instead of tables.")]
     public bool Json { get; init; }
-
-    public RunStore OpenStore() => RunStore.OpenDefault(Store);
 }
 
 public sealed class RunsListSettings : RunStoreSettings
