@@ -30,6 +30,20 @@ public sealed record RunManifest(
         && Options.All(o => other.Options.TryGetValue(o.Key, out var v) && v == o.Value);
 
     public override int GetHashCode() => HashCode.Combine(Command, InputId, InputSha256, Seed, StartedAt, EndedAt);
+
+    /// <summary>The manifest as the CLI's <c>runs --json</c> and the web API both show it, with its run id.</summary>
+    public object ToView(long id) => new
+    {
+        id,
+        command = Command,
+        input_id = InputId,
+        input_sha256 = InputSha256,
+        options = Options,
+        seed = Seed,
+        version = Version,
+        started_at = StartedAt,
+        ended_at = EndedAt,
+    };
 }
 
 /// <summary>A run as the store lists it: its id and manifest, without the (possibly large) result.</summary>

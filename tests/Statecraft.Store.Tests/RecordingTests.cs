@@ -31,6 +31,26 @@ public sealed class RecordingTests
         JsonDocument.Parse(stored).RootElement.GetRawText().ShouldBe(JsonDocument.Parse(console.Output).RootElement.GetRawText());
     }
 
+    [Theory]
+    [InlineData("bargain")]
+    [InlineData("wartrap")]
+    public void Store_option_records_the_run_in_the_named_file(string command)
+    {
+        var dir = Directory.CreateTempSubdirectory("statecraft-store-option-").FullName;
+        var path = Path.Combine(dir, "chosen.db");
+        string[] args = command == "bargain"
+            ? ["bargain", TestPaths.InRepo("examples", "eu-emissions.csv"), "--store", path, "--json"]
+            : ["wartrap", TestPaths.InRepo("examples", "wartrap-toy.yaml"), "--attacker", "A", "--target", "B", "--no-discount", "--store", path, "--json"];
+
+        StatecraftApp.Run(args, new TestConsole()).ShouldBe(0);
+
+        var run = new RunStore(path).List().ShouldHaveSingleItem();
+        run.Manifest.Command.ShouldBe(command);
+        run.Manifest.Options.ShouldNotContainKey("store"); // where output goes is not an input
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(dir, recursive: true);
+    }
+
     [Fact]
     public void A_read_only_store_fails_the_command_with_exit_1_after_its_output_and_loses_nothing()
     {

@@ -5,7 +5,7 @@ using Statecraft.Core.Scenarios.Analysis;
 
 namespace Statecraft.Cli.Commands;
 
-public sealed class AnalyzeSettings : CommandSettings
+public sealed class AnalyzeSettings : StoredRunSettings
 {
     [CommandArgument(0, "[SCENARIO]")]
     [Description("Scenario YAML file (docs/scenario-format.md). Default: the built-in South Caucasus scenario.")]

@@ -4,7 +4,7 @@ using Spectre.Console.Cli;
 namespace Statecraft.Cli.Commands;
 
 /// <summary>Arguments of <c>statecraft bargain</c>. Values are checked by the chosen model, all problems at once.</summary>
-public sealed class BargainSettings : CommandSettings
+public sealed class BargainSettings : StoredRunSettings
 {
     [CommandArgument(0, "<FILE>")]
     [Description("Actor table (BDM CSV: Actor, Capability, Position, Salience), or a KTAB CSV/XML scenario for --model smp")]

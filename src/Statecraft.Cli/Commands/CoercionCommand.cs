@@ -9,7 +9,7 @@ using Statecraft.Io.Region;
 
 namespace Statecraft.Cli.Commands;
 
-internal sealed class CoercionSettings : CommandSettings
+internal sealed class CoercionSettings : StoredRunSettings
 {
     [CommandArgument(0, "<case>")]
     [Description("Coercion file (YAML): sender, target, lever, channels; see docs/models/coercion.md")]

@@ -7,7 +7,7 @@ using Statecraft.Io.Deu;
 
 namespace Statecraft.Cli.Commands;
 
-public sealed class EvaluateSettings : CommandSettings
+public sealed class EvaluateSettings : StoredRunSettings
 {
     [CommandArgument(0, "<FILE>")]
     [Description("DEU-layout file (tab-separated: p<actor>/s<actor> columns, capabilities in row 2, outcome 'out')")]

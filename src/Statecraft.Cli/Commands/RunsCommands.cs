@@ -7,17 +7,21 @@ using Statecraft.Store;
 
 namespace Statecraft.Cli.Commands;
 
-public class RunStoreSettings : CommandSettings
+/// <summary>Settings of every command that records its runs or reads the store: the one <c>--store</c> option.</summary>
+public abstract class StoredRunSettings : CommandSettings
 {
     [CommandOption("--store <PATH>")]
     [Description("Run store file (default: $STATECRAFT_STORE, else statecraft/runs.db in the user's data directory).")]
     public string? Store { get; init; }
 
+    public RunStore OpenStore() => RunStore.OpenDefault(Store);
+}
+
+public abstract class RunStoreSettings : StoredRunSettings
+{
     [CommandOption("--json")]
     [Description("Write JSON instead of tables.")]
     public bool Json { get; init; }
-
-    public RunStore OpenStore() => RunStore.OpenDefault(Store);
 }
 
 public sealed class RunsListSettings : RunStoreSettings
@@ -71,7 +75,7 @@ public sealed class RunsListCommand(IAnsiConsole console) : Command<RunsListSett
 
         if (settings.Json)
         {
-            Output.WriteJson(console, runs.Select(r => RunsView.Manifest(r.Id, r.Manifest)));
+            Output.WriteJson(console, runs.Select(r => r.Manifest.ToView(r.Id)));
             return ExitCodes.Ok;
         }
 
@@ -124,7 +128,7 @@ public sealed class RunsShowCommand(IAnsiConsole console) : Command<RunsShowSett
             // The manifest, then the result exactly as recorded.
             var writer = console.Profile.Out.Writer;
             writer.Write("{\n\"manifest\": ");
-            writer.Write(Output.ToJson(RunsView.Manifest(run.Id, run.Manifest)));
+            writer.Write(Output.ToJson(run.Manifest.ToView(run.Id)));
             writer.Write(",\n\"result\": ");
             writer.Write(run.Result);
             writer.Write("\n}\n");
@@ -234,16 +238,4 @@ internal static class RunsView
         return seconds.ToString(seconds < 10 ? "0.00" : "0", CultureInfo.InvariantCulture) + " s";
     }
 
-    public static object Manifest(long id, RunManifest m) => new
-    {
-        id,
-        command = m.Command,
-        input_id = m.InputId,
-        input_sha256 = m.InputSha256,
-        options = m.Options,
-        seed = m.Seed,
-        version = m.Version,
-        started_at = m.StartedAt,
-        ended_at = m.EndedAt,
-    };
 }

@@ -11,7 +11,7 @@ namespace Statecraft.Cli.Commands;
 
 /// <summary>
 /// Records a finished command in the run store with one call from the command:
-/// <c>return RunsRecording.Record(console, "bargain", settings, started, json);</c>.
+/// <c>return RunsRecording.Record(console, "bargain", settings, Output.ToJson(result));</c>.
 /// The manifest is read off the settings (every option and argument as given, the seed, the input
 /// file and its SHA-256) and, for analyze, off the result's <c>scenario</c> id and hash.
 /// </summary>
@@ -28,7 +28,7 @@ public static class RunsRecording
     private static readonly AsyncLocal<DateTimeOffset?> Started = new();
 
     /// <summary>Records the run, timed from when the command started; see the overload.</summary>
-    public static int Record(IAnsiConsole console, string command, CommandSettings settings, string jsonResult) =>
+    public static int Record(IAnsiConsole console, string command, StoredRunSettings settings, string jsonResult) =>
         Record(console, command, settings, Started.Value ?? DateTimeOffset.UtcNow, jsonResult);
 
     /// <summary>Notes the time each command starts, so that recording it is one call at its end.</summary>
@@ -46,9 +46,9 @@ public static class RunsRecording
     /// <see cref="ExitCodes.Failure"/> with a clear message if the store cannot take it (the result
     /// has already been written out, so nothing is lost).
     /// </summary>
-    public static int Record(IAnsiConsole console, string command, CommandSettings settings, DateTimeOffset startedAt, string jsonResult)
+    public static int Record(IAnsiConsole console, string command, StoredRunSettings settings, DateTimeOffset startedAt, string jsonResult)
     {
-        var store = RunStore.OpenDefault(StoreOf(settings));
+        var store = RunStore.OpenDefault(settings.Store);
         try
         {
             store.Record(Manifest(command, settings, startedAt, DateTimeOffset.UtcNow, jsonResult), jsonResult);
@@ -105,9 +105,6 @@ public static class RunsRecording
 
         return new RunManifest(command, inputId, inputSha, options, seed, Version, startedAt, endedAt);
     }
-
-    private static string? StoreOf(CommandSettings settings) =>
-        settings.GetType().GetProperty("Store")?.GetValue(settings) as string;
 
     private static string? Text(object? value) => value switch
     {

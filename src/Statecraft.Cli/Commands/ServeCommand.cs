@@ -1,8 +1,8 @@
 using System.ComponentModel;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Hosting;
 using System.Net;
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Hosting;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Statecraft.Cli.Infrastructure;
@@ -12,7 +12,7 @@ using Statecraft.Web.Analysis;
 
 namespace Statecraft.Cli.Commands;
 
-public sealed class ServeSettings : CommandSettings
+public sealed class ServeSettings : StoredRunSettings
 {
     [CommandOption("--port <PORT>")]
     [Description("Port to listen on (default 5080).")]
@@ -27,10 +27,6 @@ public sealed class ServeSettings : CommandSettings
     [CommandOption("--token <TOKEN>")]
     [Description("Access token for a non-loopback --host (16+ characters; one is generated if omitted).")]
     public string? Token { get; init; }
-
-    [CommandOption("--store <PATH>")]
-    [Description("Run store file (default: $STATECRAFT_STORE, else statecraft/runs.db in the user's data directory).")]
-    public string? Store { get; init; }
 
     public override ValidationResult Validate() =>
         Port is < 1 or > 65535 ? ValidationResult.Error("--port must be between 1 and 65535")

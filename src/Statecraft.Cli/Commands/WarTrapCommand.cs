@@ -10,7 +10,7 @@ using Statecraft.Io.Region;
 
 namespace Statecraft.Cli.Commands;
 
-internal sealed class WarTrapSettings : CommandSettings
+internal sealed class WarTrapSettings : StoredRunSettings
 {
     [CommandArgument(0, "<region>")]
     [Description("Region file (YAML): states, capabilities, distances, ties or similarity values; see docs/models/wartrap.md")]

@@ -73,7 +73,7 @@ internal static class ApiEndpoints
             if (request.Query["limit"].FirstOrDefault() is { } l && (!int.TryParse(l, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > 10_000))
                 return BadRequest($"limit must be a whole number from 1 to 10000, not '{l}'");
             var command = request.Query["command"].FirstOrDefault();
-            return Results.Ok(store.List(limit, string.IsNullOrEmpty(command) ? null : command).Select(r => ManifestView(r.Id, r.Manifest)));
+            return Results.Ok(store.List(limit, string.IsNullOrEmpty(command) ? null : command).Select(r => r.Manifest.ToView(r.Id)));
         });
 
         api.MapGet("/runs/{id}", (string id, RunStore store) =>
@@ -82,7 +82,7 @@ internal static class ApiEndpoints
             if (store.Find(runId) is not { } run) return NotFound($"no run {runId} in the store");
             // Re-encoded, so that < > & in scenario text travel as \u escapes like the rest of the API.
             using var result = JsonDocument.Parse(run.Result);
-            return RawJson($"{{\"manifest\":{JsonSerializer.Serialize(ManifestView(run.Id, run.Manifest), WebJson.Options)},\"result\":{JsonSerializer.Serialize(result.RootElement, WebJson.Options)}}}");
+            return RawJson($"{{\"manifest\":{JsonSerializer.Serialize(run.Manifest.ToView(run.Id), WebJson.Options)},\"result\":{JsonSerializer.Serialize(result.RootElement, WebJson.Options)}}}");
         });
 
         api.MapGet("/runs/{a}/diff/{b}", (string a, string b, RunStore store) =>
@@ -170,18 +170,6 @@ internal static class ApiEndpoints
         result = job.Result,
     };
 
-    internal static object ManifestView(long id, RunManifest m) => new
-    {
-        id,
-        command = m.Command,
-        input_id = m.InputId,
-        input_sha256 = m.InputSha256,
-        options = m.Options,
-        seed = m.Seed,
-        version = m.Version,
-        started_at = m.StartedAt,
-        ended_at = m.EndedAt,
-    };
 
     private static long? ParseId(string text) =>
         long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0 ? id : null;

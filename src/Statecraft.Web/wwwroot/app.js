@@ -207,11 +207,11 @@ function drawNetwork(sc) {
   const maxCap = Math.max(...caps, 1e-9);
   c.setOption({
     tooltip: richTooltip,
-    legend: [{ data: kinds, top: 4 }],
+    legend: [{ data: kinds, bottom: 6 }],
     color: palette,
     series: [{
-      type: 'graph', layout: 'force', roam: true, draggable: true, top: 40,
-      force: { repulsion: 420, edgeLength: [90, 180] },
+      type: 'graph', layout: 'force', roam: true, draggable: true, top: 30, bottom: 40,
+      force: { repulsion: 480, gravity: 0.1, edgeLength: [100, 180] },
       categories: kinds.map(k => ({ name: k })),
       label: { show: true, position: 'right' },
       edgeLabel: { show: true, formatter: p => p.data.kind, fontSize: 10, color: '#5c6675' },
