@@ -23,16 +23,30 @@ public class RunStoreBenchmarks
     {
         var questions = Enumerable.Range(0, 11).Select(q => new
         {
-            id = $"question-{q}", question = $"Question {q}?", model = "bargaining", value = 40 + q + shift, unit = "position on 0-100",
-            interval = new[] { 20.0 + q, 70.0 + q + shift }, verdict = "Settles near the middle.", headline = "middle",
-            claims = new[] { "S3", "S21" }, source_conclusion = "The article's view.", agrees_with_source = q % 2 == 0, share_of_draws_agreeing = 0.5 + shift / 100,
+            id = $"question-{q}",
+            question = $"Question {q}?",
+            model = "bargaining",
+            value = 40 + q + shift,
+            unit = "position on 0-100",
+            interval = new[] { 20.0 + q, 70.0 + q + shift },
+            verdict = "Settles near the middle.",
+            headline = "middle",
+            claims = new[] { "S3", "S21" },
+            source_conclusion = "The article's view.",
+            agrees_with_source = q % 2 == 0,
+            share_of_draws_agreeing = 0.5 + shift / 100,
             drivers = Enumerable.Range(0, 3).Select(d => new { input = $"issue/x/A{d}/salience", label = $"A{d} salience", effect = d * 3.5 + shift }),
             flip_points = Enumerable.Range(0, 2).Select(f => new { input = $"actor/A{f}/capability", baseline = 0.1, below = 0.05, above = (double?)null }),
             models = new[] { new { model = "bdm", value = 40.0 + shift, note = "BDM" }, new { model = "weighted_mean", value = 50.0, note = "mean" } },
         });
         var packages = Enumerable.Range(0, 8).Select(p => new
         {
-            policy = $"package-{p}", title = $"Package {p}", what_if = false, gain = p + shift, gain_interval = new[] { 0.0, p + 1.0 }, war_risk = 0.1,
+            policy = $"package-{p}",
+            title = $"Package {p}",
+            what_if = false,
+            gain = p + shift,
+            gain_interval = new[] { 0.0, p + 1.0 },
+            war_risk = 0.1,
             outcomes = Enumerable.Range(0, 10).ToDictionary(q => $"question-{q}", q => 40.0 + q + p + shift),
         });
         return JsonSerializer.Serialize(new { scenario = new { id = "south-caucasus", sha256 = new string('a', 64) }, seed = 1, samples = 200, policies = Array.Empty<string>(), questions, packages });
