@@ -140,7 +140,10 @@ public sealed class AnalyzeCommand(IAnsiConsole console) : Command<AnalyzeSettin
             console.MarkupLine("[grey]Add --out DIR for a report with charts and drivers, --json for machine-readable output.[/]");
     }
 
+    // Two decimals hide small shares (0.00117 of GDP would print as 0.00): below 0.1, two significant digits.
     internal static string F(double x) => Math.Abs(x) >= 10
         ? x.ToString("0", CultureInfo.InvariantCulture)
-        : x.ToString("0.00", CultureInfo.InvariantCulture);
+        : x == 0 || Math.Abs(x) >= 0.1
+            ? x.ToString("0.00", CultureInfo.InvariantCulture)
+            : x.ToString("G2", CultureInfo.InvariantCulture);
 }

@@ -17,6 +17,10 @@ internal static class AnalyzeReport
     private static string P(double x) => (100 * x).ToString("0", CultureInfo.InvariantCulture) + "%";
     private static string H(string s) => WebUtility.HtmlEncode(s);
 
+    private static string FlipText(double? nearest) => nearest is { } n
+        ? "changes the verdict at " + F(n)
+        : "does not change the verdict anywhere in its searched range";
+
     public static string Markdown(AnalysisResult result, AnalyzeJson json)
     {
         var s = result.Scenario;
@@ -51,8 +55,8 @@ internal static class AnalyzeReport
             }
 
             foreach (var f in a.Flips)
-                sb.Append($"\nFlip point: `{f.Input}` (central {F(f.Baseline)}) changes the verdict at ")
-                  .Append(f.Nearest is { } n ? F(n) : "no value in the searched range").Append('.');
+                sb.Append($"\nFlip point: `{f.Input}` (central {F(f.Baseline)}) ")
+                  .Append(FlipText(f.Nearest)).Append('.');
             if (a.Flips.Count > 0) sb.Append('\n');
         }
 
@@ -134,8 +138,8 @@ internal static class AnalyzeReport
             if (a.Question.Model != QuestionModel.PolicyComparison)
                 sb.Append(AnalyzeCharts.Tornado(a.Drivers, a.Value, $"Tornado: what moves {a.Question.Id}"));
             foreach (var f in a.Flips)
-                sb.Append($"<p>Flip point: <code>{H(f.Input)}</code> (central {F(f.Baseline)}) changes the verdict at ")
-                  .Append(f.Nearest is { } n ? F(n) : "no value in the searched range").Append(".</p>");
+                sb.Append($"<p>Flip point: <code>{H(f.Input)}</code> (central {F(f.Baseline)}) ")
+                  .Append(FlipText(f.Nearest)).Append(".</p>");
             sb.Append("</section>\n");
         }
 
