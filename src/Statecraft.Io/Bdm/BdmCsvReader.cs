@@ -35,18 +35,8 @@ public static class BdmCsvReader
 
     public static ParseResult<BdmActorTable> ReadFile(string path)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return ParseResult<BdmActorTable>.ForProblem(
-                new Problem("", "file", $"expected a readable file ({e.Message})", new SourceLocation(path)));
-        }
-
-        return Parse(text, path);
+        var text = InputFile.ReadText(path);
+        return text.Success ? Parse(text.Value, path) : ParseResult<BdmActorTable>.ForProblems(text.Problems);
     }
 
     public static ParseResult<BdmActorTable> Parse(string text, string path)

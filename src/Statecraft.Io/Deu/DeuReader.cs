@@ -25,14 +25,8 @@ public static class DeuReader
 {
     public static ParseResult<DeuDataset> Read(string path)
     {
-        string text;
-        try { text = File.ReadAllText(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return ParseResult<DeuDataset>.ForProblem(new Problem("file", "", e.Message, new SourceLocation(path)));
-        }
-
-        return Parse(text, path);
+        var text = InputFile.ReadText(path);
+        return text.Success ? Parse(text.Value, path) : ParseResult<DeuDataset>.ForProblems(text.Problems);
     }
 
     public static ParseResult<DeuDataset> Parse(string text, string file)

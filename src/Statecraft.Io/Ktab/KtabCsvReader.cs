@@ -13,14 +13,8 @@ public static class KtabCsvReader
 {
     public static ParseResult<SpatialScenario> Read(string path)
     {
-        string text;
-        try { text = File.ReadAllText(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return ParseResult<SpatialScenario>.ForProblem(new Problem("file", "", e.Message, new SourceLocation(path)));
-        }
-
-        return Parse(text, path);
+        var text = InputFile.ReadText(path);
+        return text.Success ? Parse(text.Value, path) : ParseResult<SpatialScenario>.ForProblems(text.Problems);
     }
 
     public static ParseResult<SpatialScenario> Parse(string text, string file)

@@ -64,17 +64,8 @@ public static class ScenarioLoader
 
     public static ParseResult<LoadedScenario> LoadFile(string path)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            return ParseResult<LoadedScenario>.ForProblem(new Problem("scenario", "file", $"cannot read: {e.Message}", new SourceLocation(path)));
-        }
-
-        return Load(text, path);
+        var text = InputFile.ReadText(path);
+        return text.Success ? Load(text.Value, path) : ParseResult<LoadedScenario>.ForProblems(text.Problems);
     }
 
     public static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));

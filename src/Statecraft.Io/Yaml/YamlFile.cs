@@ -24,8 +24,8 @@ public sealed class YamlFile
 
     public static ParseResult<YamlFile> Load(string path)
     {
-        if (!File.Exists(path)) return ParseResult<YamlFile>.ForProblem(new Problem("", "", "file not found", new SourceLocation(path)));
-        return Parse(File.ReadAllText(path), path);
+        var text = InputFile.ReadText(path);
+        return text.Success ? Parse(text.Value, path) : ParseResult<YamlFile>.ForProblems(text.Problems);
     }
 
     public static ParseResult<YamlFile> Parse(string text, string path)
