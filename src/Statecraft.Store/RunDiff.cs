@@ -12,7 +12,10 @@ public sealed record InputChange(string Field, string? Before, string? After);
 /// analyze result's questions are compared by question id: <c>questions[armenia-alignment].value</c>.
 /// <see cref="Delta"/> is after − before when both are numbers.
 /// </summary>
-public sealed record AnswerChange(string Path, string? Before, string? After, double? Delta);
+/// <see cref="Key"/> marks the answers themselves (a question's value, interval, agreement and
+/// headline; a forecast; a package's outcomes, gain and war risk) as against their details
+/// (drivers, flip points, rounds), so a reader sees first what moved.
+public sealed record AnswerChange(string Path, string? Before, string? After, double? Delta, bool Key);
 
 /// <summary>What changed between two runs: their inputs and each answer.</summary>
 public sealed record RunDiff(long Before, long After, IReadOnlyList<InputChange> Inputs, IReadOnlyList<AnswerChange> Answers, int AnswersCompared)
@@ -48,10 +51,22 @@ public sealed record RunDiff(long Before, long After, IReadOnlyList<InputChange>
             var b = right.GetValueOrDefault(path);
             if (a.Text == b.Text) continue;
             double? delta = a.Number is { } x && b.Number is { } y ? y - x : null;
-            answers.Add(new AnswerChange(path, a.Text, b.Text, delta));
+            answers.Add(new AnswerChange(path, a.Text, b.Text, delta, IsKey(path)));
         }
 
         return new RunDiff(before.Id, after.Id, inputs, answers, left.Keys.Union(right.Keys).Count());
+    }
+
+    private static readonly HashSet<string> KeyFields =
+        ["value", "interval", "agrees_with_source", "headline", "gain", "gain_interval", "war_risk", "ratio", "expected_utility", "probability_verdict_holds"];
+
+    private static bool IsKey(string path)
+    {
+        if (path.StartsWith("forecast", StringComparison.Ordinal) || path.Contains(".outcomes.", StringComparison.Ordinal)) return true;
+        if (path.Contains("drivers", StringComparison.Ordinal) || path.Contains("flip_points", StringComparison.Ordinal) || path.Contains("models", StringComparison.Ordinal))
+            return false;
+        var last = path[(path.LastIndexOf('.') + 1)..];
+        return KeyFields.Contains(last);
     }
 
     private readonly record struct Leaf(string? Text, double? Number);

@@ -60,8 +60,8 @@ public sealed class IngestCommandTests
         using var json = JsonDocument.Parse(output);
         var records = json.RootElement.GetProperty("records").GetInt32();
         var passed = json.RootElement.GetProperty("passed").GetInt32();
-        records.ShouldBe(447);
-        passed.ShouldBeGreaterThanOrEqualTo(399);
+        records.ShouldBe(444);
+        passed.ShouldBeGreaterThanOrEqualTo(417);
         json.RootElement.GetProperty("failed").GetArrayLength().ShouldBe(records - passed);
     }
 
@@ -106,5 +106,26 @@ public sealed class IngestCommandTests
         dyad.GetProperty("source").GetString().ShouldBe("RUS");
         dyad.GetProperty("months").EnumerateArray().ShouldContain(m => m.GetProperty("month").GetString() == "2024-12");
         dyad.GetProperty("events").EnumerateArray().ShouldAllBe(e => e.GetProperty("text").GetString()!.Length > 0);
+    }
+
+    [Fact]
+    public void Analyze_with_events_shows_the_trend_behind_each_tie_linked_to_sentences()
+    {
+        var dir = Directory.CreateTempSubdirectory("statecraft-analyze-events-").FullName;
+        try
+        {
+            var (code, output) = Run("analyze", "--events", Article, "--samples", "20", "--out", dir);
+            code.ShouldBe(0, output);
+            output.ShouldContain("Event trends behind the ties");
+            var report = File.ReadAllText(Path.Combine(dir, "report.md"));
+            report.ShouldContain("### rivalry RUS – AZE (since 2024-12-29)");
+            report.ShouldContain("| 2024-12 | RUS | AZE | 1 |");
+            report.ShouldContain("south-caucasus-article.txt, sentence 32");
+            File.Exists(Path.Combine(dir, "event-trends.json")).ShouldBeTrue();
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
     }
 }

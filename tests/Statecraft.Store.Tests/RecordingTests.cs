@@ -30,4 +30,33 @@ public sealed class RecordingTests
         var stored = store.Find(run.Id)!.Result;
         JsonDocument.Parse(stored).RootElement.GetRawText().ShouldBe(JsonDocument.Parse(console.Output).RootElement.GetRawText());
     }
+
+    [Fact]
+    public void A_read_only_store_fails_the_command_with_exit_1_after_its_output_and_loses_nothing()
+    {
+        var dir = Directory.CreateTempSubdirectory("statecraft-recording-").FullName;
+        var path = Path.Combine(dir, "runs.db");
+        var store = new RunStore(path);
+        var kept = store.Record(RunStoreTests.Manifest(), """{"kept":true}""");
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        RunStoreTests.MakeReadOnly(path, true);
+        try
+        {
+            var console = new TestConsole();
+            var settings = new Statecraft.Cli.Commands.RunsListSettings { Store = path }; // any settings with --store
+            Statecraft.Cli.Commands.RunsRecording.Record(console, "analyze", settings, DateTimeOffset.UtcNow, """{"answer":1}""").ShouldBe(1);
+            console.Output.ShouldContain("the run was not recorded");
+            console.Output.ShouldContain("read-only");
+            console.Output.ShouldNotContain("   at ");
+        }
+        finally
+        {
+            RunStoreTests.MakeReadOnly(path, false);
+        }
+
+        store.List().Select(r => r.Id).ShouldBe([kept]);
+        store.Verify().ShouldBeEmpty();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(dir, recursive: true);
+    }
 }

@@ -202,7 +202,7 @@ public sealed class RunStoreTests : IDisposable
         store.Record(Manifest(), "{}").ShouldBeGreaterThan(runs.Max(r => r.Id)); // and it still takes new runs
     }
 
-    private static void MakeReadOnly(string path, bool readOnly)
+    internal static void MakeReadOnly(string path, bool readOnly)
     {
         if (OperatingSystem.IsWindows())
         {

@@ -72,17 +72,18 @@ public sealed class RunsCommandsTests : IDisposable
     [Fact]
     public void Questions_are_compared_by_id_whatever_their_order()
     {
-        var one = new StoredRun(1, RunStoreTests.Manifest(), """{"questions":[{"id":"a","value":1},{"id":"b","value":2}]}""", "");
-        var two = new StoredRun(2, RunStoreTests.Manifest(), """{"questions":[{"id":"b","value":2},{"id":"a","value":1.25},{"id":"c","value":3}]}""", "");
+        var one = new StoredRun(1, RunStoreTests.Manifest(), """{"questions":[{"id":"a","value":1,"drivers":[{"input":"x","effect":1}]},{"id":"b","value":2}]}""", "");
+        var two = new StoredRun(2, RunStoreTests.Manifest(), """{"questions":[{"id":"b","value":2},{"id":"a","value":1.25,"drivers":[{"input":"x","effect":2}]},{"id":"c","value":3}]}""", "");
 
         var diff = RunDiff.Compare(one, two);
 
         diff.Inputs.ShouldBeEmpty();
-        diff.Answers.Select(x => (x.Path, x.Before, x.After, x.Delta)).ShouldBe(
+        diff.Answers.Select(x => (x.Path, x.Before, x.After, x.Delta, x.Key)).ShouldBe(
         [
-            ("questions[a].value", "1", "1.25", 0.25),
-            ("questions[c].id", null, "c", null),
-            ("questions[c].value", null, "3", null),
+            ("questions[a].value", "1", "1.25", 0.25, true),
+            ("questions[a].drivers[x].effect", "1", "2", 1.0, false),
+            ("questions[c].id", null, "c", null, false),
+            ("questions[c].value", null, "3", null, true),
         ]);
     }
 

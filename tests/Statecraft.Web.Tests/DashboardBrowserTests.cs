@@ -73,12 +73,6 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output) : IDisposabl
     public async Task Markup_in_a_scenario_is_shown_as_text_and_never_runs()
     {
         var url = BrowserTests.Start(_factory);
-        using (var client = new HttpClient { BaseAddress = new Uri(url) })
-        {
-            var created = await client.PostAsync("/api/scenarios?name=markup.yaml", new StringContent(ScenarioApiTests.ScriptScenario(), Encoding.UTF8, "text/yaml"));
-            created.IsSuccessStatusCode.ShouldBeTrue(await created.Content.ReadAsStringAsync());
-        }
-
         var (playwright, browser) = await BrowserTests.Launch();
         using (playwright)
         await using (browser)
@@ -88,8 +82,18 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output) : IDisposabl
             page.Dialog += async (_, d) => { dialogs.Add(d.Message); await d.DismissAsync(); };
             await page.GotoAsync(url);
             await page.WaitForSelectorAsync("#actors td");
-            await page.SelectOptionAsync("#scenario-select", "markup-check");
+
+            // A broken file is refused with its problems listed, located in the file.
+            var broken = Path.Combine(_factory.Directory, "broken.yaml");
+            File.WriteAllText(broken, ScenarioApiTests.ScriptScenario().Replace("kind: state", "kind: empire", StringComparison.Ordinal));
+            await page.SetInputFilesAsync("#scenario-file", broken);
+            await page.WaitForSelectorAsync("#problems:not([hidden]) li");
+            (await page.InnerTextAsync("#problems")).ShouldContain("broken.yaml:");
+
+            // The user's own scenario, loaded through the page, with markup in its names.
+            await page.SetInputFilesAsync("#scenario-file", Path.Combine(AppContext.BaseDirectory, "Fixtures", "script-in-names.yaml"));
             await page.WaitForSelectorAsync("#actors td:has-text('FRE_OPP')");
+            (await page.InputValueAsync("#scenario-select")).ShouldBe("markup-check");
 
             (await page.InnerTextAsync("#scenario-title")).ShouldBe("<img src=x onerror=alert(2)> river dispute");
             (await page.InnerTextAsync("#actors")).ShouldContain("<script>alert(1)</script>");

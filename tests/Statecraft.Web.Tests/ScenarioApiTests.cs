@@ -133,7 +133,7 @@ public sealed class ScenarioApiTests : IDisposable
     }
 
     [Fact]
-    public async Task Trajectories_start_from_the_scenario_positions_for_each_bdm_variant()
+    public async Task Trajectories_start_from_the_scenario_positions_for_each_bdm_variant_and_smp()
     {
         var client = _factory.CreateClient();
         var id = (await client.GetFromJsonAsync<JsonElement>("/api/scenarios"))[0].GetProperty("id").GetString();
@@ -141,7 +141,10 @@ public sealed class ScenarioApiTests : IDisposable
         var issue = view.GetProperty("issues")[0];
         var bargaining = await client.GetFromJsonAsync<JsonElement>($"/api/scenarios/{id}/bargaining");
         var paths = bargaining.GetProperty("trajectories").EnumerateArray().Where(t => t.GetProperty("issue").GetString() == issue.GetProperty("id").GetString()).ToList();
-        paths.Select(t => t.GetProperty("model").GetString()).ShouldBe(["BDM (text)", "BDM (scholz-code)", "BDM (masad)"]);
+        paths.Select(t => t.GetProperty("model").GetString()).ShouldBe(["BDM (text)", "BDM (scholz-code)", "BDM (masad)", "SMP (KTAB defaults)"]);
+        var smp = paths[3].GetProperty("rounds")[0].EnumerateArray().Select(x => x.GetDouble()).ToList();
+        smp.Count.ShouldBe(paths[0].GetProperty("rounds")[0].GetArrayLength());
+        for (var k = 0; k < smp.Count; k++) smp[k].ShouldBe(paths[0].GetProperty("rounds")[0][k].GetDouble(), 1e-9); // both start from the same positions
         // Round 0 is the scenario's positions at the median of each range (triangular: low, central, high).
         var first = paths[0].GetProperty("rounds")[0].EnumerateArray().Select(x => x.GetDouble()).ToList();
         var stances = issue.GetProperty("stances").EnumerateArray().Select(s => s.GetProperty("position")).ToList();

@@ -40,6 +40,14 @@ public sealed class AnalyzeCommand(IAnsiConsole console) : Command<AnalyzeSettin
             return Output.ReportProblems(console, unknown.Select(p => new Problem("options", "--policy",
                 $"unknown policy '{p}'; this scenario has: {string.Join(", ", scenario.Policies.Select(x => x.Id))}")));
 
+        List<TimelineTrends.TieTrend>? trends = null;
+        if (settings.Events.Length > 0)
+        {
+            var events = TimelineTrends.Load(settings.Events, scenario.Date);
+            if (!events.Success) return Output.ReportProblems(console, events.Problems);
+            trends = TimelineTrends.ForTies(scenario, events.Value);
+        }
+
         var options = new AnalysisOptions(settings.Samples, settings.Seed);
         var result = Run(scenario, settings, options, cancellationToken);
         var json = AnalyzeJson.From(result, loaded.Value.Sha256);
@@ -49,7 +57,8 @@ public sealed class AnalyzeCommand(IAnsiConsole console) : Command<AnalyzeSettin
             try
             {
                 Directory.CreateDirectory(settings.Out);
-                File.WriteAllText(Path.Combine(settings.Out, "report.md"), AnalyzeReport.Markdown(result, json));
+                File.WriteAllText(Path.Combine(settings.Out, "report.md"), AnalyzeReport.Markdown(result, json) + (trends is null ? "" : TimelineTrends.Markdown(trends)));
+                if (trends is not null) File.WriteAllText(Path.Combine(settings.Out, "event-trends.json"), Output.ToJson(trends) + "\n");
                 File.WriteAllText(Path.Combine(settings.Out, "report.html"), AnalyzeReport.Html(result, json));
                 File.WriteAllText(Path.Combine(settings.Out, "analysis.json"), Output.ToJson(json) + "\n");
             }
@@ -60,7 +69,12 @@ public sealed class AnalyzeCommand(IAnsiConsole console) : Command<AnalyzeSettin
         }
 
         if (settings.Json) Output.WriteJson(console, json);
-        else WriteFindings(result, json, settings.Out);
+        else
+        {
+            WriteFindings(result, json, settings.Out);
+            if (trends is not null) TimelineTrends.Write(console, trends);
+        }
+
         return RunsRecording.Record(console, "analyze", settings, Output.ToJson(json));
     }
 

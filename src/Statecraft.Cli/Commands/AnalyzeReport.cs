@@ -68,8 +68,20 @@ internal static class AnalyzeReport
         }
 
         sb.Append('\n').Append(Limits(result));
+        sb.Append("\n## Sources\n\nEvery number of the scenario cites one of these (the scenario file gives the field and year read from each dataset).\n\n| Id | Kind | What | Where |\n|---|---|---|---|\n");
+        foreach (var src in s.Sources)
+            sb.Append($"| {src.Id} | {Kind(src)} | {src.Text.Replace("|", "/").Replace("\n", " ").Trim()} | {Where(src)} |\n");
         return sb.ToString();
     }
+
+    private static string Kind(Source s) => s.Kind.ToString().ToLowerInvariant();
+
+    private static string Where(Source s) => s.Kind switch
+    {
+        SourceKind.Claim => $"source article, lines {s.Lines}",
+        SourceKind.Fact => $"{s.Date:yyyy-MM-dd}, {s.Reference}",
+        _ => s.Reference ?? "",
+    };
 
     public static string Html(AnalysisResult result, AnalyzeJson json)
     {
@@ -127,7 +139,11 @@ internal static class AnalyzeReport
             sb.Append("</section>\n");
         }
 
-        sb.Append("<section><h2>Limits</h2><pre style=\"white-space:pre-wrap\">").Append(H(Limits(result))).Append("</pre></section>\n</body></html>\n");
+        sb.Append("<section><h2>Limits</h2><pre style=\"white-space:pre-wrap\">").Append(H(Limits(result))).Append("</pre></section>\n");
+        sb.Append("<section><h2>Sources</h2><p>Every number of the scenario cites one of these.</p><table><tr><th>Id</th><th>Kind</th><th>What</th><th>Where</th></tr>");
+        foreach (var src in s.Sources)
+            sb.Append($"<tr><td>{H(src.Id)}</td><td>{Kind(src)}</td><td>{H(src.Text.Trim())}</td><td>{H(Where(src))}</td></tr>");
+        sb.Append("</table></section>\n</body></html>\n");
         return sb.ToString();
     }
 

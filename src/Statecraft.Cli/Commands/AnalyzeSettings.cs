@@ -33,6 +33,10 @@ public sealed class AnalyzeSettings : CommandSettings
     [Description("Write report.md, a self-contained report.html with charts, and analysis.json into DIR.")]
     public string? Out { get; init; }
 
+    [CommandOption("--events <FILE>")]
+    [Description("Coded events (ingest --csv) or texts to code; the report shows the events behind each tie (repeatable).")]
+    public string[] Events { get; init; } = [];
+
     public override ValidationResult Validate() =>
         Samples is < 1 or > 1_000_000
             ? ValidationResult.Error($"--samples: expected a whole number from 1 to 1000000, found {Samples}")

@@ -195,10 +195,13 @@ public sealed class RunsDiffCommand(IAnsiConsole console) : Command<RunsDiffSett
             return ExitCodes.Ok;
         }
 
-        var answers = new Table().Title($"Answers that moved ({diff.Answers.Count} of {diff.AnswersCompared})")
+        // The answers first; their details (drivers, flip points, rounds) after, up to a screenful.
+        var ordered = diff.Answers.Where(a => a.Key).Concat(diff.Answers.Where(a => !a.Key)).ToList();
+        var keys = diff.Answers.Count(a => a.Key);
+        var answers = new Table().Title($"Values that moved: {diff.Answers.Count} of {diff.AnswersCompared}, {keys} of them answers")
             .AddColumns("answer", $"run {diff.Before}", $"run {diff.After}", "change");
-        const int shown = 60;
-        foreach (var change in diff.Answers.Take(shown))
+        var shown = Math.Max(keys, 40);
+        foreach (var change in ordered.Take(shown))
         {
             answers.AddRow(
                 new Text(change.Path),
@@ -209,7 +212,7 @@ public sealed class RunsDiffCommand(IAnsiConsole console) : Command<RunsDiffSett
 
         console.Write(answers);
         if (diff.Answers.Count > shown)
-            console.MarkupLineInterpolated($"[grey]... and {diff.Answers.Count - shown} more; `--json` lists them all.[/]");
+            console.MarkupLineInterpolated($"[grey]... and {diff.Answers.Count - shown} more details (drivers, flip points, rounds); `--json` lists them all.[/]");
         return ExitCodes.Ok;
     }
 

@@ -37,6 +37,7 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
     {
         var tokens = Tokenizer.Tokenize(sentence);
         if (tokens.Count == 0) return SentenceCoding.Empty;
+        if (Options.MinimumWords > 0 && tokens.Count(t => t.Text != ",") < Options.MinimumWords) return SentenceCoding.Empty;
         var s = new Sentence(this, sentence, tokens, date) { PreviousSubject = previousSubject };
         return s.Run();
     }
@@ -96,6 +97,7 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
         private readonly EventDictionary _dict = coder.Dictionary;
         private readonly CoderOptions _opt = coder.Options;
         private readonly List<Unit> _units = [];
+        private readonly List<(PhraseWord[] Words, DictionaryPhrase Value, int Length)> _candidates = [];
         private bool _discard;
         private bool _complex;
 
@@ -184,73 +186,66 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
         private Unit Classify(int i)
         {
             var token = tokens[i].Text;
-            Unit? best = null;
+            // score every phrase that matches here; build a unit only for the best
+            DictionaryPhrase? bestPhrase = null;
+            var bestEnd = -1;
             var bestScore = (-1, 0, 0);
-
-            void Consider(Unit u, int length, int priority)
+            _candidates.Clear();
+            _dict.Index.Collect(token, _candidates);
+            foreach (var (words, phrase, length) in _candidates)
             {
-                var span = u.End - u.Start;
-                var score = (length, -span, priority);
-                if (best is null || score.CompareTo(bestScore) > 0)
+                var end = MatchPhrase(words, i, phrase.Kind == PhraseKind.Verb ? Endings.Verb : Endings.Noun);
+                if (end < 0) continue;
+                var priority = phrase.Kind switch
                 {
-                    best = u;
+                    PhraseKind.Actor => 5,
+                    PhraseKind.Agent => 4,
+                    PhraseKind.Noun => 3,
+                    PhraseKind.Adjective => 2,
+                    _ => 1,
+                };
+                var score = (length, i - end, priority);
+                if (bestPhrase is null || score.CompareTo(bestScore) > 0)
+                {
+                    bestPhrase = phrase;
+                    bestEnd = end;
                     bestScore = score;
                 }
             }
 
-            var candidates = new List<(PhraseWord[] Words, DictionaryPhrase Value, int Length)>();
-            _dict.Index.Collect(token, candidates);
-            foreach (var (words, phrase, length) in candidates)
+            Unit? best = null;
+            if (bestPhrase is not null)
             {
-                switch (phrase.Kind)
+                best = new Unit { Start = i, End = bestEnd };
+                switch (bestPhrase.Kind)
                 {
                     case PhraseKind.Actor:
+                        var code = bestPhrase.Actor!.CodeOn(date);
+                        if (SpecialCodes.IsNull(code)) best.Tag = Tag.Noun;
+                        else if (SpecialCodes.IsDiscard(code)) { best.Tag = Tag.Noun; best.Codes.Add(SpecialCodes.Discard); }
+                        else if (SpecialCodes.IsComplex(code)) { best.Tag = Tag.Noun; best.Codes.Add(SpecialCodes.Complex); }
+                        else
                         {
-                            var end = MatchPhrase(words, i, Endings.Noun);
-                            if (end < 0) continue;
-                            var code = phrase.Actor!.CodeOn(date);
-                            var u = new Unit { Start = i, End = end };
-                            if (SpecialCodes.IsNull(code)) u.Tag = Tag.Noun;
-                            else if (SpecialCodes.IsDiscard(code)) { u.Tag = Tag.Noun; u.Codes.Add(SpecialCodes.Discard); }
-                            else if (SpecialCodes.IsComplex(code)) { u.Tag = Tag.Noun; u.Codes.Add(SpecialCodes.Complex); }
-                            else
-                            {
-                                u.Tag = Tag.Actor;
-                                u.Codes.AddRange(code.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-                                u.Compound = u.Codes.Count > 1;
-                            }
-
-                            Consider(u, length, 5);
-                            break;
+                            best.Tag = Tag.Actor;
+                            best.Codes.AddRange(code.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                            best.Compound = best.Codes.Count > 1;
                         }
 
+                        break;
                     case PhraseKind.Agent:
-                        {
-                            var end = MatchPhrase(words, i, Endings.Noun);
-                            if (end >= 0) Consider(new Unit { Tag = Tag.Agent, Start = i, End = end, AgentCode = phrase.Agent!.Code }, length, 4);
-                            break;
-                        }
-
+                        best.Tag = Tag.Agent;
+                        best.AgentCode = bestPhrase.Agent!.Code;
+                        break;
                     case PhraseKind.Verb:
-                        {
-                            var end = MatchPhrase(words, i, Endings.Verb);
-                            if (end >= 0) Consider(new Unit { Tag = Tag.Verb, Start = i, End = end, Verb = phrase.Verb }, length, 1);
-                            break;
-                        }
-
+                        best.Tag = Tag.Verb;
+                        best.Verb = bestPhrase.Verb;
+                        break;
                     case PhraseKind.Noun:
-                        {
-                            var end = MatchPhrase(words, i, Endings.Noun);
-                            if (end >= 0) Consider(new Unit { Tag = Tag.Noun, Start = i, End = end }, length, 3);
-                            break;
-                        }
-
+                        best.Tag = Tag.Noun;
+                        break;
                     default:
-                        {
-                            var end = MatchPhrase(words, i, Endings.Noun);
-                            if (end >= 0) Consider(new Unit { Tag = Tag.Adjective, Start = i, End = end }, length, 2);
-                            break;
-                        }
+                        best.Tag = Tag.Adjective;
+                        break;
                 }
             }
 
@@ -469,7 +464,7 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
                         referent = _units.Take(k).FirstOrDefault(x => x.Tag == Tag.Actor);
                         break;
                     case "ITS" or "HIS" or "HER":
-                        referent = _units.Take(k).LastOrDefault(x => x.Tag == Tag.Actor);
+                        referent = _units.Take(k).FirstOrDefault(x => x.Tag == Tag.Actor);
                         break;
                     default:
                         referent = _units.Take(k).FirstOrDefault(x => x.Tag == Tag.Actor && x.Compound)
@@ -600,16 +595,16 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
             var hi = v + 1;
             while (hi < clause.Count && clause[hi].Tag != Tag.Comma) hi++;
 
-            // the words a pattern may use, sorted, to rule out patterns by their literals
-            string[]? present = null;
-            foreach (var pattern in verb.Patterns)
+            // the words a pattern may use, sorted: a pattern is tried only if its longest literal word
+            // shares its first letters with one of them and all its literal words are there
+            var present = Words(clause, lo, hi, v);
+            var last = -1;
+            foreach (var index in Candidates(verb, present))
             {
-                if (pattern.Literals.Length > 0)
-                {
-                    present ??= Words(clause, lo, hi, v);
-                    if (!AllPresent(pattern.Literals, present)) continue;
-                }
-
+                if (index == last) continue;
+                last = index;
+                var pattern = verb.Patterns[index];
+                if (pattern.Literals.Length > 0 && !AllPresent(pattern.Literals, present)) continue;
                 var caps = new Captures();
                 if (!MatchPattern(pattern, clause, v, lo, hi, ref caps)) continue;
                 if (SpecialCodes.IsNull(pattern.Code)) return null;
@@ -632,6 +627,26 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
                 if (k != v) words[n++] = tokens[clause[k].Start].Text;
             Array.Sort(words, StringComparer.Ordinal);
             return words;
+        }
+
+        private static List<int> Candidates(VerbEntry verb, string[] present)
+        {
+            var found = new List<int>(verb.WithoutProbe);
+            if (verb.ProbeIndex.Count > 0)
+            {
+                var lookup = verb.ProbeIndex.GetAlternateLookup<ReadOnlySpan<char>>();
+                string? previous = null;
+                foreach (var w in present)
+                {
+                    if (w == previous) continue;
+                    previous = w;
+                    for (var len = 1; len <= 3 && len <= w.Length; len++)
+                        if (lookup.TryGetValue(w.AsSpan(0, len), out var list)) found.AddRange(list);
+                }
+            }
+
+            found.Sort();
+            return found;
         }
 
         private static bool AllPresent(PhraseWord[] literals, string[] sorted)
@@ -855,9 +870,15 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
                     if (s == t) continue;
                     if (self)
                     {
-                        // a compound acting on itself: each ordered pair once, with the first code
-                        var c = parts[0].Length > 0 ? parts[0] : parts[^1];
-                        events.Add(new SentenceEvent(s, t, c, spanStart, spanEnd, span));
+                        // a compound acting on itself: a single code for each ordered pair; a paired
+                        // code once per pair of members, the first code forwards and the second back
+                        if (parts.Length == 1) events.Add(new SentenceEvent(s, t, parts[0], spanStart, spanEnd, span));
+                        else if (srcCodes.IndexOf(s) < srcCodes.IndexOf(t))
+                        {
+                            if (parts[0].Length > 0) events.Add(new SentenceEvent(s, t, parts[0], spanStart, spanEnd, span));
+                            if (parts[1].Length > 0) events.Add(new SentenceEvent(t, s, parts[1], spanStart, spanEnd, span));
+                        }
+
                         continue;
                     }
 

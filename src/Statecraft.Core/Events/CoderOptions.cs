@@ -35,6 +35,14 @@ public sealed record CoderOptions
     /// <summary>Agents found without an actor become actors with the agent code (e.g. <c>~REB</c>).</summary>
     public bool ConvertAgents { get; init; }
 
+    /// <summary>Sentences with fewer words are not coded (TABARI's SET: MINIMUM WORDS; TABARI's default
+    /// is 8, ours 0).</summary>
+    public int MinimumWords { get; init; }
+
+    /// <summary>TABARI's FORWARD: a pronoun with no actor before it in its record refers to the first
+    /// actor named in the previous record of the same story.</summary>
+    public bool Forward { get; init; }
+
     public string? DefaultSource { get; init; }
     public bool DefaultSourcePrior { get; init; }
     public string? DefaultTarget { get; init; }

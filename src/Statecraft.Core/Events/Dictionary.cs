@@ -41,6 +41,31 @@ public sealed class VerbEntry(string root, string code)
     public string Code { get; set; } = code;
     public List<PhraseWord[]> Forms { get; } = [];
     public List<VerbPattern> Patterns { get; } = [];
+
+    /// <summary>Pattern indexes by the first three letters of their longest literal word, and the
+    /// patterns without one: a clause's words find the few patterns worth trying.</summary>
+    internal Dictionary<string, List<int>> ProbeIndex { get; } = new(StringComparer.Ordinal);
+    internal List<int> WithoutProbe { get; } = [];
+
+    internal void BuildProbeIndex()
+    {
+        ProbeIndex.Clear();
+        WithoutProbe.Clear();
+        for (var i = 0; i < Patterns.Count; i++)
+        {
+            var literals = Patterns[i].Literals;
+            if (literals.Length == 0 || literals[0].Text.Length == 0)
+            {
+                WithoutProbe.Add(i);
+                continue;
+            }
+
+            var probe = literals[0].Text;
+            var key = probe.Length > 3 ? probe[..3] : probe;
+            if (!ProbeIndex.TryGetValue(key, out var list)) ProbeIndex[key] = list = [];
+            list.Add(i);
+        }
+    }
 }
 
 /// <summary>Codes with special meaning in TABARI dictionaries.</summary>
@@ -105,6 +130,7 @@ public sealed partial class EventDictionary
             var sorted = v.Patterns.OrderByDescending(p => p.Length).ThenBy(p => p.Order).ToList();
             v.Patterns.Clear();
             v.Patterns.AddRange(sorted);
+            v.BuildProbeIndex();
         }
 
         Index = new PhraseIndex<DictionaryPhrase>();

@@ -121,7 +121,7 @@ public sealed class Scenario
 
     /// <summary>The scenario with some inputs replaced by fixed numbers (one Monte Carlo draw, or a sensitivity probe).</summary>
     public Scenario WithValues(IReadOnlyDictionary<string, double> values) =>
-        Map((path, v) => values.TryGetValue(path, out var x) ? v with { Estimate = Estimate.Point(x) } : v);
+        Map((path, v) => values.TryGetValue(path, out var x) ? v with { Estimate = Estimate.Point(x), Distribution = null } : v);
 
     private Scenario ApplyChange(Change change)
     {

@@ -51,7 +51,12 @@ internal static class ScenarioValidator
         void CheckValue(string subject, string field, SourcedValue v, double min, double max, string expected)
         {
             var e = v.Estimate;
-            if (!e.IsValid)
+            if (v.Distribution is { } d)
+            {
+                if (d.Support.Min < min || d.Support.Max > max)
+                    Add(subject, field, $"expected {expected}, but {d} ranges over {d.Support}; truncate it with min/max", v.Where);
+            }
+            else if (!e.IsValid)
                 Add(subject, field, $"expected finite numbers with low <= value <= high, found {e}", v.Where);
             else if (e.Low < min || e.High > max)
                 Add(subject, field, $"expected {expected}, found {e}", v.Where);
@@ -146,6 +151,8 @@ internal static class ScenarioValidator
             }
 
             if (!c.Amount.IsValid) Add(subject, "amount", $"expected finite numbers with low <= value <= high, found {c.Amount}", c.Where);
+            if (c.Operation != ChangeOperation.Set && TargetValue(t) is { Distribution: not null })
+                Add(subject, c.Operation.ToString().ToLowerInvariant(), "the input is given as a distribution: a change to it must use set", c.Where);
             CheckSource(subject, "source", c.Source, c.Where);
             if (t.Issue is not null)
             {
@@ -168,6 +175,19 @@ internal static class ScenarioValidator
                 Add(subject, "field", $"actor '{t.Actor}' has no field '{t.Field}'", c.Where);
         }
 
+        SourcedValue? TargetValue(ChangeTarget t)
+        {
+            if (t.Issue is not null)
+                return issueById.TryGetValue(t.Issue, out var i) && t.Actor is not null && i.StanceOf(t.Actor) is { } st
+                    ? t.Field == "position" ? st.Position : t.Field == "salience" ? st.Salience : null
+                    : null;
+            if (t.Parameter is not null) return parameterById.TryGetValue(t.Parameter, out var p) ? p.Value : null;
+            if (t.Lever is not null)
+                return leverById.TryGetValue(t.Lever, out var l) && t.Field is not null && l.Inputs.TryGetValue(t.Field, out var v) ? v : null;
+            if (t.Actor is null || !actorById.TryGetValue(t.Actor, out var a)) return null;
+            return t.Field == "capability" ? a.Capability : t.Field is not null && a.Attributes.TryGetValue(t.Field, out var av) ? av : null;
+        }
+
         foreach (var q in questions)
         {
             CheckClaims(q.Id, q.Claims, q.Where);
@@ -187,6 +207,11 @@ internal static class ScenarioValidator
                 case QuestionModel.WarTrap:
                     Need("challenger", q.Challenger, actorById.ContainsKey, "actor");
                     Need("target", q.Target, actorById.ContainsKey, "actor");
+                    foreach (var (field, id) in new[] { ("challenger", q.Challenger), ("target", q.Target), ("backer", q.Backer) })
+                        if (id is not null && actorById.TryGetValue(id, out var a)
+                            && (a.Kind == ActorKind.Faction || !a.Attributes.ContainsKey("lat") || !a.Attributes.ContainsKey("lon")))
+                            Add(q.Id, field, $"War Trap needs a state or bloc with lat and lon attributes; '{id}' is not one", q.Where);
+                    if (q.Challenger is not null && q.Challenger == q.Target) Add(q.Id, "target", "a state cannot attack itself", q.Where);
                     break;
                 case QuestionModel.Coercion:
                     Need("lever", q.Lever, leverById.ContainsKey, "lever");

@@ -69,10 +69,20 @@ public sealed record Estimate(double Central, double Low, double High)
     }
 }
 
-/// <summary>A number with its source, and where it was written down.</summary>
-public sealed record SourcedValue(Estimate Estimate, SourceRef Source, SourceLocation? Where = null)
+/// <summary>
+/// A number with its source, and where it was written down. When the file gives a distribution
+/// (<see cref="Distribution"/>: uniform, triangular, normal, beta, truncated or not), the estimate
+/// is its median and support; otherwise the estimate is the whole statement.
+/// </summary>
+public sealed record SourcedValue(Estimate Estimate, SourceRef Source, SourceLocation? Where = null, Uncertainty.Distribution? Distribution = null)
 {
     public double Central => Estimate.Central;
 
     public static SourcedValue Point(double value, SourceRef source) => new(Estimate.Point(value), source);
+
+    public static SourcedValue Of(Uncertainty.Distribution distribution, SourceRef source, SourceLocation? where = null)
+    {
+        var support = distribution.Support;
+        return new SourcedValue(new Estimate(distribution.Median, support.Min, support.Max), source, where, distribution);
+    }
 }

@@ -63,7 +63,7 @@ public static partial class TabariFiles
         foreach (var v in project.Verbs) problems.AddRange(DictionaryReader.LoadTabariVerbs(dict, v));
         foreach (var a in project.Actors) problems.AddRange(DictionaryReader.LoadActors(dict, a));
         foreach (var a in project.Agents) problems.AddRange(DictionaryReader.LoadAgents(dict, a));
-        var options = new CoderOptions();
+        var options = new CoderOptions { MinimumWords = 8 }; // TABARI's default
         if (project.Options is not null)
         {
             var read = DictionaryReader.ReadLines(project.Options);
@@ -87,6 +87,13 @@ public static partial class TabariFiles
         if (t.StartsWith("SET: CODE BY CLAUSE", StringComparison.Ordinal)) return o with { CodeBy = CodeBy.Clause };
         if (t.StartsWith("SET: CODE ALL", StringComparison.Ordinal)) return o with { CodeBy = CodeBy.All };
         if (t.StartsWith("SET: CONVERT AGENT", StringComparison.Ordinal)) return o with { ConvertAgents = t.Contains("TRUE", StringComparison.Ordinal) };
+        if (t.StartsWith("SET: MINIMUM WORDS", StringComparison.Ordinal))
+        {
+            var n = Regex.Match(t, @"= ?(\d+)");
+            return n.Success ? o with { MinimumWords = int.Parse(n.Groups[1].Value) } : o;
+        }
+
+        if (t.StartsWith("FORWARD:", StringComparison.Ordinal)) return o with { Forward = !t.EndsWith(" OFF", StringComparison.Ordinal) };
         if (t.StartsWith("COMMA:", StringComparison.Ordinal))
         {
             if (t.Contains("OFF", StringComparison.Ordinal)) return o with { CommaOff = true };
@@ -179,6 +186,9 @@ public static partial class TabariFiles
             var expected = new List<ExpectedEvent>();
             bool discard = false, complex = false;
             var options = new List<string>();
+            // an option left unclosed runs to the end of the comment
+            var unclosed = UnclosedOption().Match(comment);
+            if (unclosed.Success) options.Add(unclosed.Groups[1].Value.Trim());
             foreach (Match b in Braces().Matches(comment))
             {
                 var inner = b.Groups[1].Value.Trim();
@@ -212,6 +222,9 @@ public static partial class TabariFiles
 
     [GeneratedRegex(@"\{([^{}]*)\}")]
     private static partial Regex Braces();
+
+    [GeneratedRegex(@"\{\s*OPTION:([^{}]*?)\s*\*/\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex UnclosedOption();
 }
 
 /// <summary>How one validation record came out.</summary>
@@ -225,6 +238,7 @@ public static class TabariValidation
     {
         var outcomes = new List<ValidationOutcome>();
         var current = coder;
+        TabariRecord? last = null;
         foreach (var r in records)
         {
             if (r.IsOptionChange)
@@ -235,12 +249,23 @@ public static class TabariValidation
                 continue;
             }
 
-            var coding = current.Code(r.Text, r.Date);
+            // FORWARD: records of one story (the id without its last "-" part) pass on their first actor
+            IReadOnlyList<string>? previous = null;
+            if (current.Options.Forward && last is not null && Story(last.Id) == Story(r.Id))
+            {
+                var actors = current.Actors(last.Text, last.Date);
+                if (actors.Count > 0) previous = [Timelines.Country(actors[0].Code)];
+            }
+
+            var coding = current.Code(r.Text, r.Date, previous);
             outcomes.Add(new ValidationOutcome(r, Matches(r, coding), coding.Events, coding));
+            last = r;
         }
 
         return outcomes;
     }
+
+    private static string Story(string id) => id.Contains('-') ? id[..id.LastIndexOf('-')] : id;
 
     public static bool Matches(TabariRecord r, SentenceCoding coding)
     {

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Statecraft.Core.Domain;
 using Statecraft.Core.Scenarios;
+using Statecraft.Io.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -81,12 +82,12 @@ public static class ScenarioLoader
     public static ParseResult<LoadedScenario> Load(string text, string file)
     {
         if (Malformed(text, file) is { } malformed) return ParseResult<LoadedScenario>.ForProblem(malformed);
-        var stream = new YamlStream();
-        stream.Load(new StringReader(text));
-
-        var r = new YamlReader(file);
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        var yaml = YamlFile.Parse(text, file);
+        if (!yaml.Success)
             return ParseResult<LoadedScenario>.ForProblem(new Problem("scenario", "", "expected a YAML mapping with scenario, sources, actors, issues, ...", new SourceLocation(file, 1, 1)));
+
+        var root = yaml.Value.Root;
+        var r = new YamlReader(file, yaml.Value);
 
         r.OnlyKeys(root, "scenario", "scenario", "sources", "actors", "issues", "ties", "parameters", "levers", "policies", "questions");
         var header = ReadHeader(r, root);
@@ -242,6 +243,7 @@ public static class ScenarioLoader
 
         var m = r.Mapping(node, subject, key);
         if (m is null) return null;
+        if (YamlReader.Get(m, "dist") is not null) return ReadDistribution(r, m, subject, key);
         r.OnlyKeys(m, subject, "value", "low", "high", "source", "field", "year");
         var estimate = ReadEstimate(r, m, subject, key);
         var source = r.String(m, "source", subject);
@@ -254,6 +256,27 @@ public static class ScenarioLoader
         var field = r.String(m, "field", subject, required: false);
         var year = r.Integer(m, "year", subject);
         return estimate is null ? null : new SourcedValue(estimate, new SourceRef(source, field, year), r.At(m));
+    }
+
+    /// <summary>
+    /// A number given as a distribution in the project's shared syntax (<see cref="DistributionYaml"/>:
+    /// <c>{dist: normal, mean: 0.5, sd: 0.1, min: 0, max: 1, source: ID}</c>), plus field and year for datasets.
+    /// </summary>
+    private static SourcedValue? ReadDistribution(YamlReader r, YamlMappingNode m, string subject, string key)
+    {
+        // field and year are this format's additions to the shared syntax: the shared parser reads the
+        // rest. Its copy of the mapping has no position of its own, so problems about the mapping as a
+        // whole are placed at the original.
+        var shared = new YamlMappingNode(m.Children.Where(kv => (kv.Key as YamlScalarNode)?.Value is not ("field" or "year")));
+        var problems = new List<Problem>();
+        var value = DistributionYaml.Parse(r.Yaml, shared, subject, key, problems);
+        r.Problems.AddRange(problems.Select(p => p.Location is { Line: <= 0 } ? p.At(r.At(m)) : p));
+        var source = YamlReader.Get(m, "source") is null ? null : value?.Source ?? r.String(m, "source", subject);
+        if (source is null && YamlReader.Get(m, "source") is null)
+            r.Add(m, subject, key, "a number without a source: add source: ID");
+        var field = r.String(m, "field", subject, required: false);
+        var year = r.Integer(m, "year", subject);
+        return value is null || source is null ? null : SourcedValue.Of(value.Distribution, new SourceRef(source, field, year), r.At(m));
     }
 
     private static Estimate? ReadEstimate(YamlReader r, YamlMappingNode m, string subject, string key)

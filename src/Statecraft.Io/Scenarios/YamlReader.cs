@@ -8,8 +8,11 @@ namespace Statecraft.Io.Scenarios;
 /// Reads typed fields out of YAML nodes, recording a problem with file:line:column for anything
 /// missing, mistyped or unknown instead of stopping at the first one.
 /// </summary>
-internal sealed class YamlReader(string file)
+internal sealed class YamlReader(string file, Yaml.YamlFile yaml)
 {
+    /// <summary>The file as the shared YAML helpers see it (for the distribution syntax).</summary>
+    public Yaml.YamlFile Yaml { get; } = yaml;
+
     public List<Problem> Problems { get; } = [];
 
     public SourceLocation At(YamlNode node) => new(file, (int)node.Start.Line, (int)node.Start.Column);

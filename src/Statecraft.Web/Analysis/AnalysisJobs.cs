@@ -28,6 +28,9 @@ public sealed class AnalysisJob(string id, AnalysisRequest request)
     public string? RecordError { get; internal set; }
 
     public string? ResultJson { get; internal set; }
+
+    /// <summary>The result, parsed once for the API to serve.</summary>
+    public System.Text.Json.JsonElement? Result { get; internal set; }
 }
 
 /// <summary>
@@ -67,6 +70,7 @@ public sealed class AnalysisJobs(IAnalysisBackend backend, RunStore store)
             var output = backend.Analyze(job.Request, progress, CancellationToken.None);
             var ended = DateTimeOffset.UtcNow;
             job.ResultJson = output.Json;
+            using (var parsed = System.Text.Json.JsonDocument.Parse(output.Json)) job.Result = parsed.RootElement.Clone();
             job.Progress = 1;
             try
             {

@@ -4,6 +4,7 @@ using Statecraft.Core.Bargaining;
 using Statecraft.Core.Domain;
 using Statecraft.Core.Scenarios;
 using Statecraft.Core.Scenarios.Analysis;
+using Statecraft.Core.Spatial;
 using Statecraft.Core.Uncertainty;
 using Statecraft.Io.Scenarios;
 
@@ -79,9 +80,30 @@ public sealed class ScenarioBackend(LoadedScenario builtIn, Func<LoadedScenario,
                 trajectories.Add(new TrajectoryView(issue.Id, $"BDM ({preset})", actors.Select(a => a.Name).ToArray(),
                     run.Value.Rounds.Select(r => (IReadOnlyList<double>)r.Positions.ToArray()).ToArray(), run.Value.ForecastMedian));
             }
+
+            if (Smp(issue.Id, issue.Scale, actors) is { } smp) trajectories.Add(smp);
         }
 
         return new BargainingView(loaded.Scenario.Id, policies, trajectories);
+    }
+
+    /// <summary>
+    /// KTAB's Spatial Model of Politics with its defaults on the issue as one dimension (positions
+    /// rescaled to [0, 1] and back); the forecast is the weighted median (capability × salience) of
+    /// the final positions, as for BDM.
+    /// </summary>
+    private static TrajectoryView? Smp(string issueId, IssueScale scale, IReadOnlyList<Actor> actors)
+    {
+        var width = scale.Max - scale.Min;
+        if (width <= 0) return null;
+        var spatial = SpatialScenario.Create(issueId, "", [issueId], actors.Select(a => new SpatialActor(
+            a.Name, "", a.Capability.Value, [(a.Position.Value - scale.Min) / width], [a.Salience.Value])).ToArray());
+        if (!spatial.Success) return null;
+        var run = SmpModel.Run(spatial.Value);
+        var rounds = run.Turns.Select(t => (IReadOnlyList<double>)t.Positions.Select(x => scale.Min + x * width).ToArray()).ToArray();
+        var weights = actors.Select(a => a.Capability.Value * a.Salience.Value).ToArray();
+        return new TrajectoryView(issueId, "SMP (KTAB defaults)", actors.Select(a => a.Name).ToArray(), rounds,
+            Baselines.WeightedMedian(rounds[^1], weights));
     }
 
     private LoadedScenario? Loaded(string id) =>

@@ -167,7 +167,7 @@ internal static class ApiEndpoints
         error = job.Error,
         run_id = job.RunId,
         record_error = job.RecordError,
-        result = job.ResultJson is { } json ? JsonDocument.Parse(json).RootElement : (JsonElement?)null,
+        result = job.Result,
     };
 
     internal static object ManifestView(long id, RunManifest m) => new

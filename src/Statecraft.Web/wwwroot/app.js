@@ -49,6 +49,19 @@ function fmtRange(v) {
   return `${fmt(v.value)} (${fmt(v.low)}–${fmt(v.high)})`;
 }
 
+// A value as the diff carries it (JSON text): numbers and lists of numbers shortened for reading.
+function fmtText(text) {
+  if (text === null || text === undefined) return '—';
+  if (/^-?\d/.test(text) && isFinite(Number(text))) return fmt(Number(text));
+  if (text.startsWith('[')) {
+    try {
+      const list = JSON.parse(text);
+      if (Array.isArray(list) && list.every(x => typeof x === 'number')) return '[' + list.map(fmt).join(', ') + ']';
+    } catch { /* not a list of numbers: shown as it is */ }
+  }
+  return text;
+}
+
 function signed(x) { return (x > 0 ? '+' : '') + fmt(x); }
 
 async function api(path, options) {
@@ -108,6 +121,24 @@ async function loadScenarios() {
   }
   if (scenarios.length > 0) await selectScenario(scenarios[0].id);
   else fill('scenario-head', el('p', { class: 'muted' }, 'No scenario is available in this build.'));
+}
+
+async function uploadScenario(file) {
+  const box = $('problems');
+  box.hidden = true;
+  const text = await file.text();
+  const response = await fetch('/api/scenarios?name=' + encodeURIComponent(file.name), { method: 'POST', headers: { 'Content-Type': 'text/yaml' }, body: text });
+  const body = await response.json().catch(() => ({ error: `${response.status} ${response.statusText}` }));
+  if (!response.ok) {
+    box.replaceChildren(el('strong', {}, `${file.name}: ${body.error}`), body.problems ? el('ul', {}, body.problems.map(p => el('li', {}, p))) : null);
+    box.hidden = false;
+    return;
+  }
+  const scenarios = await api('/api/scenarios');
+  $('scenario-select').replaceChildren(...scenarios.map(s => el('option', { value: s.id }, `${s.title} (${s.date})${s.built_in ? '' : ' — loaded'}`)));
+  $('scenario-select').value = body.id;
+  await selectScenario(body.id);
+  showTab('scenario');
 }
 
 async function selectScenario(id) {
@@ -309,9 +340,9 @@ function drawTornado(q) {
   const base = ranged ? q.value : 0;
   c.setOption({
     tooltip: { ...richTooltip, trigger: 'axis', axisPointer: { type: 'shadow' } },
-    grid: { left: 200, right: 30, top: 30, bottom: 30 },
-    legend: { data: ranged ? ['input at low end', 'input at high end'] : ['effect'], top: 0 },
-    xAxis: { type: 'value', name: ranged ? (q.unit || '') : 'effect', scale: ranged },
+    grid: { left: 200, right: 30, top: ranged ? 30 : 15, bottom: 45 },
+    legend: ranged ? { data: ['input at low end', 'input at high end'], top: 0 } : { show: false },
+    xAxis: { type: 'value', name: ranged ? (q.unit || '') : 'change of the answer, input from low to high', nameLocation: 'middle', nameGap: 28, scale: ranged },
     yAxis: { type: 'category', data: sorted.map(d => d.label || d.input), axisLabel: { width: 190, overflow: 'truncate' } },
     series: ranged ? [
       { name: 'input at low end', type: 'bar', stack: 't', data: sorted.map(d => d.low - base), itemStyle: { color: '#b3261e' } },
@@ -459,17 +490,20 @@ async function onDiff() {
   const [a, b] = [...state.ticked].sort((x, y) => x - y);
   try {
     const diff = await api(`/api/runs/${a}/diff/${b}`);
+    const keys = diff.answers.filter(c => c.key);
+    const details = diff.answers.filter(c => !c.key);
+    const changes = list => table(['Answer', `Run ${diff.before}`, `Run ${diff.after}`, 'Change'], list.map(c => [
+      c.path, fmtText(c.before), fmtText(c.after),
+      el('td', { class: 'num ' + (c.delta > 0 ? 'up' : c.delta < 0 ? 'down' : '') }, c.delta === null || c.delta === undefined ? '' : signed(c.delta))]));
     fill('diff',
       el('h2', {}, `Run ${diff.before} → run ${diff.after}`),
       diff.inputs.length
         ? table(['Input', `Run ${diff.before}`, `Run ${diff.after}`], diff.inputs.map(c => [c.field, c.before ?? '—', c.after ?? '—']))
         : el('p', {}, 'Inputs: the same command, input, options, seed and version.'),
-      el('h3', {}, `Answers that moved: ${diff.answers.length} of ${diff.answers_compared} values`),
-      diff.answers.length
-        ? table(['Answer', `Run ${diff.before}`, `Run ${diff.after}`, 'Change'], diff.answers.map(c => [
-            c.path, c.before ?? '—', c.after ?? '—',
-            el('td', { class: 'num ' + (c.delta > 0 ? 'up' : c.delta < 0 ? 'down' : '') }, c.delta === null || c.delta === undefined ? '' : signed(c.delta))]))
-        : el('p', {}, 'The results are identical.'));
+      el('h3', {}, `Answers that moved: ${keys.length} (of ${diff.answers.length} values changed, ${diff.answers_compared} compared)`),
+      diff.answers.length === 0 ? el('p', {}, 'The results are identical.')
+        : keys.length ? changes(keys) : el('p', {}, 'No answer moved; only details did.'),
+      details.length ? el('details', {}, el('summary', {}, `${details.length} changed details (drivers, flip points, model estimates, rounds)`), changes(details)) : null);
   } catch (e) {
     fill('diff', el('p', { class: 'error' }, e.message));
   }
@@ -486,6 +520,11 @@ async function openRun(id) {
 document.addEventListener('DOMContentLoaded', () => {
   for (const b of document.querySelectorAll('#tabs button')) b.addEventListener('click', () => showTab(b.dataset.tab));
   $('scenario-select').addEventListener('change', e => selectScenario(e.target.value).catch(err => banner(err.message)));
+  $('scenario-file').addEventListener('change', e => {
+    const file = e.target.files[0];
+    e.target.value = '';
+    if (file) uploadScenario(file).catch(err => banner(err.message));
+  });
   $('run-button').addEventListener('click', onRun);
   $('compare-button').addEventListener('click', onCompare);
   $('bargaining-button').addEventListener('click', onBargaining);

@@ -231,3 +231,23 @@ public sealed class QuestionEngineTests
         applied.Answers[1].Value.ShouldNotBe(QuestionEngine.Analyze(S, [], o).Answers[1].Value);
     }
 }
+
+public sealed class DistributionValueTests
+{
+    [Fact]
+    public void A_distribution_valued_input_is_drawn_as_given_and_only_set_by_policies()
+    {
+        var normal = Statecraft.Core.Uncertainty.Distribution.Normal(0.3, 0.05, new Statecraft.Core.Uncertainty.Bounds(0, 1));
+        var issue = Tiny.Issue with
+        {
+            Stances = [.. Tiny.Issue.Stances.Take(2), new Stance("C", Tiny.R(70, 60, 80), SourcedValue.Of(normal, new SourceRef("j")))],
+        };
+        var add = new Policy("more", "More", "", [], [new Change(new ChangeTarget(Issue: "border", Actor: "C", Field: "salience"), ChangeOperation.Add, Estimate.Point(0.1), new SourceRef("j"))], []);
+        Tiny.Create(issues: [issue], policies: [add]).Problems.ShouldContain(p => p.Message.Contains("must use set"));
+
+        var s = Tiny.Create(issues: [issue], policies: [], questions: Tiny.Questions.Take(2).ToArray()).Value;
+        var inputs = ScenarioInputs.Create(s, ["issue/border/C/salience"]);
+        inputs.Inputs[0].Distribution.ShouldBeSameAs(normal);
+        s.Issue("border").StanceOf("C")!.Salience.Central.ShouldBe(0.3, 1e-9);
+    }
+}

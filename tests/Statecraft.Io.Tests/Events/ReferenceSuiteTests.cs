@@ -83,7 +83,9 @@ public sealed class ReferenceSuiteTests(ITestOutputHelper output)
         var anyEvent = 0;
         foreach (var r in rows)
         {
-            var coding = coder.Code(r.Text, 20000101);
+            // examples span decades (any dated code may apply); the codebook's "Note: ..." is not part of the example
+            var text = r.Text.Split(" Note:")[0];
+            var coding = coder.Code(text, 0);
             var family = CameoScale.Family(r.Events[0].Code);
             if (coding.Events.Count > 0) anyEvent++;
             if (coding.Events.Any(e => CameoScale.Family(e.Code) == family)) found++;
@@ -94,5 +96,5 @@ public sealed class ReferenceSuiteTests(ITestOutputHelper output)
         found.ShouldBeGreaterThanOrEqualTo(CodebookFamilyFound);
     }
 
-    private const int CodebookFamilyFound = 104;
+    private const int CodebookFamilyFound = 106;
 }

@@ -126,4 +126,62 @@ public sealed class BadScenarioTests
         var problems = Problems(Valid.Replace("since: 2020-01-01", "since: 2026-01-01"));
         problems.ShouldHaveSingleItem().ShouldContain("after the scenario date 2025-01-01");
     }
+
+    [Fact]
+    public void A_lever_the_coercion_model_cannot_read_is_rejected()
+    {
+        var yaml = Valid + "\n" + """
+            levers:
+              - id: squeeze
+                kind: ban-imports
+                actor: A
+                target: B
+                inputs:
+                  target_gdp: {value: 1000, source: judge}
+                  target.export_revenu.flow: {value: 10, low: 5, high: 20, source: judge}
+            """;
+        yaml = yaml.Replace("questions:\n", "questions:\n  - {id: c, text: \"?\", model: coercion, lever: squeeze, claims: [C1], source_conclusion: \"x\", expect: {above: 1}}\n");
+        var problems = Problems(yaml);
+        problems.ShouldContain(p => p.Contains("squeeze: inputs: missing input 'sender_gdp'"));
+        problems.ShouldContain(p => p.Contains("unknown channel 'export_revenu'"));
+        problems.ShouldAllBe(p => p.StartsWith("bad.yaml:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void War_trap_needs_located_states()
+    {
+        var yaml = Valid.Replace("questions:\n", "questions:\n  - {id: w, text: \"?\", model: war-trap, challenger: A, target: B, claims: [C1], source_conclusion: \"x\", expect: {below: 0}}\n");
+        var problems = Problems(yaml);
+        problems.Count(p => p.Contains("War Trap needs a state or bloc with lat and lon attributes")).ShouldBe(2);
+    }
+
+    [Fact]
+    public void Numbers_may_be_distributions_in_the_shared_syntax()
+    {
+        var yaml = Valid
+            .Replace("salience: {value: 0.8, source: judge}", "salience: {dist: normal, mean: 0.8, sd: 0.1, min: 0, max: 1, source: judge}")
+            .Replace("capability: {value: 0.5, source: data, field: cinc, year: 2022}", "capability: {dist: uniform, lo: 0.4, hi: 0.6, source: data, field: cinc, year: 2022}");
+        var result = ScenarioLoader.Load(yaml, "ok.yaml");
+        result.Success.ShouldBeTrue(string.Join("\n", result.Problems));
+        var s = result.Value.Scenario;
+        var salience = s.Issue("border").StanceOf("A")!.Salience;
+        salience.Distribution!.Kind.ShouldBe("normal");
+        salience.Estimate.Low.ShouldBe(0);
+        salience.Estimate.High.ShouldBe(1);
+        s.Actor("A").Capability.Estimate.ShouldBe(new Statecraft.Core.Scenarios.Estimate(0.5, 0.4, 0.6));
+        s.Actor("A").Capability.Source.ShouldBe(new Statecraft.Core.Scenarios.SourceRef("data", "cinc", 2022));
+    }
+
+    [Fact]
+    public void A_distribution_must_stay_in_its_domain_and_carry_a_source()
+    {
+        var problems = Problems(Valid
+            .Replace("salience: {value: 0.8, source: judge}", "salience: {dist: normal, mean: 0.8, sd: 0.1, source: judge}")
+            .Replace("salience: {value: 0.6, source: judge}", "salience: {dist: uniform, lo: 0.5, hi: 0.7}"));
+        problems.Count.ShouldBe(2, string.Join("\n", problems));
+        problems[0].ShouldStartWith("bad.yaml:14:");
+        problems[0].ShouldContain("border/A: salience: expected " + Statecraft.Core.Domain.Salience.Expected);
+        problems[1].ShouldStartWith("bad.yaml:15:");
+        problems[1].ShouldContain("a number without a source");
+    }
 }

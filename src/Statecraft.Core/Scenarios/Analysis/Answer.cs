@@ -33,7 +33,11 @@ public sealed record Answer(
     IReadOnlyList<ModelEstimate> Models,
     Trajectory? Trajectory = null);
 
-/// <summary>A policy package's outcomes: every other question's central value under it, its gain and its war risk.</summary>
+/// <summary>
+/// A policy package's outcomes: every other question's central value under it, its gain (mean change
+/// on the 0-100 bargaining scales against the scenario as given, per paired draw in <see cref="GainDraws"/>)
+/// and its war risk.
+/// </summary>
 public sealed record PackageOutcome(
     string Policy,
     string Title,
@@ -42,7 +46,8 @@ public sealed record PackageOutcome(
     double Gain,
     double GainLow,
     double GainHigh,
-    double WarRisk);
+    double WarRisk,
+    IReadOnlyList<double> GainDraws);
 
 /// <summary>How an analysis is run: Monte Carlo draws, master seed, threads (which never change the result).</summary>
 public sealed record AnalysisOptions(int Samples, ulong Seed, int? MaxThreads = null)

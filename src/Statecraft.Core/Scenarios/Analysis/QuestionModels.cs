@@ -172,6 +172,22 @@ internal static class LeverCases
             foreach (var p in Coercion.Channels.Parameters(kind))
                 if (p.Default is null && !lever.Inputs.ContainsKey($"{bearer}.{Coercion.Channels.FileName(kind)}.{p.Name}") && !lever.Inputs.ContainsKey(p.Name))
                     problems.Add($"channel {bearer}.{Coercion.Channels.FileName(kind)} needs '{p.Name}' (as {bearer}.{Coercion.Channels.FileName(kind)}.{p.Name} or a shared '{p.Name}')");
+        if (problems.Count == 0)
+        {
+            // At the low, central and high ends the case must be one the coercion model accepts, and
+            // must cost the target something (else the ratio is undefined in some draws).
+            foreach (var (end, value) in new (string, Func<string, double>)[]
+                     { ("low", k => lever.Inputs[k].Estimate.Low), ("central", k => lever.Inputs[k].Central), ("high", k => lever.Inputs[k].Estimate.High) })
+            {
+                var c = Case(lever, value);
+                var found = Coercion.CoercionModel.Validate(c).Select(p => $"at the {end} ends: {p}").ToArray();
+                problems.AddRange(found);
+                if (found.Length == 0 && !(Coercion.CoercionModel.Evaluate(c).TargetCost > 0))
+                    problems.Add($"at the {end} ends the lever costs the target nothing, so the cost ratio is undefined");
+                if (problems.Count > 0) break;
+            }
+        }
+
         return problems;
     }
 

@@ -4,7 +4,8 @@ namespace Statecraft.Core.Scenarios.Analysis;
 
 /// <summary>
 /// Turns a scenario's numbers into the uncertainty engine's inputs: a point stays a point, a range
-/// [low, high] around a central value becomes a triangular distribution with its mode there. Names
+/// [low, high] around a central value becomes a triangular distribution with its mode there, and a
+/// distribution given in the file is used as it is. Names
 /// are the scenario's input paths, so tornado bars and flip points name the YAML field they came from.
 /// </summary>
 public static class ScenarioInputs
@@ -19,7 +20,8 @@ public static class ScenarioInputs
         var inputs = paths.Select(p =>
         {
             var (min, max) = scenario.BoundsOf(p);
-            return new UncertainInput(p, DistributionOf(byPath[p].Value.Estimate), new Bounds(min, max));
+            var value = byPath[p].Value;
+            return new UncertainInput(p, value.Distribution ?? DistributionOf(value.Estimate), new Bounds(min, max));
         });
         return InputSet.Create(inputs).Value;
     }
