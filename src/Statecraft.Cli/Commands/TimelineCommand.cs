@@ -51,36 +51,11 @@ internal sealed class TimelineCommand(IAnsiConsole console) : Command<TimelineCo
         if (settings.Files.Length == 0) problems.Add(new Problem("", "FILE", "no input file"));
         if (problems.Count > 0) return Output.ReportProblems(console, problems);
 
-        var events = new List<CodedEvent>();
-        var documents = new List<Document>();
-        foreach (var file in settings.Files)
-        {
-            if (File.Exists(file) && File.ReadLines(file).FirstOrDefault()?.Trim() == string.Join(",", EventFiles.CsvColumns))
-            {
-                var csv = EventFiles.ReadCsv(file);
-                if (csv.Success) events.AddRange(csv.Value);
-                else problems.AddRange(csv.Problems);
-                continue;
-            }
+        // Event CSVs are read as they are; any other input is coded with the built-in dictionaries.
+        var events = TimelineTrends.Load(settings.Files, date);
+        if (!events.Success) return Output.ReportProblems(console, events.Problems);
 
-            var input = EventFiles.Read(file, null, date);
-            if (!input.Success) { problems.AddRange(input.Problems); continue; }
-            documents.AddRange(input.Value.Documents);
-            events.AddRange(input.Value.Coded);
-        }
-
-        if (problems.Count > 0) return Output.ReportProblems(console, problems);
-        if (documents.Count > 0)
-        {
-            var dataDir = BuiltInEvents.FindDataDirectory();
-            var coder = BuiltInEvents.LoadCoder(dataDir, [], [], [], BuiltInEvents.ReadingOptions);
-            if (!coder.Success) return Output.ReportProblems(console, coder.Problems);
-            var scale = BuiltInEvents.LoadScale(Path.Combine(dataDir!, BuiltInEvents.Goldstein));
-            if (!scale.Success) return Output.ReportProblems(console, scale.Problems);
-            events.AddRange(EventCoding.Code(coder.Value, documents, scale.Value).Events);
-        }
-
-        var dyads = Timelines.ByDyad(events, settings.Source, settings.Target);
+        var dyads = Timelines.ByDyad(events.Value, settings.Source, settings.Target);
         if (settings.Json)
         {
             Output.WriteJson(console, new TimelineOutput(dyads));
