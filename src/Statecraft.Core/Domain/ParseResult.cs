@@ -34,4 +34,8 @@ public sealed class ParseResult<T>
 
     public ParseResult<TOut> Select<TOut>(Func<T, TOut> map) =>
         Success ? ParseResult<TOut>.ForValue(map(_value!)) : ParseResult<TOut>.ForProblems(Problems);
+
+    /// <summary>The next parsing step on the value, or these problems unchanged (e.g. read a file, then parse it).</summary>
+    public ParseResult<TOut> Then<TOut>(Func<T, ParseResult<TOut>> next) =>
+        Success ? next(_value!) : ParseResult<TOut>.ForProblems(Problems);
 }

@@ -33,11 +33,8 @@ public static class BdmCsvReader
         ("salience", ["salience"]),
     ];
 
-    public static ParseResult<BdmActorTable> ReadFile(string path)
-    {
-        var text = InputFile.ReadText(path);
-        return text.Success ? Parse(text.Value, path) : ParseResult<BdmActorTable>.ForProblems(text.Problems);
-    }
+    public static ParseResult<BdmActorTable> ReadFile(string path) =>
+        InputFile.ReadText(path).Then(t => Parse(t, path));
 
     public static ParseResult<BdmActorTable> Parse(string text, string path)
     {

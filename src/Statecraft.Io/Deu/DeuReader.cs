@@ -23,11 +23,8 @@ public sealed record DeuDataset(IReadOnlyDictionary<string, double> Capabilities
 /// </summary>
 public static class DeuReader
 {
-    public static ParseResult<DeuDataset> Read(string path)
-    {
-        var text = InputFile.ReadText(path);
-        return text.Success ? Parse(text.Value, path) : ParseResult<DeuDataset>.ForProblems(text.Problems);
-    }
+    public static ParseResult<DeuDataset> Read(string path) =>
+        InputFile.ReadText(path).Then(t => Parse(t, path));
 
     public static ParseResult<DeuDataset> Parse(string text, string file)
     {

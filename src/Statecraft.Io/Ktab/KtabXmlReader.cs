@@ -13,11 +13,8 @@ namespace Statecraft.Io.Ktab;
 /// </summary>
 public static class KtabXmlReader
 {
-    public static ParseResult<SpatialScenario> Read(string path)
-    {
-        var text = InputFile.ReadText(path);
-        return text.Success ? Parse(text.Value, path) : ParseResult<SpatialScenario>.ForProblems(text.Problems);
-    }
+    public static ParseResult<SpatialScenario> Read(string path) =>
+        InputFile.ReadText(path).Then(t => Parse(t, path));
 
     public static ParseResult<SpatialScenario> Parse(string text, string file)
     {

@@ -19,17 +19,11 @@ public static class CoercionFile
 {
     private static readonly string[] TopKeys = ["name", "description", "sender", "target", "lever", "quantities", "trade", "channels"];
 
-    public static ParseResult<CoercionCaseFile> Load(string path)
-    {
-        var file = YamlFile.Load(path);
-        return file.Success ? Read(file.Value) : ParseResult<CoercionCaseFile>.ForProblems(file.Problems);
-    }
+    public static ParseResult<CoercionCaseFile> Load(string path) =>
+        YamlFile.Load(path).Then(Read);
 
-    public static ParseResult<CoercionCaseFile> Parse(string text, string path)
-    {
-        var file = YamlFile.Parse(text, path);
-        return file.Success ? Read(file.Value) : ParseResult<CoercionCaseFile>.ForProblems(file.Problems);
-    }
+    public static ParseResult<CoercionCaseFile> Parse(string text, string path) =>
+        YamlFile.Parse(text, path).Then(Read);
 
     private static ParseResult<CoercionCaseFile> Read(YamlFile file)
     {

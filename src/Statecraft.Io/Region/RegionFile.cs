@@ -49,17 +49,11 @@ public static class RegionFile
         ["weighted_s"] = SimilarityMeasure.WeightedS,
     };
 
-    public static ParseResult<WarTrapRegion> Load(string path)
-    {
-        var file = YamlFile.Load(path);
-        return file.Success ? Read(file.Value) : ParseResult<WarTrapRegion>.ForProblems(file.Problems);
-    }
+    public static ParseResult<WarTrapRegion> Load(string path) =>
+        YamlFile.Load(path).Then(Read);
 
-    public static ParseResult<WarTrapRegion> Parse(string text, string path)
-    {
-        var file = YamlFile.Parse(text, path);
-        return file.Success ? Read(file.Value) : ParseResult<WarTrapRegion>.ForProblems(file.Problems);
-    }
+    public static ParseResult<WarTrapRegion> Parse(string text, string path) =>
+        YamlFile.Parse(text, path).Then(Read);
 
     private static ParseResult<WarTrapRegion> Read(YamlFile file)
     {

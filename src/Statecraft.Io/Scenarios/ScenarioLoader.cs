@@ -62,11 +62,8 @@ public static class ScenarioLoader
         ["policy-comparison"] = QuestionModel.PolicyComparison,
     };
 
-    public static ParseResult<LoadedScenario> LoadFile(string path)
-    {
-        var text = InputFile.ReadText(path);
-        return text.Success ? Load(text.Value, path) : ParseResult<LoadedScenario>.ForProblems(text.Problems);
-    }
+    public static ParseResult<LoadedScenario> LoadFile(string path) =>
+        InputFile.ReadText(path).Then(t => Load(t, path));
 
     public static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 

@@ -22,11 +22,8 @@ public sealed class YamlFile
 
     public YamlMappingNode Root { get; }
 
-    public static ParseResult<YamlFile> Load(string path)
-    {
-        var text = InputFile.ReadText(path);
-        return text.Success ? Parse(text.Value, path) : ParseResult<YamlFile>.ForProblems(text.Problems);
-    }
+    public static ParseResult<YamlFile> Load(string path) =>
+        InputFile.ReadText(path).Then(t => Parse(t, path));
 
     public static ParseResult<YamlFile> Parse(string text, string path)
     {

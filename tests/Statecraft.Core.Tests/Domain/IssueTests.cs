@@ -35,3 +35,21 @@ public sealed class IssueTests
     public void Value_of_a_failed_result_throws() =>
         Should.Throw<InvalidOperationException>(() => Issue.Create("", null, []).Value);
 }
+
+public sealed class ParseResultTests
+{
+    private static readonly Problem Bad = new("x", "field", "expected something");
+
+    [Fact]
+    public void Then_runs_the_next_step_on_a_value() =>
+        ParseResult<int>.ForValue(2).Then(v => ParseResult<string>.ForValue(new string('a', v))).Value.ShouldBe("aa");
+
+    [Fact]
+    public void Then_passes_problems_through_without_running_the_next_step()
+    {
+        var ran = false;
+        var result = ParseResult<int>.ForProblem(Bad).Then(v => { ran = true; return ParseResult<string>.ForValue("never"); });
+        ran.ShouldBeFalse();
+        result.Problems.ShouldBe([Bad]);
+    }
+}
