@@ -9,23 +9,14 @@ using Statecraft.Io.Region;
 
 namespace Statecraft.Cli.Commands;
 
-internal sealed class CoercionSettings : StoredRunSettings
+internal sealed class CoercionSettings : MonteCarloSettings
 {
     [CommandArgument(0, "<case>")]
     [Description("Coercion file (YAML): sender, target, lever, channels; see docs/models/coercion.md")]
     public string Case { get; init; } = "";
 
-    [CommandOption("--samples <N>")]
-    [Description("Monte Carlo scenarios to draw (adds the ratio's interval, P(sender pays more), sensitivity and flip points)")]
-    public int? Samples { get; init; }
 
-    [CommandOption("--seed <S>")]
-    [Description("Master random seed (default 1)")]
-    public ulong? Seed { get; init; }
 
-    [CommandOption("--threads <T>")]
-    [Description("Threads for Monte Carlo (default: all cores); does not change results")]
-    public int? Threads { get; init; }
 
     [CommandOption("--json")]
     [Description("Machine-readable JSON output")]
@@ -57,9 +48,7 @@ internal sealed class CoercionCommand(IAnsiConsole console) : Command<CoercionSe
 {
     public override int Execute(CommandContext context, CoercionSettings settings, CancellationToken cancellationToken)
     {
-        var usage = new List<Problem>();
-        if (settings.Samples is < 1) usage.Add(new Problem("", "--samples", $"expected a whole number >= 1, found {settings.Samples}"));
-        if (settings.Threads is < 1) usage.Add(new Problem("", "--threads", $"expected a whole number >= 1, found {settings.Threads}"));
+        var usage = settings.MonteCarloProblems().ToList();
         if (usage.Count > 0) return Output.ReportProblems(console, usage);
 
         var loaded = CoercionFile.Load(settings.Case);
@@ -69,11 +58,8 @@ internal sealed class CoercionCommand(IAnsiConsole console) : Command<CoercionSe
         var result = c.Evaluate(new ScenarioDraw(c.Inputs, c.Inputs.Medians()));
 
         UncertaintyReport? report = null;
-        if (settings.Samples is { } samples)
-        {
-            var options = new MonteCarloOptions(samples, settings.Seed ?? 1, settings.Threads);
+        if (settings.MonteCarlo is { } options)
             report = UncertaintyOutput.Analyze(console, settings.Json, c.Inputs, c.Ratio(), Verdict.GreaterThan(1), options);
-        }
 
         var mc = report?.MonteCarlo;
         var json = new CoercionJson(

@@ -10,7 +10,7 @@ using Statecraft.Io.Region;
 
 namespace Statecraft.Cli.Commands;
 
-internal sealed class WarTrapSettings : StoredRunSettings
+internal sealed class WarTrapSettings : MonteCarloSettings
 {
     [CommandArgument(0, "<region>")]
     [Description("Region file (YAML): states, capabilities, distances, ties or similarity values; see docs/models/wartrap.md")]
@@ -32,17 +32,8 @@ internal sealed class WarTrapSettings : StoredRunSettings
     [Description("Alliance-portfolio similarity when the region gives ties: tau_b (default), s, weighted_s")]
     public string? Measure { get; init; }
 
-    [CommandOption("--samples <N>")]
-    [Description("Monte Carlo scenarios to draw (adds interval, P(EU > 0), sensitivity and flip points)")]
-    public int? Samples { get; init; }
 
-    [CommandOption("--seed <S>")]
-    [Description("Master random seed (default 1); same seed, same output, whatever the thread count")]
-    public ulong? Seed { get; init; }
 
-    [CommandOption("--threads <T>")]
-    [Description("Threads for Monte Carlo (default: all cores); does not change results")]
-    public int? Threads { get; init; }
 
     [CommandOption("--json")]
     [Description("Machine-readable JSON output")]
@@ -81,16 +72,14 @@ internal sealed class WarTrapCommand(IAnsiConsole console) : Command<WarTrapSett
 {
     public override int Execute(CommandContext context, WarTrapSettings settings, CancellationToken cancellationToken)
     {
-        var usage = new List<string>();
-        if ((settings.Attacker is null) != (settings.Target is null)) usage.Add("give both --attacker and --target, or neither for every dyad");
+        var usage = new List<Problem>(settings.MonteCarloProblems());
+        if ((settings.Attacker is null) != (settings.Target is null)) usage.Add(new Problem("", "", "give both --attacker and --target, or neither for every dyad"));
         if (settings.Samples is not null && settings.Attacker is null && settings.Target is null)
-            usage.Add("--samples needs --attacker and --target: Monte Carlo runs on one dyad");
-        if (settings.Samples is < 1) usage.Add($"--samples: expected a whole number >= 1, found {settings.Samples}");
-        if (settings.Threads is < 1) usage.Add($"--threads: expected a whole number >= 1, found {settings.Threads}");
+            usage.Add(new Problem("", "--samples", "needs --attacker and --target: Monte Carlo runs on one dyad"));
         var measure = SimilarityMeasure.TauB;
         if (settings.Measure is not null && !TryMeasure(settings.Measure, out measure))
-            usage.Add($"--measure: expected tau_b, s or weighted_s, found '{settings.Measure}'");
-        if (usage.Count > 0) return Output.ReportProblems(console, usage.Select(u => new Problem("", "", u)));
+            usage.Add(new Problem("", "--measure", $"expected tau_b, s or weighted_s, found '{settings.Measure}'"));
+        if (usage.Count > 0) return Output.ReportProblems(console, usage);
 
         var loaded = RegionFile.Load(settings.Region);
         if (!loaded.Success) return Output.ReportProblems(console, loaded.Problems);
@@ -123,9 +112,8 @@ internal sealed class WarTrapCommand(IAnsiConsole console) : Command<WarTrapSett
 
         var dyad = baseline.Dyad(i, j);
         UncertaintyReport? report = null;
-        if (settings.Samples is { } samples)
+        if (settings.MonteCarlo is { } mcOptions)
         {
-            var mcOptions = new MonteCarloOptions(samples, settings.Seed ?? 1, settings.Threads);
             var model = region.WarTrap.ExpectedUtility(settings.Attacker, settings.Target!, options);
             report = UncertaintyOutput.Analyze(console, settings.Json, region.WarTrap.Inputs, model, Verdict.GreaterThan(0), mcOptions);
         }
