@@ -76,6 +76,7 @@ internal static class ScenarioValidator
             }
         }
 
+        var capabilityChecked = new HashSet<string>(StringComparer.Ordinal);
         foreach (var i in issues)
         {
             var sc = i.Scale;
@@ -90,6 +91,10 @@ internal static class ScenarioValidator
                 if (!seen.Add(s.ActorId)) Add(subject, "actor", "duplicate stance for this actor", s.Where);
                 CheckValue(subject, "position", s.Position, sc.Min, sc.Max, $"a position within the scale [{sc.Min:R}, {sc.Max:R}]");
                 CheckValue(subject, "salience", s.Salience, 0, 1, Salience.Expected);
+                // KTAB's spatial model needs every actor on an issue to have some capability.
+                if (actorById.TryGetValue(s.ActorId, out var holder) && capabilityChecked.Add(s.ActorId)
+                    && (holder.Capability.Distribution?.Support.Min ?? holder.Capability.Estimate.Low) <= 0)
+                    Add(holder.Id, "capability", $"expected a number > 0 for an actor with a stance (on issue '{i.Id}'), found {holder.Capability.Estimate}", holder.Capability.Where);
             }
         }
 

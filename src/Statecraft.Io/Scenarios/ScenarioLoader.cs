@@ -261,7 +261,7 @@ public static class ScenarioLoader
         var attributes = new Dictionary<string, SourcedValue>();
         if (r.Mapping(YamlReader.Get(m, "attributes"), id, "attributes") is { } am)
             foreach (var (k, v) in am.Children)
-                if (ReadValue(r, v, id, ((YamlScalarNode)k).Value ?? "") is { } sv) attributes[((YamlScalarNode)k).Value!] = sv;
+                if (r.Key(k, id, "attributes") is { } key && ReadValue(r, v, id, key) is { } sv) attributes[key] = sv;
         var country = r.String(m, "country", id, required: false);
         var description = r.String(m, "description", id, required: false) ?? "";
         return kind is null || capability is null ? null
@@ -345,7 +345,7 @@ public static class ScenarioLoader
         var inputs = new Dictionary<string, SourcedValue>();
         if (r.Mapping(YamlReader.Get(m, "inputs"), id, "inputs") is { } im)
             foreach (var (k, v) in im.Children)
-                if (ReadValue(r, v, id, ((YamlScalarNode)k).Value ?? "") is { } sv) inputs[((YamlScalarNode)k).Value!] = sv;
+                if (r.Key(k, id, "inputs") is { } key && ReadValue(r, v, id, key) is { } sv) inputs[key] = sv;
         return kind is null ? null : new Lever(id, kind.Value, actor, target, text, inputs, r.At(m));
     }
 
