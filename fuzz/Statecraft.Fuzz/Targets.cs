@@ -41,7 +41,7 @@ public static class Targets
             if (!region.Success || region.Value.States.Count < 2) return;
             var states = region.Value.States;
             var draw = new ScenarioDraw(region.Value.WarTrap.Inputs, region.Value.WarTrap.Inputs.Medians());
-            Finite(region.Value.WarTrap.ExpectedUtility(states[0].Id, states[1].Id, region.Value.Options)(draw), "expected utility");
+            CheckFinite(region.Value.WarTrap.ExpectedUtility(states[0].Id, states[1].Id, region.Value.Options)(draw), "expected utility");
         }),
         ["coercion"] = bytes => Text(bytes, "fuzz.yaml", text =>
         {
@@ -49,17 +49,17 @@ public static class Targets
             if (!file.Success) return;
             var c = file.Value.Case;
             var result = c.Evaluate(new ScenarioDraw(c.Inputs, c.Inputs.Medians()));
-            Finite(result.SenderCost, "sender cost");
-            Finite(result.TargetCost, "target cost");
-            Finite(result.Ratio, "ratio");
+            CheckFinite(result.SenderCost, "sender cost");
+            CheckFinite(result.TargetCost, "target cost");
+            CheckFinite(result.Ratio, "ratio");
         }),
         ["bdm"] = bytes => Text(bytes, "fuzz.csv", text =>
         {
             var table = BdmCsvReader.Parse(text, "fuzz.csv");
             if (!table.Success) return;
-            Finite(Baselines.WeightedMean(table.Value.Issue), "weighted mean");
+            CheckFinite(Baselines.WeightedMean(table.Value.Issue), "weighted mean");
             var run = BdmModel.TryRun(table.Value.Issue, BdmOptions.Default with { Rounds = 3 });
-            if (run.Success) Finite(run.Value.ForecastMedian, "BDM forecast");
+            if (run.Success) CheckFinite(run.Value.ForecastMedian, "BDM forecast");
         }),
         ["ktab-csv"] = bytes => Text(bytes, "fuzz.csv", text => KtabCsvReader.Parse(text, "fuzz.csv")),
         ["ktab-xml"] = bytes => Text(bytes, "fuzz.xml", text => KtabXmlReader.Parse(text, "fuzz.xml")),
@@ -126,7 +126,7 @@ public static class Targets
         Timelines.Monthly(events);
     }
 
-    private static void Finite(double value, string what)
+    internal static void CheckFinite(double value, string what)
     {
         if (!double.IsFinite(value)) throw new FuzzFinding($"{what} is {value} for an accepted input");
     }
