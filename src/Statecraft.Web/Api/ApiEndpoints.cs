@@ -60,12 +60,19 @@ internal static class ApiEndpoints
             if (problem is not null) return BadRequest(problem);
             var problems = backend.Check(analysis!);
             if (problems.Count > 0) return BadRequest(string.Join("; ", problems));
-            var job = jobs.Start(analysis!);
+            if (jobs.TryStart(analysis!) is not { } job)
+            {
+                request.HttpContext.Response.Headers.RetryAfter = jobs.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+                return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many analyses",
+                    detail: $"{AnalysisJobs.MaxPending} analyses are already queued or running; try again in {jobs.RetryAfterSeconds} s",
+                    extensions: new Dictionary<string, object?> { ["error"] = $"{AnalysisJobs.MaxPending} analyses are already queued or running; try again shortly" });
+            }
+
             return Results.Accepted($"/api/analyze/{job.Id}", JobView(job));
         });
 
         api.MapGet("/analyze/{job}", (string job, AnalysisJobs jobs) =>
-            jobs.Find(job) is { } found ? Results.Ok(JobView(found)) : NotFound($"no analysis '{job}' (jobs are kept while the server runs)"));
+            jobs.Find(job) is { } found ? Results.Ok(JobView(found)) : NotFound($"no analysis '{job}' (a job is kept while the server runs and its run is in the store)"));
 
         api.MapGet("/runs", (HttpRequest request, RunStore store) =>
         {
@@ -73,16 +80,21 @@ internal static class ApiEndpoints
             if (request.Query["limit"].FirstOrDefault() is { } l && (!int.TryParse(l, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > 10_000))
                 return BadRequest($"limit must be a whole number from 1 to 10000, not '{l}'");
             var command = request.Query["command"].FirstOrDefault();
-            return Results.Ok(store.List(limit, string.IsNullOrEmpty(command) ? null : command).Select(r => r.Manifest.ToView(r.Id)));
+            var listing = store.Read(limit, string.IsNullOrEmpty(command) ? null : command);
+            // Damaged rows are skipped and named in a header; the readable runs are listed as usual.
+            if (listing.Damaged.Count > 0)
+                request.HttpContext.Response.Headers["X-Statecraft-Damaged-Runs"] = string.Join(",", listing.Damaged.Select(d => d.Id.ToString(CultureInfo.InvariantCulture)));
+            return Results.Ok(listing.Runs.Select(r => r.Manifest.ToView(r.Id)));
         });
 
         api.MapGet("/runs/{id}", (string id, RunStore store) =>
         {
             if (ParseId(id) is not { } runId) return BadRequest($"a run id is a positive whole number, not '{id}'");
             if (store.Find(runId) is not { } run) return NotFound($"no run {runId} in the store");
+            // A result that no longer matches its SHA-256 is shown as stored, marked result_verified: false.
             // Re-encoded, so that < > & in scenario text travel as \u escapes like the rest of the API.
             using var result = JsonDocument.Parse(run.Result);
-            return RawJson($"{{\"manifest\":{JsonSerializer.Serialize(run.Manifest.ToView(run.Id), WebJson.Options)},\"result\":{JsonSerializer.Serialize(result.RootElement, WebJson.Options)}}}");
+            return RawJson($"{{\"manifest\":{JsonSerializer.Serialize(run.Manifest.ToView(run.Id), WebJson.Options)},\"result_verified\":{(run.Intact ? "true" : "false")},\"result\":{JsonSerializer.Serialize(result.RootElement, WebJson.Options)}}}");
         });
 
         api.MapGet("/runs/{a}/diff/{b}", (string a, string b, RunStore store) =>
@@ -92,6 +104,9 @@ internal static class ApiEndpoints
             var before = store.Find(first);
             var after = store.Find(second);
             if (before is null || after is null) return NotFound($"no run {(before is null ? first : second)} in the store");
+            if (new[] { before, after }.FirstOrDefault(r => !r.Intact) is { } altered)
+                return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Run result altered", detail: altered.IntegrityWarning,
+                    extensions: new Dictionary<string, object?> { ["error"] = altered.IntegrityWarning });
             return Results.Ok(RunDiff.Compare(before, after));
         });
 
