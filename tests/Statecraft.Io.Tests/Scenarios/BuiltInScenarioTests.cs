@@ -130,29 +130,6 @@ public sealed class ShippedDataTests
         Built.Sources.Where(s => s.Kind == SourceKind.Dataset && s.Reference is not null)
             .ShouldAllBe(s => File.Exists(TestPaths.InRepo(s.Reference!)));
 
-    [Theory]
-    [InlineData("RUS", 365)]
-    [InlineData("ARM", 371)]
-    [InlineData("GEO", 372)]
-    [InlineData("AZE", 373)]
-    [InlineData("TUR", 640)]
-    [InlineData("USA", 2)]
-    [InlineData("UKR", 369)]
-    [InlineData("IRN", 630)]
-    [InlineData("ISR", 666)]
-    [InlineData("KAZ", 705)]
-    [InlineData("CHN", 710)]
-    public void Capabilities_polyarchy_and_ideal_points_match_the_shipped_data(string actor, int ccode)
-    {
-        var a = Built.Actor(actor);
-        var nmc = Csv("data", "cow", "nmc_v7_subset.csv").Single(r => r[0] == ccode.ToString() && r[1] == "2022");
-        a.Capability.Central.ShouldBe(double.Parse(nmc[8], System.Globalization.CultureInfo.InvariantCulture), 1e-6);
-        var vdem = Csv("data", "democracy", "polyarchy_2025_region.csv").Single(r => r[0] == ccode.ToString());
-        a.Attributes["polyarchy"].Central.ShouldBe(double.Parse(vdem[2], System.Globalization.CultureInfo.InvariantCulture), 1e-9);
-        var un = Csv("data", "un_ideal_points", "ideal_points_2024_region.csv").Single(r => r[0] == ccode.ToString());
-        a.Attributes["un_ideal_point"].Central.ShouldBe(double.Parse(un[4], System.Globalization.CultureInfo.InvariantCulture), 5e-3);
-    }
-
     [Fact]
     public void The_migrant_stock_matches_un_desa_2024()
     {
