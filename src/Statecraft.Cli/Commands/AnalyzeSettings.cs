@@ -25,6 +25,10 @@ public sealed class AnalyzeSettings : StoredRunSettings
     [DefaultValue(AnalysisOptions.DefaultSeed)]
     public ulong Seed { get; init; } = AnalysisOptions.DefaultSeed;
 
+    [CommandOption("--expert-aggregation <METHOD>")]
+    [Description("How numbers judged by several experts are pooled: linear-pool (a mixture the Monte Carlo samples) or median. Default: the scenario's expert_aggregation.")]
+    public string? ExpertAggregation { get; init; }
+
     [CommandOption("--json")]
     [Description("Write the findings as JSON to standard output (the contract in docs/scenario-format.md).")]
     public bool Json { get; init; }
@@ -40,5 +44,7 @@ public sealed class AnalyzeSettings : StoredRunSettings
     public override ValidationResult Validate() =>
         Samples is < 1 or > 1_000_000
             ? ValidationResult.Error($"--samples: expected a whole number from 1 to 1000000, found {Samples}")
-            : ValidationResult.Success();
+            : ExpertAggregation is not null && !Core.Elicitation.ExpertPooling.Names.ContainsKey(ExpertAggregation)
+                ? ValidationResult.Error($"--expert-aggregation: expected {string.Join(" or ", Core.Elicitation.ExpertPooling.Names.Keys)}, found '{ExpertAggregation}'")
+                : ValidationResult.Success();
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Statecraft.Core.Domain;
+using Statecraft.Core.Elicitation;
 using Statecraft.Core.Scenarios;
 using Statecraft.Io.Yaml;
 using YamlDotNet.Core;
@@ -93,7 +94,11 @@ public static class ScenarioLoader
         {
             var built = Scenario.Create(header, sources, actors, issues, ties, parameters, levers, policies, questions);
             if (built.Success && problems.Count == 0)
-                return ParseResult<LoadedScenario>.ForValue(new LoadedScenario(built.Value, Sha256(text), file));
+            {
+                // Experts' judgements are read as a linear pool; the file may choose the median instead.
+                var scenario = header.Aggregation == ExpertAggregation.LinearPool ? built.Value : built.Value.WithExpertAggregation(header.Aggregation);
+                return ParseResult<LoadedScenario>.ForValue(new LoadedScenario(scenario, Sha256(text), file));
+            }
 
             // A stance that failed to read is already reported: do not also call its issue short of
             // actors, or a policy's change to it a change to a missing stance.
@@ -162,12 +167,14 @@ public static class ScenarioLoader
 
         var m = r.Mapping(node, "scenario", "scenario");
         if (m is null) return null;
-        r.OnlyKeys(m, "scenario", "id", "title", "date", "description");
+        r.OnlyKeys(m, "scenario", "id", "title", "date", "description", "expert_aggregation");
         var id = r.String(m, "id", "scenario");
         var title = r.String(m, "title", "scenario");
         var date = r.Date(m, "date", "scenario", required: true);
         var description = r.String(m, "description", "scenario", required: false) ?? "";
-        return id is null || title is null || date is null ? null : new ScenarioHeader(id, title, date.Value, description, r.At(m));
+        var aggregation = YamlReader.Get(m, "expert_aggregation") is null ? ExpertAggregation.LinearPool
+            : r.Enum(m, "expert_aggregation", "scenario", ExpertPooling.Names) ?? ExpertAggregation.LinearPool;
+        return id is null || title is null || date is null ? null : new ScenarioHeader(id, title, date.Value, description, r.At(m), aggregation);
     }
 
     private static Source? ReadSource(YamlReader r, YamlNode node)
@@ -231,6 +238,7 @@ public static class ScenarioLoader
 
         var m = r.Mapping(node, subject, key);
         if (m is null) return null;
+        if (YamlReader.Get(m, "experts") is not null) return ReadExperts(r, m, subject, key);
         if (YamlReader.Get(m, "dist") is not null) return ReadDistribution(r, m, subject, key);
         r.OnlyKeys(m, subject, "value", "low", "high", "source", "field", "year");
         var estimate = ReadEstimate(r, m, subject, key);
@@ -244,6 +252,33 @@ public static class ScenarioLoader
         var field = r.String(m, "field", subject, required: false);
         var year = r.Integer(m, "year", subject);
         return estimate is null ? null : new SourcedValue(estimate, new SourceRef(source, field, year), r.At(m));
+    }
+
+    /// <summary>
+    /// A number several experts judged: <c>{experts: [{value: X, low: L, high: H, source: EXPERT}, ...]}</c>,
+    /// each entry a number in its own right (a range or a distribution) from its own judgement source.
+    /// Read as their linear pool; the scenario's <c>expert_aggregation</c> may ask for the median.
+    /// </summary>
+    private static SourcedValue? ReadExperts(YamlReader r, YamlMappingNode m, string subject, string key)
+    {
+        r.OnlyKeys(m, subject, "experts");
+        var items = r.Sequence(m, "experts", subject).ToArray();
+        var experts = new List<SourcedValue>();
+        var failed = false;
+        foreach (var item in items)
+        {
+            if (item is YamlMappingNode im && YamlReader.Get(im, "experts") is not null)
+            {
+                r.Add(item, subject, key, "an expert's judgement cannot itself list experts");
+                failed = true;
+            }
+            else if (ReadValue(r, item, subject, key) is { } v) experts.Add(v);
+            else failed = true;
+        }
+
+        if (items.Length == 0 && YamlReader.Get(m, "experts") is YamlSequenceNode)
+            r.Add(m, subject, key, "experts: expected a list of two or more judgements");
+        return failed || experts.Count == 0 ? null : ExpertPooling.Aggregate(experts, ExpertAggregation.LinearPool) with { Where = r.At(m) };
     }
 
     /// <summary>

@@ -89,8 +89,9 @@ public static class QuestionEngine
             Drivers(s, tornado), flips,
             [
                 new ModelEstimate("bdm", baseline, "BDM (published text), weighted median after the last round"),
-                new ModelEstimate("smp", smp, "KTAB spatial model (deterministic defaults), capability x salience weighted mean of its final positions, at the central scenario"),
-                new ModelEstimate("weighted_mean", mean, "capability x salience weighted mean of the starting positions"),
+                new ModelEstimate("smp", smp, "KTAB spatial model (deterministic defaults), influence x salience weighted mean of its final positions, at the central scenario"),
+                new ModelEstimate("weighted_mean", mean, "influence x salience weighted mean of the starting positions"),
+                .. Elicitation.ExpertSpread.Estimates(s, inputs, model),
             ],
             trajectory);
     }
@@ -129,6 +130,7 @@ public static class QuestionEngine
             headline = $"{Call(pays).ToLowerInvariant()}: EU > 0 in {Pct(pays)} of draws";
         }
 
+        models.AddRange(Elicitation.ExpertSpread.Estimates(s, inputs, model));
         return new Answer(q, true, baseline, "War Trap expected utility (-2 to 2; > 0: war pays)", mc.Lower, mc.Upper, verdict, headline,
             share >= 0.5, share, Drivers(s, tornado), flips, models);
     }
@@ -157,6 +159,7 @@ public static class QuestionEngine
             new("target_cost_share_of_gdp", result.TargetCost, $"{target}, a year's cost"),
         };
         models.AddRange(result.Channels.Select(c => new ModelEstimate($"channel:{c.Channel}", c.CostUsd, $"US$ a year ({Pct2(c.ShareOfGdp)} of the bearer's GDP)")));
+        models.AddRange(Elicitation.ExpertSpread.Estimates(s, inputs, model));
         return new Answer(q, true, baseline, "cost ratio (sender / target, shares of GDP; > 1: the sender pays more)", mc.Lower, mc.Upper, verdict,
             $"{payer} pays more (ratio {F2(baseline)})", share >= 0.5, share, Drivers(s, tornado), flips, models);
     }
