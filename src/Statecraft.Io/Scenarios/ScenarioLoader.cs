@@ -273,8 +273,16 @@ public static class ScenarioLoader
         var m = r.Mapping(node, "issue", "issues");
         if (m is null) return null;
         var id = r.String(m, "id", "issue") ?? "?";
-        r.OnlyKeys(m, id, "id", "title", "scale", "stances");
+        r.OnlyKeys(m, id, "id", "title", "scale", "influence", "stances");
         var title = r.String(m, "title", id) ?? id;
+        var fromCapability = false;
+        if (YamlReader.Get(m, "influence") is { } influenceNode)
+        {
+            // The one documented default: an issue decided by military force weighs stances by capability.
+            if (influenceNode is YamlScalarNode { Value: "capability" }) fromCapability = true;
+            else r.Add(influenceNode, id, "influence", "expected 'capability' (the issue is decided by force: stances weigh by their actor's capability)");
+        }
+
         IssueScale? scale = null;
         if (r.Mapping(YamlReader.Get(m, "scale"), id, "scale") is { } sm)
         {
@@ -294,13 +302,15 @@ public static class ScenarioLoader
             if (r.Mapping(sn, id, "stances") is not { } s) continue;
             var actor = r.String(s, "actor", id) ?? "?";
             var subject = $"{id}/{actor}";
-            r.OnlyKeys(s, subject, "actor", "position", "salience");
+            r.OnlyKeys(s, subject, "actor", "position", "salience", "influence");
             var position = ReadValue(r, s, "position", subject);
             var salience = ReadValue(r, s, "salience", subject);
-            if (position is not null && salience is not null) stances.Add(new Stance(actor, position, salience, r.At(s)));
+            var influence = ReadValue(r, s, "influence", subject, required: false);
+            var influenceFailed = influence is null && YamlReader.Get(s, "influence") is not null;
+            if (position is not null && salience is not null && !influenceFailed) stances.Add(new Stance(actor, position, salience, r.At(s), influence));
         }
 
-        return scale is null ? null : new ScenarioIssue(id, title, scale, stances, r.At(m));
+        return scale is null ? null : new ScenarioIssue(id, title, scale, stances, r.At(m), fromCapability);
     }
 
     private static Tie? ReadTie(YamlReader r, YamlNode node)
