@@ -70,10 +70,8 @@ public static class ScenarioLoader
 
     public static ParseResult<LoadedScenario> Load(string text, string file)
     {
-        if (Malformed(text, file) is { } malformed) return ParseResult<LoadedScenario>.ForProblem(malformed);
-        var yaml = YamlFile.Parse(text, file);
-        if (!yaml.Success)
-            return ParseResult<LoadedScenario>.ForProblem(new Problem("scenario", "", "expected a YAML mapping with scenario, sources, actors, issues, ...", new SourceLocation(file, 1, 1)));
+        var yaml = YamlFile.Parse(text, file, "a YAML mapping with scenario, sources, actors, issues, ...");
+        if (!yaml.Success) return ParseResult<LoadedScenario>.ForProblems(yaml.Problems.Select(p => p with { Subject = "scenario" }).ToArray());
 
         var root = yaml.Value.Root;
         var r = new YamlReader(file, yaml.Value);
@@ -120,40 +118,6 @@ public static class ScenarioLoader
         // File order, so a user can work down the list.
         return ParseResult<LoadedScenario>.ForProblems(problems
             .OrderBy(p => p.Location?.Line ?? int.MaxValue).ThenBy(p => p.Location?.Column ?? 0).ToArray());
-    }
-
-    /// <summary>
-    /// Scans the text for a YAML syntax error and locates it. YamlDotNet raises YamlException with a
-    /// position for most errors, but some inputs make its scanner throw other exceptions without one:
-    /// then the error is placed just after the last event that parsed.
-    /// </summary>
-    private static Problem? Malformed(string text, string file)
-    {
-        var parser = new Parser(new StringReader(text));
-        Mark last = Mark.Empty;
-        try
-        {
-            while (parser.MoveNext())
-                if (parser.Current is { } e) last = e.End;
-            return null;
-        }
-        catch (YamlException e)
-        {
-            var message = e.InnerException?.Message ?? e.Message;
-            return new Problem("scenario", "yaml", "malformed YAML: " + Trim(message), new SourceLocation(file, (int)e.Start.Line, (int)e.Start.Column));
-        }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
-        {
-            return new Problem("scenario", "yaml", "malformed YAML after this point (check brackets, quotes and indentation)",
-                new SourceLocation(file, Math.Max(1, (int)last.Line), Math.Max(1, (int)last.Column)));
-        }
-    }
-
-    private static string Trim(string message)
-    {
-        // YamlDotNet prefixes messages with "(Line: x, Col: y, Idx: z) - (...)": the location is ours to print.
-        var i = message.LastIndexOf("): ", StringComparison.Ordinal);
-        return i >= 0 ? message[(i + 3)..] : message;
     }
 
     private static ScenarioHeader? ReadHeader(YamlReader r, YamlMappingNode root)
