@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Statecraft.Core.Coercion;
 using Statecraft.Core.Domain;
 using Statecraft.Core.Elicitation;
 using Statecraft.Core.Scenarios;
@@ -53,6 +54,13 @@ public static class ScenarioLoader
         ["cut-transit"] = LeverKind.CutTransit,
         ["back-faction"] = LeverKind.BackFaction,
         ["sanction-officials"] = LeverKind.SanctionOfficials,
+    };
+
+    /// <summary>Which comparison a coercion claim is about (<see cref="CoercionMeasure"/>).</summary>
+    public static readonly IReadOnlyDictionary<string, CoercionMeasure> Measures = new Dictionary<string, CoercionMeasure>
+    {
+        ["usd"] = CoercionMeasure.Usd,
+        ["share-of-gdp"] = CoercionMeasure.ShareOfGdp,
     };
 
     private static readonly Dictionary<string, QuestionModel> Models = new()
@@ -445,7 +453,7 @@ public static class ScenarioLoader
         var m = r.Mapping(node, "question", "questions");
         if (m is null) return null;
         var id = r.String(m, "id", "question") ?? "?";
-        r.OnlyKeys(m, id, "id", "text", "model", "claims", "source_conclusion", "expect", "issue", "challenger", "target", "lever", "assume", "backer", "backer_commitment");
+        r.OnlyKeys(m, id, "id", "text", "model", "claims", "source_conclusion", "expect", "issue", "challenger", "target", "lever", "assume", "backer", "backer_commitment", "measure");
         var text = r.String(m, "text", id) ?? "";
         var model = r.Enum(m, "model", id, Models);
         var claims = r.Strings(m, "claims", id);
@@ -457,10 +465,17 @@ public static class ScenarioLoader
             expect = new Expectation(r.Number(em, "above", id, required: false), r.Number(em, "below", id, required: false));
         }
 
+        var measure = CoercionMeasure.ShareOfGdp;
+        if (YamlReader.Get(m, "measure") is not null)
+        {
+            measure = r.Enum(m, "measure", id, Measures) ?? CoercionMeasure.ShareOfGdp;
+            if (model is not null and not QuestionModel.Coercion) r.Add(YamlReader.Get(m, "measure")!, id, "measure", "only a coercion question compares costs: remove measure");
+        }
+
         return model is null ? null : new Question(id, text, model.Value, claims, conclusion, expect,
             r.String(m, "issue", id, required: false), r.String(m, "challenger", id, required: false),
             r.String(m, "target", id, required: false), r.String(m, "lever", id, required: false),
             r.String(m, "assume", id, required: false), r.String(m, "backer", id, required: false),
-            r.String(m, "backer_commitment", id, required: false), r.At(m));
+            r.String(m, "backer_commitment", id, required: false), r.At(m), measure);
     }
 }

@@ -39,6 +39,7 @@ public sealed class SchemaTests
         Enum("actor", "kind").ShouldBe(["state", "bloc", "faction"]);
         Enum("tie", "kind").ShouldBe(["defence", "non-aggression", "entente", "rivalry", "backing", "dependence", "basing"]);
         Enum("question", "model").ShouldBe(["bargaining", "war-trap", "coercion", "policy-comparison"]);
+        Enum("question", "measure").ShouldBe(Statecraft.Io.Scenarios.ScenarioLoader.Measures.Keys);
         Schema.GetProperty("properties").GetProperty("scenario").GetProperty("properties").GetProperty("expert_aggregation").GetProperty("enum")
             .EnumerateArray().Select(x => x.GetString()!).ShouldBe(Statecraft.Core.Elicitation.ExpertPooling.Names.Keys);
         foreach (var kind in Enum("tie", "kind"))
