@@ -182,7 +182,10 @@ public static class QuestionEngine
         var unit = q.Measure == CoercionMeasure.Usd
             ? "cost ratio (sender / target, US$ a year; > 1: the sender loses more)"
             : "cost ratio (sender / target, shares of GDP; > 1: the sender pays more)";
-        var headline = $"{(result.RatioUsd > 1 ? sender : target)} loses more US$ ({F2(result.RatioUsd)}), {(result.Ratio > 1 ? sender : target)} more of its GDP ({F2(result.Ratio)})";
+        var (payerUsd, payerGdp) = (result.RatioUsd > 1 ? sender : target, result.Ratio > 1 ? sender : target);
+        var headline = payerUsd == payerGdp
+            ? $"{payerUsd} loses more: US$ ratio {F2(result.RatioUsd)}, GDP-share ratio {F2(result.Ratio)}"
+            : $"{payerUsd} loses more US$ ({F2(result.RatioUsd)}), {payerGdp} more of its GDP ({F2(result.Ratio)})";
         return new Answer(q, true, baseline, unit, mc.Lower, mc.Upper, verdict + ".", headline, share >= 0.5, share, Drivers(s, tornado), flips, models);
     }
 
