@@ -19,6 +19,7 @@ public static class StatecraftApp
             config.SetApplicationVersion(typeof(StatecraftApp).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
             config.ConfigureConsole(console);
             config.Settings.StrictParsing = true;
+            config.SetHelpProvider(new StatecraftHelp(config.Settings));
             // No stack traces for users: unexpected failures print one line and exit 1;
             // usage errors (unknown option, bad value) exit 2 like other bad input.
             config.SetExceptionHandler((exception, _) =>
