@@ -26,7 +26,7 @@ public static class StatecraftApp
             {
                 if (exception is CommandParseException or CommandRuntimeException)
                 {
-                    console.MarkupLineInterpolated($"[red]error:[/] {exception.Message}");
+                    console.MarkupLineInterpolated($"[red]error:[/] {UsageErrors.Describe(exception, args)}");
                     return ExitCodes.BadInput;
                 }
 

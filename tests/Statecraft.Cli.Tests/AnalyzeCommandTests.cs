@@ -177,4 +177,21 @@ public sealed class AnalyzeCommandTests
             if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
         }
     }
+
+    [Fact]
+    public void An_out_directory_that_cannot_be_created_says_so_in_one_line()
+    {
+        var (code, output) = Run("analyze", "--samples", "4", "--out", "/proc/statecraft-report");
+        code.ShouldBe(1, output);
+        output.ShouldContain("error: --out /proc/statecraft-report: cannot create this directory (its parent does not exist or does not accept new entries)");
+        output.ShouldNotContain("Could not find file");
+    }
+
+    [Fact]
+    public void Scenario_problems_start_with_error_in_lower_case_like_every_other_error()
+    {
+        var (code, output) = Run("analyze", Fixture("no-such-file.yaml"));
+        code.ShouldBe(2);
+        output.ShouldStartWith("error: ", Case.Sensitive);
+    }
 }
