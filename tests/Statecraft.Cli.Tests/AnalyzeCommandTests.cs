@@ -194,4 +194,45 @@ public sealed class AnalyzeCommandTests
         code.ShouldBe(2);
         output.ShouldStartWith("error: ", Case.Sensitive);
     }
+
+    [Fact]
+    public void The_policy_verdict_names_the_scenario_s_own_war_and_calls_no_package_best_that_raises_nothing()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"statecraft-policy-{Guid.NewGuid():N}.yaml");
+        try
+        {
+            string Verdict(string yaml)
+            {
+                File.WriteAllText(path, yaml);
+                var (code, output) = Run("analyze", path, "--samples", "16", "--json");
+                code.ShouldBe(0, output);
+                return JsonDocument.Parse(output).RootElement.GetProperty("questions").EnumerateArray()
+                    .Single(q => q.GetProperty("id").GetString() == "which-policy").GetProperty("verdict").GetString()!;
+            }
+
+            // As written, mediation lowers the river outcome: no package raises it, so none is "best".
+            var yaml = File.ReadAllText(Fixture("two-countries.yaml"));
+            var lowering = Verdict(yaml);
+            lowering.ShouldStartWith("No package raises the bargaining outcomes above the scenario as given (the largest mean change, mediation's, is -");
+            lowering.ShouldContain("Freedonia attacking Sylvania paying in");
+            lowering.ShouldNotContain("Russia");
+
+            // A package in which Freedonia concedes raises it, and is named best.
+            var raising = Verdict(yaml.Replace("questions:", """
+                  - id: concession
+                    title: Freedonia gives up the river
+                    claims: [C1]
+                    changes:
+                      - {issue: river-share, actor: FRE, field: position, set: 95, source: guess}
+
+                questions:
+                """));
+            raising.ShouldStartWith("Best package: concession, moving the bargaining outcomes +");
+            raising.ShouldContain("Freedonia attacking Sylvania paying in");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }
