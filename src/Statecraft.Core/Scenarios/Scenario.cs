@@ -61,12 +61,15 @@ public sealed class Scenario
     public bool HasParameter(string id) => _parameters.ContainsKey(id);
     public bool HasPolicy(string id) => _policies.ContainsKey(id);
 
+    /// <summary>A stance's weight on its issue: its own influence, or (on an issue decided by force) its actor's capability.</summary>
+    public SourcedValue InfluenceOf(Stance stance) => stance.Influence ?? _actors[stance.ActorId].Capability;
+
     /// <summary>Ties in force at the scenario date.</summary>
     public IEnumerable<Tie> TiesInForce => Ties.Where(t => t.HoldsOn(Date));
 
     /// <summary>
     /// Every number of the scenario, in file order, with a stable path:
-    /// <c>actor/ID/capability</c>, <c>actor/ID/ATTRIBUTE</c>, <c>issue/ID/ACTOR/position|salience</c>,
+    /// <c>actor/ID/capability</c>, <c>actor/ID/ATTRIBUTE</c>, <c>issue/ID/ACTOR/position|salience|influence</c>,
     /// <c>parameter/ID</c>, <c>lever/ID/INPUT</c>.
     /// </summary>
     public IReadOnlyList<Input> Inputs
@@ -85,12 +88,19 @@ public sealed class Scenario
                 {
                     inputs.Add(new Input($"issue/{i.Id}/{s.ActorId}/position", $"{s.ActorId} position on {i.Id}", s.Position));
                     inputs.Add(new Input($"issue/{i.Id}/{s.ActorId}/salience", $"{s.ActorId} salience on {i.Id}", s.Salience));
+                    if (s.Influence is { } influence)
+                        inputs.Add(new Input($"issue/{i.Id}/{s.ActorId}/influence", $"{s.ActorId} influence on {i.Id}", influence));
                 }
 
             foreach (var p in Parameters) inputs.Add(new Input($"parameter/{p.Id}", p.Text, p.Value));
             foreach (var l in Levers)
                 foreach (var (k, v) in l.Inputs)
                     inputs.Add(new Input($"lever/{l.Id}/{k}", $"{l.Id} {k}", v));
+
+            // A number several experts judged says so in its label (drivers and flip points show it).
+            for (var k = 0; k < inputs.Count; k++)
+                if (inputs[k].Value.Experts is { } experts)
+                    inputs[k] = inputs[k] with { Label = $"{inputs[k].Label} (pooled from {experts.Count} experts)" };
             return inputs;
         }
     }
@@ -119,6 +129,17 @@ public sealed class Scenario
         return current;
     }
 
+    /// <summary>
+    /// The scenario with every number several experts judged pooled by <paramref name="aggregation"/>
+    /// (the command line's override of the file's choice).
+    /// </summary>
+    public Scenario WithExpertAggregation(Elicitation.ExpertAggregation aggregation)
+    {
+        var pooled = Map((_, v) => v.Experts is { } experts ? Elicitation.ExpertPooling.Aggregate(experts, aggregation) : v);
+        return new Scenario(Header with { Aggregation = aggregation }, pooled.Sources, pooled.Actors, pooled.Issues, pooled.Ties,
+            pooled.Parameters, pooled.Levers, pooled.Policies, pooled.Questions);
+    }
+
     /// <summary>The scenario with some inputs replaced by fixed numbers (one Monte Carlo draw, or a sensitivity probe).</summary>
     public Scenario WithValues(IReadOnlyDictionary<string, double> values) =>
         Map((path, v) => values.TryGetValue(path, out var x) ? v with { Estimate = Estimate.Point(x), Distribution = null } : v);
@@ -130,7 +151,11 @@ public sealed class Scenario
             : t.Parameter is not null ? $"parameter/{t.Parameter}"
             : t.Lever is not null ? $"lever/{t.Lever}/{t.Field}"
             : $"actor/{t.Actor}/{t.Field}";
-        return Map((p, v) => p == path ? ChangeValue(v, change, BoundsOf(path)) : v);
+        return Map((p, v) => p != path ? v
+            : v.Experts is { } experts && change.Operation != ChangeOperation.Set
+                // A shift or scaling applies to each expert's judgement; the pool is then re-formed.
+                ? Elicitation.ExpertPooling.Aggregate(experts.Select(e => ChangeValue(e, change, BoundsOf(path)) with { Source = e.Source }).ToArray(), Header.Aggregation)
+                : ChangeValue(v, change, BoundsOf(path)));
     }
 
     /// <summary>The interval a value at <paramref name="path"/> must stay in.</summary>
@@ -138,7 +163,12 @@ public sealed class Scenario
     {
         var parts = path.Split('/');
         if (parts[0] == "issue" && parts.Length == 4)
-            return parts[3] == "salience" ? (0, 1) : (_issues[parts[1]].Scale.Min, _issues[parts[1]].Scale.Max);
+            return parts[3] switch
+            {
+                "salience" => (0, 1),
+                "influence" => (0, double.PositiveInfinity),
+                _ => (_issues[parts[1]].Scale.Min, _issues[parts[1]].Scale.Max),
+            };
         if (parts[0] == "actor" && parts.Length == 3 && parts[2] == "committed_elsewhere") return (0, 1);
         if (parts[0] == "actor" && parts.Length == 3 && parts[2] is "lat" or "lon" or "un_ideal_point") return (double.NegativeInfinity, double.PositiveInfinity);
         if (parts[0] == "parameter" && _parameters.TryGetValue(parts[1], out var p)) return BoundsOfUnit(p.Unit);
@@ -175,6 +205,7 @@ public sealed class Scenario
             {
                 Position = f($"issue/{i.Id}/{s.ActorId}/position", s.Position),
                 Salience = f($"issue/{i.Id}/{s.ActorId}/salience", s.Salience),
+                Influence = s.Influence is null ? null : f($"issue/{i.Id}/{s.ActorId}/influence", s.Influence),
             }).ToArray(),
         }).ToArray();
         var parameters = Parameters.Select(p => p with { Value = f($"parameter/{p.Id}", p.Value) }).ToArray();
@@ -186,5 +217,14 @@ public sealed class Scenario
     }
 }
 
-/// <summary>The scenario's identity: id, title, the date it is set at, and a short description.</summary>
-public sealed record ScenarioHeader(string Id, string Title, DateOnly Date, string Description = "", SourceLocation? Where = null);
+/// <summary>
+/// The scenario's identity: id, title, the date it is set at, a short description, and how numbers
+/// judged by several experts are pooled (<see cref="Elicitation.ExpertAggregation"/>).
+/// </summary>
+public sealed record ScenarioHeader(
+    string Id,
+    string Title,
+    DateOnly Date,
+    string Description = "",
+    SourceLocation? Where = null,
+    Elicitation.ExpertAggregation Aggregation = Elicitation.ExpertAggregation.LinearPool);

@@ -50,6 +50,12 @@ internal static class ScenarioValidator
 
         void CheckValue(string subject, string field, SourcedValue v, double min, double max, string expected)
         {
+            if (v.Experts is { } experts)
+            {
+                CheckExperts(subject, field, v, experts, min, max, expected);
+                return;
+            }
+
             var e = v.Estimate;
             if (v.Distribution is { } d)
             {
@@ -61,6 +67,22 @@ internal static class ScenarioValidator
             else if (e.Low < min || e.High > max)
                 Add(subject, field, $"expected {expected}, found {e}", v.Where);
             CheckSource(subject, field, v.Source, v.Where);
+        }
+
+        // Several experts' judgements of one number: each is a number in its own right, from its own
+        // judgement source (one entry per expert).
+        void CheckExperts(string subject, string field, SourcedValue v, IReadOnlyList<SourcedValue> experts, double min, double max, string expected)
+        {
+            if (experts.Count < 2) Add(subject, field, $"experts: expected two or more judgements, found {experts.Count} (write one as a plain number)", v.Where);
+            var seen = new HashSet<string>();
+            foreach (var x in experts)
+            {
+                if (x.Experts is not null) Add(subject, field, "experts: an expert's judgement cannot itself list experts", x.Where);
+                else CheckValue(subject, field, x, min, max, expected);
+                if (!seen.Add(x.Source.SourceId)) Add(subject, field, $"experts: '{x.Source.SourceId}' judges this number twice", x.Where);
+                if (sourceById.TryGetValue(x.Source.SourceId, out var s) && s.Kind != SourceKind.Judgement)
+                    Add(subject, field, $"experts: '{s.Id}' is a {s.Kind.ToString().ToLowerInvariant()}; each expert's source must be a judgement with its reasoning", x.Where);
+            }
         }
 
         foreach (var a in actors)
@@ -76,7 +98,6 @@ internal static class ScenarioValidator
             }
         }
 
-        var capabilityChecked = new HashSet<string>(StringComparer.Ordinal);
         foreach (var i in issues)
         {
             var sc = i.Scale;
@@ -91,11 +112,15 @@ internal static class ScenarioValidator
                 if (!seen.Add(s.ActorId)) Add(subject, "actor", "duplicate stance for this actor", s.Where);
                 CheckValue(subject, "position", s.Position, sc.Min, sc.Max, $"a position within the scale [{sc.Min:R}, {sc.Max:R}]");
                 CheckValue(subject, "salience", s.Salience, 0, 1, Salience.Expected);
-                // KTAB's spatial model needs every actor on an issue to have some capability.
-                if (actorById.TryGetValue(s.ActorId, out var holder) && capabilityChecked.Add(s.ActorId)
-                    && (holder.Capability.Distribution?.Support.Min ?? holder.Capability.Estimate.Low) <= 0)
-                    Add(holder.Id, "capability", $"expected a number > 0 for an actor with a stance (on issue '{i.Id}'), found {holder.Capability.Estimate}", holder.Capability.Where);
+                if (s.Influence is { } influence)
+                    CheckValue(subject, "influence", influence, 0, double.PositiveInfinity, "an influence >= 0 (the actor's weight on this issue)");
+                else if (!i.InfluenceFromCapability)
+                    Add(subject, "influence", "missing: give the actor's weight on this issue as influence: {value, low, high, source} "
+                                              + "(separate from military capability), or declare influence: capability on the issue if it is decided by force", s.Where);
             }
+
+            if (i.Stances.Count > 0 && i.Stances.All(s => s.Influence is { Estimate.High: 0 }))
+                Add(i.Id, "influence", "every stance has influence 0: at least one actor must weigh on the issue", i.Where);
         }
 
         foreach (var t in ties)
@@ -156,15 +181,18 @@ internal static class ScenarioValidator
             }
 
             if (!c.Amount.IsValid) Add(subject, "amount", $"expected finite numbers with low <= value <= high, found {c.Amount}", c.Where);
-            if (c.Operation != ChangeOperation.Set && TargetValue(t) is { Distribution: not null })
+            if (c.Operation != ChangeOperation.Set && TargetValue(t) is { GivenAsDistribution: true })
                 Add(subject, c.Operation.ToString().ToLowerInvariant(), "the input is given as a distribution: a change to it must use set", c.Where);
             CheckSource(subject, "source", c.Source, c.Where);
             if (t.Issue is not null)
             {
                 if (!issueById.TryGetValue(t.Issue, out var issue)) Add(subject, "issue", $"unknown issue '{t.Issue}'", c.Where);
-                else if (t.Actor is null || issue.StanceOf(t.Actor) is null)
+                else if (t.Actor is null || issue.StanceOf(t.Actor) is not { } stance)
                     Add(subject, "actor", $"actor '{t.Actor}' has no stance on issue '{t.Issue}'", c.Where);
-                if (t.Field is not ("position" or "salience")) Add(subject, "field", $"expected position or salience, found '{t.Field}'", c.Where);
+                else if (t.Field == "influence" && stance.Influence is null)
+                    Add(subject, "field", $"the stance weighs by capability (issue '{t.Issue}' declares influence: capability): change the actor's capability", c.Where);
+                if (t.Field is not ("position" or "salience" or "influence"))
+                    Add(subject, "field", $"expected position, salience or influence, found '{t.Field}'", c.Where);
             }
             else if (t.Parameter is not null)
             {
@@ -184,7 +212,7 @@ internal static class ScenarioValidator
         {
             if (t.Issue is not null)
                 return issueById.TryGetValue(t.Issue, out var i) && t.Actor is not null && i.StanceOf(t.Actor) is { } st
-                    ? t.Field == "position" ? st.Position : t.Field == "salience" ? st.Salience : null
+                    ? t.Field switch { "position" => st.Position, "salience" => st.Salience, "influence" => st.Influence, _ => null }
                     : null;
             if (t.Parameter is not null) return parameterById.TryGetValue(t.Parameter, out var p) ? p.Value : null;
             if (t.Lever is not null)
