@@ -85,6 +85,12 @@ internal static class ScenarioValidator
             }
         }
 
+        // War Trap divides by the sum of two sides' capabilities: two of its states without any give 0/0.
+        if (questions.Any(q => q.Model == QuestionModel.WarTrap))
+            foreach (var a in actors.Where(a => a.Kind != ActorKind.Faction && a.Attributes.ContainsKey("lat") && a.Attributes.ContainsKey("lon")
+                                                && (a.Capability.Distribution?.Support.Min ?? a.Capability.Estimate.Low) <= 0).Skip(1))
+                Add(a.Id, "capability", $"expected a number > 0: at most one state in a War Trap question may have no capability, found {a.Capability.Estimate}", a.Capability.Where);
+
         foreach (var a in actors)
         {
             CheckValue(a.Id, "capability", a.Capability, 0, double.PositiveInfinity, Capability.Expected);
