@@ -34,6 +34,29 @@ public sealed class HostileRequestTests : IDisposable
     }
 
     [Fact]
+    public async Task Yaml_nested_40000_deep_is_refused_and_the_server_keeps_answering()
+    {
+        // It once overflowed the stack and killed the server.
+        var client = _factory.CreateClient();
+        var deep = "a: " + new string('[', 40_000) + new string(']', 40_000) + "\n";
+        var response = await client.PostAsync("/api/scenarios?name=deep.yaml", new StringContent(deep, Encoding.UTF8, "text/yaml"));
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("deep.yaml:1:");
+        (await client.GetAsync("/api/status")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_latin1_upload_is_refused_not_read_as_replacement_characters()
+    {
+        var bytes = Encoding.Latin1.GetBytes("scenario: {id: x, title: Nederl\u00e4nd, date: 2025-01-01}\n");
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/yaml");
+        var response = await _factory.CreateClient().PostAsync("/api/scenarios?name=latin1.yaml", content);
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("not UTF-8");
+    }
+
+    [Fact]
     public async Task The_same_origin_is_served()
     {
         var request = new HttpRequestMessage(HttpMethod.Get, "/api/status");

@@ -36,6 +36,7 @@ internal static class ApiEndpoints
         {
             var (yaml, tooLarge) = await ReadBody(request, options.MaxRequestBytes);
             if (tooLarge) return TooLarge(options);
+            if (yaml is null) return BadRequest("the body is not UTF-8 text (a Latin-1 file, for instance); re-save the file as UTF-8");
             if (string.IsNullOrWhiteSpace(yaml)) return BadRequest("the request body must be a scenario in YAML");
             var name = request.Query["name"].FirstOrDefault() is { Length: > 0 and <= 200 } given ? Path.GetFileName(given) : "uploaded.yaml";
             var outcome = backend.Upload(name, yaml);
@@ -56,6 +57,7 @@ internal static class ApiEndpoints
         {
             var (body, tooLarge) = await ReadBody(request, options.MaxRequestBytes);
             if (tooLarge) return TooLarge(options);
+            if (body is null) return BadRequest("the body is not UTF-8 text");
             var (analysis, problem) = ParseAnalysis(body, backend);
             if (problem is not null) return BadRequest(problem);
             var problems = backend.Check(analysis!);
@@ -198,8 +200,10 @@ internal static class ApiEndpoints
 
     private static IResult RawJson(string json) => Results.Text(json, "application/json; charset=utf-8", Encoding.UTF8);
 
-    /// <summary>Reads the body as UTF-8 text, refusing (without reading on) anything over the limit.</summary>
-    private static async Task<(string Text, bool TooLarge)> ReadBody(HttpRequest request, long limit)
+    private static readonly UTF8Encoding StrictUtf8 = new(false, true);
+
+    /// <summary>Reads the body as UTF-8 text (null when it is not UTF-8), refusing (without reading on) anything over the limit.</summary>
+    private static async Task<(string? Text, bool TooLarge)> ReadBody(HttpRequest request, long limit)
     {
         if (request.ContentLength > limit) return ("", true);
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature) feature.MaxRequestBodySize = limit;
@@ -219,6 +223,13 @@ internal static class ApiEndpoints
             return ("", true);
         }
 
-        return (Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), false);
+        try
+        {
+            return (StrictUtf8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), false);
+        }
+        catch (DecoderFallbackException)
+        {
+            return (null, false);
+        }
     }
 }
