@@ -119,6 +119,37 @@ public sealed class RiskYear
         return problems.Count == 0 ? year : ParseResult<RiskYear>.ForProblems([.. problems, .. year.Problems]);
     }
 
+    /// <summary>
+    /// A War Trap region (file) as one system-year in which every state's region is the whole file:
+    /// capabilities (the weights of weighted S) as given, C as the model computes it (distance discount
+    /// and capability committed elsewhere included), the ties of the file, the model's measure.
+    /// Needs ties: similarity values given directly say nothing about the portfolios a state could choose.
+    /// </summary>
+    public static ParseResult<RiskYear> FromWarTrap(WarTrapSpec spec, WarTrapModel model)
+    {
+        if (spec.Ties is null)
+            return ParseResult<RiskYear>.ForProblem(new Problem("region", "ties", "the risk search needs alliance ties (the file gives similarity values directly)"));
+        var n = spec.States.Count;
+        var capabilityAt = new double[n * n];
+        for (var a = 0; a < n; a++)
+        {
+            for (var b = 0; b < n; b++) capabilityAt[a * n + b] = model.Capability(a, b);
+        }
+
+        var ties = new TieKind[n * n];
+        Array.Fill(ties, TieKind.None);
+        foreach (var t in spec.Ties)
+        {
+            var a = model.IndexOf(t.A);
+            var b = model.IndexOf(t.B);
+            ties[a * n + b] = ties[b * n + a] = t.Kind;
+        }
+
+        var region = new bool[n * n];
+        Array.Fill(region, true);
+        return Create([.. spec.States.Select(s => s.Id)], [.. spec.States.Select(s => s.Capability)], capabilityAt, ties, region, model.Options.Measure);
+    }
+
     private static List<Problem> CheckStates(IReadOnlyList<string> states, ReadOnlySpan<double> capability)
     {
         var problems = new List<Problem>();
