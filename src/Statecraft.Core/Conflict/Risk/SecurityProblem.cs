@@ -187,12 +187,15 @@ internal sealed class SecurityProblem
     }
 
     /// <summary>
-    /// Steepest ascent (or descent) over single-tie changes from <paramref name="start"/>. At a local
-    /// optimum (no change improves S by more than a relative 1e-10) it stops, or, with
-    /// <paramref name="patience"/> &gt; 0, carries on as a tabu search: it takes the best change even if
-    /// it worsens S, forbids changing that tie again for a few steps (unless that would beat the best
-    /// seen), and stops after <paramref name="patience"/> steps without a new best. Returns the best
-    /// portfolio seen, its S computed afresh, and the number of neighbouring portfolios evaluated.
+    /// Ascent (or descent) over single-tie changes from <paramref name="start"/>. While several ties
+    /// would each improve S, it makes them in one pass, best first, keeping each only if it still
+    /// improves S once the earlier ones are made (a start far from any optimum then costs a few passes,
+    /// not one step per tie); then steepest steps until no change improves S by more than a relative
+    /// 1e-10. With <paramref name="patience"/> &gt; 0 it carries on as a tabu search: it takes the best
+    /// change even if it worsens S, forbids changing that tie again for a few steps (unless that would
+    /// beat the best seen), and stops after <paramref name="patience"/> steps without a new best.
+    /// Returns the best portfolio seen (a local optimum), its S computed afresh, and the number of
+    /// neighbouring portfolios evaluated.
     /// </summary>
     public (double Value, int[] Portfolio, long Evaluations) Climb(ReadOnlySpan<int> start, bool maximize, int patience = 0)
     {
@@ -201,12 +204,14 @@ internal sealed class SecurityProblem
         var k = K;
         var value = Objective();
         var sign = maximize ? 1.0 : -1.0;
+        long batchEvaluations = 0;
+        value = Batch(sign, ref batchEvaluations);
         var bestValue = value;
         var bestPortfolio = _t.AsSpan(0, _n).ToArray();
         var tenure = Math.Min(k - 1, 2 + k / 4);
         var tabuUntil = new int[_n];
         Array.Fill(tabuUntil, -1);
-        long evaluations = 1;
+        long evaluations = 1 + batchEvaluations;
         var stale = 0;
         var limit = (50 + patience) * k + 100; // improvements are strict, so this only guards against the impossible
         for (var step = 0; step < limit; step++)
@@ -246,6 +251,59 @@ internal sealed class SecurityProblem
         }
 
         return (Evaluate(bestPortfolio), bestPortfolio, evaluations);
+    }
+
+    // While several ties want to change, change each (best gain first) if it still improves S once
+    // the earlier ones are made, undoing it otherwise; each pass costs O(K) per tie tried.
+    private double Batch(double sign, ref long evaluations)
+    {
+        var k = K;
+        var value = Objective();
+        var order = new List<(double Gain, int M, int V)>(k);
+        while (true)
+        {
+            ComputeGains();
+            evaluations += 3L * k;
+            var epsilon = 1e-10 * Math.Max(1, Math.Abs(value));
+            order.Clear();
+            for (var m = 1; m <= k; m++)
+            {
+                int bestV = -1;
+                var best = epsilon;
+                for (var v = 0; v < 4; v++)
+                {
+                    if (v != _t[m] && sign * _gain[m * 4 + v] > best)
+                    {
+                        best = sign * _gain[m * 4 + v];
+                        bestV = v;
+                    }
+                }
+
+                if (bestV >= 0) order.Add((best, m, bestV));
+            }
+
+            if (order.Count < 2) return value;
+            order.Sort((a, b) => b.Gain != a.Gain ? b.Gain.CompareTo(a.Gain) : a.M.CompareTo(b.M));
+            var moved = 0;
+            foreach (var (_, m, v) in order)
+            {
+                var old = _t[m];
+                ApplyWithPairGains(m, v);
+                evaluations++;
+                var next = Objective();
+                if (sign * (next - value) > epsilon)
+                {
+                    value = next;
+                    moved++;
+                }
+                else
+                {
+                    ApplyWithPairGains(m, old);
+                }
+            }
+
+            if (moved == 0) return value;
+        }
     }
 
     private void LoadWeights(RiskYear year)
