@@ -34,6 +34,24 @@ public static class RiskQuality
         }
     }
 
+    /// <summary>CPU seconds of one synthetic year of n states, for n from 25 to 195 (<c>-- risk-years</c>).</summary>
+    public static void Years()
+    {
+        Console.WriteLine("| states | τ_b CPU s | S CPU s | weighted S CPU s | largest region (K) | mean region (K) | τ_b, five regional scores per state (EUGene) |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|");
+        RiskSearch.Run(RiskYears.Synthetic(30, SimilarityMeasure.TauB), new RiskOptions()); // warm up the JIT
+        foreach (var n in new[] { 25, 50, 75, 100, 125, 150, 175, 195 })
+        {
+            var seconds = new[] { SimilarityMeasure.TauB, SimilarityMeasure.S, SimilarityMeasure.WeightedS }
+                .Select(measure => Timed(() => RiskSearch.Run(RiskYears.Synthetic(n, measure), new RiskOptions())).CpuSeconds).ToArray();
+            var regions = RiskSearch.Run(RiskYears.Synthetic(n, SimilarityMeasure.S), new RiskOptions()).Select(r => r.Region.Count).ToArray();
+            var regional = Enumerable.Range(0, 5)
+                .Sum(g => Timed(() => RiskSearch.Run(RiskYears.Synthetic(n, SimilarityMeasure.TauB, onlyRegion: g), new RiskOptions())).CpuSeconds);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {n} | {seconds[0]:F2} | {seconds[1]:F2} | {seconds[2]:F2} | {regions.Max()} | {regions.Average():F1} | {regional:F2} |"));
+        }
+    }
+
     private static void Compare(string label, SimilarityMeasure measure, int years, Func<ulong, int> size, RiskOptions search, RiskOptions reference)
     {
         int extremes = 0, found = 0;

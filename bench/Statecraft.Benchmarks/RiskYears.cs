@@ -10,10 +10,12 @@ namespace Statecraft.Benchmarks;
 /// are in every state's region, regional defence blocs (40% of each region, all allied with each
 /// other), a NATO-like bloc joining three majors to the first region's bloc, and scattered neutrality
 /// pacts (2% of pairs) and ententes (3%). Capitals cluster by region; capabilities are skewed.
+/// With <c>onlyRegion</c> = g, every state's region is instead the states involved in g (its home
+/// members and the majors), as EUGene computes one score per state and region.
 /// </summary>
 public static class RiskYears
 {
-    public static RiskYear Synthetic(int n, SimilarityMeasure measure, ulong seed = 2026, bool discount = true)
+    public static RiskYear Synthetic(int n, SimilarityMeasure measure, ulong seed = 2026, bool discount = true, int? onlyRegion = null)
     {
         var random = new Xoshiro256StarStar(seed);
         var ids = Enumerable.Range(0, n).Select(i => $"S{i:000}").ToArray();
@@ -73,7 +75,12 @@ public static class RiskYears
         var region = new bool[n * n];
         for (var a = 0; a < n; a++)
         {
-            for (var b = 0; b < n; b++) region[a * n + b] = a < majors || b < majors || home[a] == home[b];
+            for (var b = 0; b < n; b++)
+            {
+                region[a * n + b] = onlyRegion is { } g
+                    ? b < majors || home[b] == g
+                    : a < majors || b < majors || home[a] == home[b];
+            }
         }
 
         if (discount) return RiskYear.WithDistances(ids, capability, miles, 500, ties, region, measure).Value;

@@ -28,7 +28,7 @@ internal sealed class SecurityProblem
     private double[] _b = [];
     private double[] _thirdParty = []; // w_xk while loading
     private double[] _pair = []; // ((x·N + y)·16 + a·4 + c): θ_xy U_xy when t_x = a and t_y = c
-    private int[] _tie = []; // N×N fixed ties among partners (codes 0-3); row/column 0 unused
+    private int[] _tie = []; // N×N ties (codes 0-3): row 0 the subject's actual ties, the rest fixed
     private int[] _actual = [];
     private int[] _neighbourStart = [];
     private int[] _neighbour = []; // partners x ≠ m with a tie to m other than none
@@ -45,7 +45,7 @@ internal sealed class SecurityProblem
 
     // Local search: cached gains.
     private double[] _pairGain = []; // (m·4 + v): change of the pair part if t_m became v
-    private double[] _bulk = []; // (x·16 + r·4 + v): U_0x change if a partner x is untied to moved from r to v
+    private double[] _bulk = []; // (x·16 + r·4 + v): U_0x change if a partner not tied to x moved from r to v
     private double[] _gain = [];
     private double[] _pulls = []; // τ_b what-ifs: each partner table's prepared pulls, margins and tied pairs
     private double[] _weightedInverse = []; // b_x / denominator after each row move
@@ -56,8 +56,6 @@ internal sealed class SecurityProblem
     private long[] _colTies = [];
 
     public int K => _n - 1;
-
-    public SimilarityMeasure Measure => _measure;
 
     /// <summary>Global index of local member <paramref name="local"/> (0 is the subject).</summary>
     public int Member(int local) => _members[local];
