@@ -281,7 +281,9 @@ public static class BdmModel
             if (q == 1.0) return challenge - q * usq;
 
             var spread = 0.25 * ((Math.Abs(x[challenger] - mu) + Math.Abs(x[challenger] - x[target])) / scale);
-            var ub = 2 - 4 * Math.Pow(0.5 - spread, risk);
+            // μ and both positions lie within the range, so spread <= 0.5; a weighted mean can overshoot
+            // the extreme position by an ulp, and a negative base to a fractional power is NaN.
+            var ub = 2 - 4 * Math.Pow(Math.Max(0, 0.5 - spread), risk);
             var uw = 2 - 4 * Math.Pow(0.5 + spread, risk);
             var change = (1 - q) * (options.T * ub + (1 - options.T) * uw);
             return options.Faults.HasFlag(BdmFaults.StatusQuoSignFlipped)
