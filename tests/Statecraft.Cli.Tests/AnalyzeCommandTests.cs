@@ -65,7 +65,16 @@ public sealed class AnalyzeCommandTests
             value.ValueKind.ShouldBe(JsonValueKind.Number, id);
             var bounds = interval.EnumerateArray().Select(x => x.GetDouble()).ToArray();
             bounds.Length.ShouldBe(2, id);
-            bounds[0].ShouldBeLessThanOrEqualTo(bounds[1], id);
+            // Every headline lies inside its own interval.
+            value.GetDouble().ShouldBeInRange(bounds[0], bounds[1], id);
+            if (q.GetProperty("model").GetString() != "bargaining") continue;
+            var ensemble = q.GetProperty("ensemble");
+            ensemble.GetProperty("members").EnumerateArray().Select(m => m.GetProperty("model").GetString())
+                .ShouldBe(["bdm", "smp", "weighted-mean", "weighted-median"], id);
+            ensemble.GetProperty("predictive_quantiles").GetProperty("q50").GetDouble().ShouldBe(value.GetDouble(), id);
+            var spread = ensemble.GetProperty("spread").GetDouble();
+            // A disagreement of more than 15 points is explained; a smaller one is not.
+            (ensemble.TryGetProperty("disagreement", out var why) && why.GetString()!.Contains("BDM")).ShouldBe(spread > 15, id);
         }
 
         var packages = root.GetProperty("packages").EnumerateArray().ToArray();

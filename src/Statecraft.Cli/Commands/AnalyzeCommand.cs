@@ -6,6 +6,7 @@ using Statecraft.Cli.Infrastructure;
 using Statecraft.Core.Domain;
 using Statecraft.Core.Scenarios.Analysis;
 using Statecraft.Core.Uncertainty;
+using Statecraft.Io.Models;
 using Statecraft.Io.Scenarios;
 
 namespace Statecraft.Cli.Commands;
@@ -48,7 +49,7 @@ public sealed class AnalyzeCommand(IAnsiConsole console) : Command<AnalyzeSettin
             trends = TimelineTrends.ForTies(scenario, events.Value);
         }
 
-        var options = new AnalysisOptions(settings.Samples, settings.Seed);
+        var options = new AnalysisOptions(settings.Samples, settings.Seed, EnsembleWeightsFile.BuiltIn);
         var result = Run(scenario, settings, options, cancellationToken);
         var json = AnalyzeJson.From(result, loaded.Value.Sha256);
 

@@ -25,6 +25,20 @@ public sealed record AnalyzeJson(
 
     public sealed record ModelJson(string Model, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] double? Value, string Note);
 
+    /// <summary>
+    /// A bargaining answer's ensemble: members (weight, median over the draws, value at the central
+    /// scenario), the predictive distribution's quantiles, the interval from the inputs alone, and
+    /// the models' disagreement.
+    /// </summary>
+    public sealed record EnsembleJson(
+        IReadOnlyList<MemberJson> Members,
+        IReadOnlyDictionary<string, double> PredictiveQuantiles,
+        double[] InputsInterval,
+        double Spread,
+        string? Disagreement);
+
+    public sealed record MemberJson(string Model, double Weight, double Median, double Central);
+
     public sealed record QuestionJson(
         string Id,
         string Question,
@@ -40,7 +54,8 @@ public sealed record AnalyzeJson(
         double ShareOfDrawsAgreeing,
         IReadOnlyList<DriverJson> Drivers,
         IReadOnlyList<FlipJson> FlipPoints,
-        IReadOnlyList<ModelJson> Models);
+        IReadOnlyList<ModelJson> Models,
+        EnsembleJson? Ensemble);
 
     public sealed record PackageJson(string Policy, string Title, bool WhatIf, IReadOnlyDictionary<string, double> Outcomes,
         double Gain, double[] GainInterval, double WarRisk);
@@ -65,8 +80,17 @@ public sealed record AnalyzeJson(
             a.ShareAgreeing,
             a.Drivers.Select(d => new DriverJson(d.Input, d.Label, d.Effect)).ToArray(),
             a.Flips.Select(f => new FlipJson(f.Input, f.Baseline, f.Below, f.Above)).ToArray(),
-            a.Models.Select(m => new ModelJson(m.Model, m.Value, m.Note)).ToArray())).ToArray(),
+            a.Models.Select(m => new ModelJson(m.Model, m.Value, m.Note)).ToArray(),
+            a.Ensemble is { } e ? Ensemble(e) : null)).ToArray(),
         r.Packages.Select(p => new PackageJson(p.Policy, p.Title, p.WhatIf, p.Outcomes, p.Gain, [p.GainLow, p.GainHigh], p.WarRisk)).ToArray());
+
+    private static EnsembleJson Ensemble(EnsembleSummary e) => new(
+        e.Members.Select(m => new MemberJson(m.Model, m.Weight, m.Median, m.Central)).ToArray(),
+        EnsembleSummary.QuantileLevels.Select((p, i) => (Key: "q" + (100 * p).ToString("00", System.Globalization.CultureInfo.InvariantCulture), Value: e.Quantiles[i]))
+            .ToDictionary(x => x.Key, x => x.Value),
+        [e.InputsLow, e.InputsHigh],
+        e.Spread,
+        e.Disagreement);
 
     public static string ModelName(Core.Scenarios.QuestionModel m) => m switch
     {

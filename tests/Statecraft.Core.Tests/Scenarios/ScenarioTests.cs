@@ -2,6 +2,8 @@ using Statecraft.Core.Bargaining;
 using Statecraft.Core.Domain;
 using Statecraft.Core.Scenarios;
 using Statecraft.Core.Scenarios.Analysis;
+using Statecraft.Core.Tests.Ensemble;
+using Statecraft.Core.Uncertainty;
 
 namespace Statecraft.Core.Tests.Scenarios;
 
@@ -166,18 +168,19 @@ public sealed class QuestionEngineTests
     [Fact]
     public void Every_question_is_answered_and_the_same_seed_gives_the_same_answers_on_any_thread_count()
     {
-        var one = QuestionEngine.Analyze(S, [], new AnalysisOptions(64, 7, MaxThreads: 1));
-        var two = QuestionEngine.Analyze(S, [], new AnalysisOptions(64, 7, MaxThreads: 2));
+        var one = QuestionEngine.Analyze(S, [], new AnalysisOptions(64, 7, TestWeights.Spread, MaxThreads: 1));
+        var two = QuestionEngine.Analyze(S, [], new AnalysisOptions(64, 7, TestWeights.Spread, MaxThreads: 2));
         one.Answers.Select(a => a.Question.Id).ShouldBe(["settle", "a-attacks", "best"]);
         one.Answers.Select(a => (a.Value, a.Low, a.High, a.ShareAgreeing)).ShouldBe(two.Answers.Select(a => (a.Value, a.Low, a.High, a.ShareAgreeing)));
-        var other = QuestionEngine.Analyze(S, [], new AnalysisOptions(64, 8));
+        var other = QuestionEngine.Analyze(S, [], new AnalysisOptions(64, 8, TestWeights.Spread));
         other.Answers[0].ShareAgreeing.ShouldNotBe(one.Answers[0].ShareAgreeing);
     }
 
     [Fact]
-    public void The_bargaining_answer_is_bdm_on_the_central_scenario_beside_the_weighted_mean()
+    public void The_bargaining_answer_is_the_ensembles_predictive_median_with_each_model_at_the_central_scenario()
     {
-        var answer = QuestionEngine.Analyze(S, [], new AnalysisOptions(16, 1)).Answers[0];
+        var o = new AnalysisOptions(16, 1, TestWeights.Spread);
+        var answer = QuestionEngine.Analyze(S, [], o).Answers[0];
         // Central scenario: symmetric ranges, so the medians are the stated values.
         var issue = Issue.Create("border", new IssueScale(0, 100, "", ""),
         [
@@ -185,10 +188,14 @@ public sealed class QuestionEngineTests
             new Actor("B", new Capability(0.02), new Position(80), new Salience(0.8)),
             new Actor("C", new Capability(0.2), new Position(70), new Salience(0.3)),
         ]).Value;
-        answer.Value.ShouldBe(BdmModel.Run(issue, BdmOptions.Default).ForecastMedian, 1e-9);
-        answer.Models.Single(m => m.Model == "weighted_mean").Value!.Value.ShouldBe(Baselines.WeightedMean(issue), 1e-9);
+        var members = answer.Ensemble!.Members.ToDictionary(m => m.Model);
+        members["bdm"].Central.ShouldBe(BdmModel.Run(issue, BdmOptions.Default).ForecastMedian, 1e-9);
+        members["weighted-mean"].Central.ShouldBe(Baselines.WeightedMean(issue), 1e-9);
+        members["weighted-median"].Central.ShouldBe(Baselines.WeightedMedian(issue), 1e-9);
+        answer.Value.ShouldBe(EnsembleForecast.Predict(S, "border", o.Weights, new MonteCarloOptions(16, 1)).Median);
         answer.Trajectory!.Rounds[0].ShouldBe([20.0, 80.0, 70.0]);
-        answer.Low.ShouldBeLessThanOrEqualTo(answer.High);
+        answer.Low.ShouldBeLessThanOrEqualTo(answer.Value);
+        answer.Value.ShouldBeLessThanOrEqualTo(answer.High);
         answer.Drivers.ShouldNotBeEmpty();
     }
 
@@ -197,14 +204,14 @@ public sealed class QuestionEngineTests
     {
         var weak = Tiny.Create(parameters: [new Parameter("c-commit", "", "share", Tiny.V(0.0))]).Value;
         var strong = Tiny.Create(parameters: [new Parameter("c-commit", "", "share", Tiny.V(1.0))]).Value;
-        var o = new AnalysisOptions(8, 1);
+        var o = new AnalysisOptions(8, 1, TestWeights.Spread);
         QuestionEngine.Analyze(strong, [], o).Answers[1].Value.ShouldBeLessThan(QuestionEngine.Analyze(weak, [], o).Answers[1].Value);
     }
 
     [Fact]
     public void The_policy_comparison_ranks_packages_by_their_gain_against_the_scenario_as_given()
     {
-        var result = QuestionEngine.Analyze(S, [], new AnalysisOptions(32, 3));
+        var result = QuestionEngine.Analyze(S, [], new AnalysisOptions(32, 3, TestWeights.Spread));
         result.Packages.Select(p => p.Policy).ShouldBe(["care", "weaken-a", "both"]);
         // Weakening A (who holds the low end) cannot move the outcome towards A.
         result.Packages.Single(p => p.Policy == "weaken-a").Gain.ShouldBeGreaterThanOrEqualTo(0);
@@ -217,15 +224,15 @@ public sealed class QuestionEngineTests
     public void A_question_can_assume_a_policy_without_changing_the_others()
     {
         var questions = Tiny.Questions.Take(2).Append(Tiny.Questions[1] with { Id = "a-attacks-weakened", Assume = "weaken-a" }).ToArray();
-        var result = QuestionEngine.Analyze(Tiny.Create(questions: questions).Value, [], new AnalysisOptions(8, 1));
+        var result = QuestionEngine.Analyze(Tiny.Create(questions: questions).Value, [], new AnalysisOptions(8, 1, TestWeights.Spread));
         result.Answers[2].Value.ShouldBeLessThan(result.Answers[1].Value);
-        result.Answers[1].Value.ShouldBe(QuestionEngine.Analyze(S, [], new AnalysisOptions(8, 1)).Answers[1].Value);
+        result.Answers[1].Value.ShouldBe(QuestionEngine.Analyze(S, [], new AnalysisOptions(8, 1, TestWeights.Spread)).Answers[1].Value);
     }
 
     [Fact]
     public void Applied_policies_are_recorded_and_change_the_answers()
     {
-        var o = new AnalysisOptions(8, 1);
+        var o = new AnalysisOptions(8, 1, TestWeights.Spread);
         var applied = QuestionEngine.Analyze(S, ["weaken-a"], o);
         applied.Policies.ShouldBe(["weaken-a"]);
         applied.Answers[1].Value.ShouldNotBe(QuestionEngine.Analyze(S, [], o).Answers[1].Value);

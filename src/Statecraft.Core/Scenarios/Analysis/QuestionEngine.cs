@@ -1,5 +1,6 @@
 using System.Globalization;
 using Statecraft.Core.Bargaining;
+using Statecraft.Core.Ensemble;
 using Statecraft.Core.Uncertainty;
 
 namespace Statecraft.Core.Scenarios.Analysis;
@@ -68,31 +69,60 @@ public static class QuestionEngine
     private static Answer Bargaining(Scenario s, Question q, AnalysisOptions o, Counter counter, CancellationToken ct)
     {
         var issue = s.Issue(q.Issue!);
+        var forecast = EnsembleForecast.Predict(s, issue.Id, o.Weights, Mc(o), counter.Offset(), ct);
         var inputs = ScenarioInputs.Create(s, QuestionModels.BargainingPaths(s, issue.Id));
-        var model = QuestionModels.Bdm(s, issue.Id);
-        var (baseline, mc, tornado, flips) = Uncertainty(inputs, model, q.Expect, o, counter, ct);
-        var central = new ScenarioDraw(inputs, inputs.Medians());
-        var centralIssue = QuestionModels.RealizeIssue(s, issue.Id, central);
+        var (tornado, flips) = Sensitivities(inputs, EnsembleForecast.PointModel(s, issue.Id, o.Weights), q.Expect);
+
+        // The central scenario: the trajectory and the explanation of any disagreement come from it.
+        var centralIssue = QuestionModels.RealizeIssue(s, issue.Id, new ScenarioDraw(inputs, inputs.Medians()));
         var run = BdmModel.Run(centralIssue, BdmOptions.Default);
-        var mean = Baselines.WeightedMean(centralIssue);
-        var smp = SpatialIssue.Forecast(centralIssue);
-        var share = Share(mc.Values, q.Expect);
-        var side = baseline <= (issue.Scale.Min + issue.Scale.Max) / 2 ? issue.Scale.MinMeaning : issue.Scale.MaxMeaning;
-        var verdict = $"Settles at {F0(baseline)} of {F0(issue.Scale.Max)} (90%: {F0(mc.Lower)}-{F0(mc.Upper)}), towards \"{side}\"; "
-                      + $"SMP {F0(smp)}, weighted mean {F0(mean)}.";
+        var smp = EnsembleMembers.SmpRun(centralIssue);
+        var central = new double[EnsembleMembers.Count];
+        EnsembleMembers.Forecast(centralIssue, central);
+
+        var predictive = forecast.Predictive;
+        var quantiles = predictive.Quantiles(EnsembleSummary.QuantileLevels);
+        var value = forecast.Median;
+        var (low, high) = (quantiles[0], quantiles[^1]);
+        var members = Enumerable.Range(0, EnsembleMembers.Count)
+            .Select(m => new MemberSummary(EnsembleMembers.Names[m], o.Weights.Members[m].Weight, forecast.MemberMedian(m), central[m]))
+            .ToArray();
+        var finite = members.Where(m => double.IsFinite(m.Median)).Select(m => m.Median).ToArray();
+        var spread = finite.Max() - finite.Min();
+        var span = issue.Scale.Max - issue.Scale.Min;
+        var disagreement = spread > ModelDisagreement.Threshold * span
+            ? $"The models disagree: their medians over the draws span {F0(spread)} points. At the central scenario: "
+              + ModelDisagreement.Explain(centralIssue, run.Last.Positions, smp?.Final, central) + "."
+            : null;
+        var summary = new EnsembleSummary(members, quantiles, forecast.PointQuantile(0.05), forecast.PointQuantile(0.95), spread, disagreement);
+
+        var share = Share(predictive, q.Expect);
+        var side = value <= (issue.Scale.Min + issue.Scale.Max) / 2 ? issue.Scale.MinMeaning : issue.Scale.MaxMeaning;
+        var byModel = $"BDM {F0(members[0].Median)}, SMP {F0(members[1].Median)}, weighted mean {F0(members[2].Median)}, weighted median {F0(members[3].Median)}";
+        var verdict = $"Settles at {F0(value)} of {F0(issue.Scale.Max)} (ensemble median; 90% predictive interval {F0(low)}-{F0(high)}, "
+                      + $"from the inputs alone {F0(summary.InputsLow)}-{F0(summary.InputsHigh)}), towards \"{side}\"; {byModel} (medians over the draws)."
+                      + (disagreement is null ? "" : " " + disagreement);
         var trajectory = new Trajectory(
             centralIssue.Actors.Select(a => a.Name).ToArray(),
             run.Rounds.Select(r => (IReadOnlyList<double>)r.Positions.ToArray()).ToArray(),
             run.Rounds.Select(r => r.Median).ToArray());
-        var headline = $"BDM {F0(baseline)}, SMP {F0(smp)}, mean {F0(mean)}";
-        return new Answer(q, true, baseline, $"position on 0-{F0(issue.Scale.Max)}", mc.Lower, mc.Upper, verdict, headline, share >= 0.5, share,
+        var headline = $"ensemble {F0(value)} (BDM {F0(members[0].Median)}, SMP {F0(members[1].Median)}, mean {F0(members[2].Median)}, median {F0(members[3].Median)})"
+                       + (disagreement is null ? "" : "; models disagree");
+        return new Answer(q, true, value, $"position on {F0(issue.Scale.Min)}-{F0(issue.Scale.Max)}", low, high, verdict, headline, share >= 0.5, share,
             Drivers(s, tornado), flips,
-            [
-                new ModelEstimate("bdm", baseline, "BDM (published text), weighted median after the last round"),
-                new ModelEstimate("smp", smp, "KTAB spatial model (deterministic defaults), capability x salience weighted mean of its final positions, at the central scenario"),
-                new ModelEstimate("weighted_mean", mean, "capability x salience weighted mean of the starting positions"),
-            ],
-            trajectory);
+            members.Select(m => new ModelEstimate(m.Model.Replace('-', '_'), m.Median,
+                $"{Description(m.Model)}; median over the draws; ensemble weight {F2(m.Weight)}")).ToArray(),
+            trajectory, summary);
+    }
+
+    private static string Description(string member) => EnsembleMembers.Descriptions[Array.IndexOf(EnsembleMembers.Names.ToArray(), member)];
+
+    /// <summary>The share of the predictive distribution that meets the expectation.</summary>
+    private static double Share(PredictiveDistribution p, Expectation expect)
+    {
+        var upper = expect.Below is { } b ? p.Cdf(b) : 1;
+        var lower = expect.Above is { } a ? p.Cdf(a) : 0;
+        return Math.Max(0, upper - lower);
     }
 
     // ---- War Trap ----
@@ -211,9 +241,14 @@ public static class QuestionEngine
         var result = new Dictionary<string, Outcome>();
         foreach (var q in questions)
         {
-            var (inputs, model) = q.Model == QuestionModel.Bargaining
-                ? (ScenarioInputs.Create(s, QuestionModels.BargainingPaths(s, q.Issue!)), QuestionModels.Bdm(s, q.Issue!))
-                : (ScenarioInputs.Create(s, QuestionModels.WarTrapPaths(s, q)), QuestionModels.WarTrap(s, q, withBacker: true));
+            if (q.Model == QuestionModel.Bargaining)
+            {
+                var f = EnsembleForecast.Predict(s, q.Issue!, o.Weights, Mc(o), countProgress ? counter.Offset() : null, ct);
+                result[q.Id] = new Outcome(f.Median, f.PointForecasts);
+                continue;
+            }
+
+            var (inputs, model) = (ScenarioInputs.Create(s, QuestionModels.WarTrapPaths(s, q)), QuestionModels.WarTrap(s, q, withBacker: true));
             var mc = MonteCarlo.Run(inputs, model, Verdict.GreaterThan(0), Mc(o), countProgress ? counter.Offset() : null, ct);
             result[q.Id] = new Outcome(MonteCarlo.Evaluate(inputs, model, inputs.Medians()), mc.Values);
         }
@@ -241,9 +276,19 @@ public static class QuestionEngine
     private static (double Baseline, MonteCarloSummary Mc, IReadOnlyList<TornadoBar> Tornado, IReadOnlyList<FlipPoint> Flips) Uncertainty(
         InputSet inputs, ScenarioModel model, Expectation expect, AnalysisOptions o, Counter counter, CancellationToken ct)
     {
-        var verdict = expect.Above is { } a ? Verdict.GreaterThan(a) : Verdict.LessThan(expect.Below!.Value);
         var baseline = MonteCarlo.Evaluate(inputs, model, inputs.Medians());
-        var mc = MonteCarlo.Run(inputs, model, verdict, Mc(o), counter.Offset(), ct);
+        var mc = MonteCarlo.Run(inputs, model, VerdictOf(expect), Mc(o), counter.Offset(), ct);
+        var (tornado, flips) = Sensitivities(inputs, model, expect);
+        return (baseline, mc, tornado, flips);
+    }
+
+    private static Verdict VerdictOf(Expectation expect) =>
+        expect.Above is { } a ? Verdict.GreaterThan(a) : Verdict.LessThan(expect.Below!.Value);
+
+    /// <summary>Tornado bars for every input, flip points for the strongest drivers, of a deterministic model.</summary>
+    private static (IReadOnlyList<TornadoBar> Tornado, IReadOnlyList<FlipPoint> Flips) Sensitivities(InputSet inputs, ScenarioModel model, Expectation expect)
+    {
+        var verdict = VerdictOf(expect);
         var tornado = Sensitivity.Tornado(inputs, model);
 
         // Flip points for the strongest drivers only: a sub-model over those inputs, the rest at their medians.
@@ -263,7 +308,7 @@ public static class QuestionEngine
             flips = Sensitivity.FlipPoints(sub, subModel, verdict);
         }
 
-        return (baseline, mc, tornado, flips);
+        return (tornado, flips);
     }
 
     private static MonteCarloOptions Mc(AnalysisOptions o) => new(o.Samples, o.Seed, o.MaxThreads);
