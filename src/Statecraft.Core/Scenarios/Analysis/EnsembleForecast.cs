@@ -91,6 +91,9 @@ public static class EnsembleForecast
         return new IssueForecast(issueId, issue.Scale, options.Samples, members, points, predictive);
     }
 
+    /// <summary>The scenario inputs the issue's forecast draws (positions, saliences, influence), in draw order.</summary>
+    public static IReadOnlyList<string> Inputs(Scenario scenario, string issueId) => QuestionModels.BargainingPaths(scenario, issueId);
+
     /// <summary>The ensemble's point forecast as a function of one drawn scenario (for tornado bars and flip points).</summary>
     public static ScenarioModel PointModel(Scenario scenario, string issueId, EnsembleWeights weights) => draw =>
     {
