@@ -80,7 +80,31 @@ public sealed class AnalyzeCommandTests
         var packages = root.GetProperty("packages").EnumerateArray().ToArray();
         packages.Select(p => p.GetProperty("policy").GetString()).ShouldContain("all-combined");
         foreach (var p in packages)
-            p.GetProperty("outcomes").EnumerateObject().Select(o => o.Name).ShouldContain("armenia-alignment");
+        {
+            // Outcome by outcome, never an average across scales.
+            p.TryGetProperty("gain", out _).ShouldBeFalse();
+            p.GetProperty("outcomes").EnumerateArray().Select(o => o.GetProperty("question").GetString()).ShouldContain("armenia-alignment");
+            p.GetProperty("war").GetProperty("measure").GetString()!.ShouldContain("not a probability");
+            if (p.GetProperty("what_if").GetBoolean()) continue;
+            // Every package is met by Russia's best response, the best option first.
+            var options = p.GetProperty("response_options").EnumerateArray().Select(o => o.GetProperty("objective").GetDouble()).ToArray();
+            options.ShouldBe(options.OrderByDescending(x => x).ToArray());
+            p.GetProperty("response").GetString().ShouldBe(p.GetProperty("response_options")[0].GetProperty("policy").GetString());
+            p.GetProperty("with_response").GetArrayLength().ShouldBe(p.GetProperty("outcomes").GetArrayLength());
+        }
+
+        // One claim, one test: every claim a question cites has its own verdict.
+        foreach (var q in questions)
+        {
+            var verdicts = q.GetProperty("claim_verdicts").EnumerateArray().ToArray();
+            verdicts.Select(v => v.GetProperty("claim").GetString()).ShouldBe(q.GetProperty("claims").EnumerateArray().Select(c => c.GetString()));
+            foreach (var v in verdicts) v.GetProperty("verdict").GetString().ShouldBeOneOf("agrees", "disagrees", "not tested");
+            verdicts.ShouldAllBe(v => v.GetProperty("proposition").GetString()!.Length > 10 && v.GetProperty("reason").GetString()!.Length > 10);
+        }
+
+        var attack = questions.Single(q => q.GetProperty("id").GetString() == "russia-attacks-azerbaijan").GetProperty("claim_verdicts")
+            .EnumerateArray().ToDictionary(v => v.GetProperty("claim").GetString()!, v => v.GetProperty("verdict").GetString());
+        attack["S1"].ShouldBe("not tested", "battlefield momentum is not an input of War Trap");
     }
 
     [Fact]

@@ -121,7 +121,13 @@ public sealed class AnalyzeCommand(IAnsiConsole console) : Command<AnalyzeSettin
         table.AddColumn("In short");
         foreach (var a in result.Answers)
         {
-            var claims = string.Join(", ", a.Question.Claims);
+            // Each claim's own verdict: + agrees, - disagrees, ? not tested by this model.
+            var claims = string.Join(" ", a.ClaimVerdicts.Select(v => v.Claim + (v.Outcome switch
+            {
+                ClaimOutcome.Agrees => "+",
+                ClaimOutcome.Disagrees => "-",
+                _ => "?",
+            })));
             var share = Math.Round(100 * a.ShareAgreeing).ToString(CultureInfo.InvariantCulture);
             var agrees = !a.Available ? "[grey]n/a[/]"
                 : a.AgreesWithSource ? $"[green]yes[/], {share}% of draws ({claims})"

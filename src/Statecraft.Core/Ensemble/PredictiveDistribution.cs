@@ -11,7 +11,7 @@ namespace Statecraft.Core.Ensemble;
 /// P(Y ≤ y) = Σ_k Σ_m (w_m / N) · P(f_mk + e ≤ y) for min ≤ y &lt; max, and 1 at max.
 /// It carries three sources of uncertainty at once: the inputs (the draws), the models'
 /// disagreement (the pool), and each model's error on real decisions (the residuals). Quantiles
-/// are exact to 1e-9 of the span (bisection on the exact CDF).
+/// are exact to 1e-12 of the span (bisection on the exact CDF).
 /// </summary>
 public sealed class PredictiveDistribution
 {
@@ -49,7 +49,7 @@ public sealed class PredictiveDistribution
     public double ProbabilityAbove(double y) => 1 - Cdf(y);
 
     /// <summary>
-    /// The p-quantile: where P(Y ≤ y) reaches p, to 1e-9 of the scale's span. Where the CDF sits
+    /// The p-quantile: where P(Y ≤ y) reaches p, to 1e-12 of the scale's span. Where the CDF sits
     /// exactly at p over an interval (between two atoms), the middle of that interval, so the median
     /// of a symmetric distribution is its centre (Hyndman and Fan's type 2).
     /// </summary>
@@ -66,7 +66,7 @@ public sealed class PredictiveDistribution
         var hi = _scale.Max;
         if (Reaches(Unclamped(lo), p, strict)) return lo;
         if (strict && p >= 1) return hi;
-        var tolerance = 1e-9 * (hi - lo);
+        var tolerance = 1e-12 * (hi - lo);
         // Invariant: the CDF at lo falls short, at hi it reaches (P(Y ≤ max) = 1 by the clamp).
         while (hi - lo > tolerance)
         {

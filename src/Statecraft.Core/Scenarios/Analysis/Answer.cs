@@ -57,23 +57,79 @@ public sealed record Answer(
     IReadOnlyList<FlipPoint> Flips,
     IReadOnlyList<ModelEstimate> Models,
     Trajectory? Trajectory = null,
-    EnsembleSummary? Ensemble = null);
+    EnsembleSummary? Ensemble = null)
+{
+    /// <summary>Each claim the question tests, with its own verdict (filled once every question is answered).</summary>
+    public IReadOnlyList<ClaimVerdict> ClaimVerdicts { get; init; } = [];
+}
 
 /// <summary>
-/// A policy package's outcomes: every other question's central value under it, its gain (mean change
-/// on the 0-100 bargaining scales against the scenario as given, per paired draw in <see cref="GainDraws"/>)
-/// and its war risk.
+/// One outcome under a package: the question's answer, its change against the scenario as given
+/// (on the question's own scale, never averaged with another), and, where the comparison names
+/// sponsors with a stance on the issue, how much closer it moves to their position
+/// (<see cref="Gain"/> &gt; 0: closer). <see cref="Material"/> says whether the change clears the
+/// materiality threshold (1% of the issue's scale; for other questions, 1% of the answer's 90%
+/// interval width).
+/// </summary>
+public sealed record OutcomeChange(string Question, double Value, double Change, double? Gain, bool Material);
+
+/// <summary>A reading of war under a package; until a calibrated probability exists it is the share of draws in which the attack pays (not a probability).</summary>
+public sealed record WarReading(string Question, string Measure, double Value);
+
+/// <summary>One response option of the responder under a package: its objective (stances met minus cost), and the cost counted.</summary>
+public sealed record ResponseOption(string Policy, string Title, double Objective, double Cost);
+
+/// <summary>How a package fares outcome by outcome for its sponsors.</summary>
+public enum PackageCall
+{
+    /// <summary>At least one outcome moves materially towards the sponsors and none away.</summary>
+    Helps,
+
+    /// <summary>Some outcomes move towards the sponsors, others away.</summary>
+    TradeOff,
+
+    /// <summary>At least one outcome moves materially away from the sponsors and none towards them.</summary>
+    Hurts,
+
+    /// <summary>No outcome moves materially (or the comparison names no sponsors).</summary>
+    NoMaterialChange,
+}
+
+/// <summary>
+/// A policy package compared outcome by outcome with the scenario as given: without a response,
+/// and, when the comparison names a responder, after its best response among its options
+/// (<see cref="Options"/>, the chosen one first; "none" when doing nothing serves it best), then
+/// measured against the scenario plus what the responder does with no new package.
 /// </summary>
 public sealed record PackageOutcome(
     string Policy,
     string Title,
     bool WhatIf,
-    IReadOnlyDictionary<string, double> Outcomes,
-    double Gain,
-    double GainLow,
-    double GainHigh,
-    double WarRisk,
-    IReadOnlyList<double> GainDraws);
+    IReadOnlyList<OutcomeChange> Outcomes,
+    PackageCall Call,
+    WarReading? War,
+    string? Response,
+    IReadOnlyList<OutcomeChange>? WithResponse,
+    PackageCall? CallWithResponse,
+    WarReading? WarWithResponse,
+    IReadOnlyList<ResponseOption> Options)
+{
+    /// <summary>The outcomes that count: after the response when there is one.</summary>
+    public IReadOnlyList<OutcomeChange> Final => WithResponse ?? Outcomes;
+
+    public PackageCall FinalCall => CallWithResponse ?? Call;
+}
+
+/// <summary>The verdict on one claim: agrees, disagrees, or not tested by this model, and why.</summary>
+public enum ClaimOutcome
+{
+    Agrees,
+    Disagrees,
+    NotTested,
+}
+
+/// <summary>One claim's own test: its proposition, the verdict, the reason in words, and the share of draws behind it (when there is one).</summary>
+public sealed record ClaimVerdict(string Claim, string Proposition, ClaimOutcome Outcome, string Reason, double? Share);
 
 /// <summary>
 /// How an analysis is run: Monte Carlo draws, master seed, the bargaining ensemble's weights, threads
