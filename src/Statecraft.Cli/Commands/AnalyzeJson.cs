@@ -11,6 +11,7 @@ public sealed record AnalyzeJson(
     AnalyzeJson.ScenarioRef Scenario,
     ulong Seed,
     int Samples,
+    int PackageSamples,
     IReadOnlyList<string> Policies,
     IReadOnlyList<AnalyzeJson.QuestionJson> Questions,
     IReadOnlyList<AnalyzeJson.PackageJson> Packages)
@@ -84,6 +85,7 @@ public sealed record AnalyzeJson(
         new ScenarioRef(r.Scenario.Id, sha256, r.Scenario.Header.Title, r.Scenario.Date.ToString("yyyy-MM-dd")),
         r.Options.Seed,
         r.Options.Samples,
+        r.PackageSamples,
         r.Policies,
         r.Answers.Select(a => new QuestionJson(
             a.Question.Id,

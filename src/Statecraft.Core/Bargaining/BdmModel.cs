@@ -360,13 +360,16 @@ public static class BdmModel
             var scale = Range > 0 ? Range : 1.0;
             for (var i = 0; i < n; i++)
             {
-                _powSq[i] = Math.Pow(0.5, r[i]);
+                // x^1 is x to the bit (the risk-neutral pass): no power to compute.
+                var ri = r[i];
+                var neutral = ri == 1.0;
+                _powSq[i] = neutral ? 0.5 : Math.Pow(0.5, ri);
                 for (var j = 0; j < n; j++)
                 {
                     if (j == i) continue;
                     var d = Math.Abs(x[i] - x[j]) / scale;
-                    _powLo[i * n + j] = Math.Pow(0.5 - 0.5 * d, r[i]);
-                    _powHi[i * n + j] = Math.Pow(0.5 + 0.5 * d, r[i]);
+                    _powLo[i * n + j] = neutral ? 0.5 - 0.5 * d : Math.Pow(0.5 - 0.5 * d, ri);
+                    _powHi[i * n + j] = neutral ? 0.5 + 0.5 * d : Math.Pow(0.5 + 0.5 * d, ri);
                 }
             }
         }

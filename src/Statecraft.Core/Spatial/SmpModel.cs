@@ -671,7 +671,11 @@ internal sealed class SmpEngine
     // ---------------------------------------------------------------- bargains
 
     /// <summary>A proposal: the initiator moves to InitPos, the receiver to RcvrPos (status quo: Init == Rcvr).</summary>
-    private readonly record struct Proposal(int Init, int Rcvr, double[] InitPos, double[] RcvrPos);
+    private readonly record struct Proposal(int Init, int Rcvr, double[] InitPos, double[] RcvrPos)
+    {
+        /// <summary>What the state this bargain would produce is worth to each actor (null for the status quo: the row sums).</summary>
+        public double[]? Values { get; init; }
+    }
 
     private double[] Bargain(SmpChallenge[] challenges, int turn)
     {
@@ -721,18 +725,18 @@ internal sealed class SmpEngine
 
     private Proposal[] Proposals(int i, SmpChallenge c, ChallengeScratch s)
     {
-        // j's own estimate of the probability that i prevails.
         var j = c.Target;
+        var byI = Interpolate(i, j, c.Probability, 1 - c.Probability);
+        if (_o.Bargains == BargainModel.InitOnlyInterp) return [Valued(byI)];
+
+        // j's own estimate of the probability that i prevails.
         Prepare(s, j, i);
         var pByJ = _o.Voting == VotingRule.Proportional ? ChallengeProportional(i, j, s).P : EstimateChallenge(j, i, i, j, s.Risk).P;
-        var byI = Interpolate(i, j, c.Probability, 1 - c.Probability);
         var byJ = Interpolate(i, j, pByJ, 1 - pByJ);
         switch (_o.Bargains)
         {
-            case BargainModel.InitOnlyInterp:
-                return [byI];
             case BargainModel.InitRcvrInterp:
-                return [byI, byJ];
+                return [Valued(byI), Valued(byJ)];
             default:
                 // KTAB weighs both perspectives by the initiator's capability times each side's salience.
                 var wi = _cap[i] * _salSum[i];
@@ -745,8 +749,26 @@ internal sealed class SmpEngine
                     pj[k] = (wi * byI.RcvrPos[k] + wj * byJ.RcvrPos[k]) / (wi + wj);
                 }
 
-                return [new Proposal(i, j, pi, pj)];
+                return [Valued(new Proposal(i, j, pi, pj))];
         }
+    }
+
+    /// <summary>
+    /// The bargain with each actor's value of the state it would produce: the mean utility of all
+    /// positions with the two principals moved (every actor that weighs the bargain sees the same
+    /// numbers, so they are computed once, not once per actor who has it on offer).
+    /// </summary>
+    private Proposal Valued(Proposal b)
+    {
+        var n = _n;
+        var values = new double[n];
+        for (var a = 0; a < n; a++)
+        {
+            var rest = _rowSum[a] - Utility(_dT[b.Init * n + a], _rSelf[a]) - Utility(_dT[b.Rcvr * n + a], _rSelf[a]);
+            values[a] = PositionUtility(a, b.InitPos) + PositionUtility(a, b.RcvrPos) + rest;
+        }
+
+        return b with { Values = values };
     }
 
     /// <summary>Per dimension, a point between the two positions weighted by salience and probability.</summary>
@@ -794,23 +816,12 @@ internal sealed class SmpEngine
     {
         var nb = offers.Count;
         if (nb == 1) return 0;
-        int n = _n, nd = _nd;
+        var n = _n;
         var u = new double[nb * n];
         for (var m = 0; m < nb; m++)
         {
-            var b = offers[m];
-            for (var a = 0; a < n; a++)
-            {
-                double value;
-                if (b.Init == b.Rcvr) value = _rowSum[a];
-                else
-                {
-                    var rest = _rowSum[a] - Utility(_dT[b.Init * n + a], _rSelf[a]) - Utility(_dT[b.Rcvr * n + a], _rSelf[a]);
-                    value = PositionUtility(a, b.InitPos) + PositionUtility(a, b.RcvrPos) + rest;
-                }
-
-                u[m * n + a] = value / n;
-            }
+            var values = offers[m].Values ?? _rowSum;
+            for (var a = 0; a < n; a++) u[m * n + a] = values[a] / n;
         }
 
         var c = new double[nb * nb];

@@ -147,4 +147,8 @@ public sealed record AnalysisResult(
     AnalysisOptions Options,
     IReadOnlyList<string> Policies,
     IReadOnlyList<Answer> Answers,
-    IReadOnlyList<PackageOutcome> Packages);
+    IReadOnlyList<PackageOutcome> Packages)
+{
+    /// <summary>The paired draws the policy comparison ran on: min(samples, <see cref="PackageComparison.PackageDraws"/>).</summary>
+    public int PackageSamples => PackageComparison.Samples(Options);
+}

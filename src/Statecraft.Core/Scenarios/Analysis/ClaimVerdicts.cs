@@ -8,7 +8,8 @@ namespace Statecraft.Core.Scenarios.Analysis;
 /// <list type="bullet">
 /// <item><c>expect</c>: the share of the answer's distribution that meets it (the predictive
 /// distribution for a bargaining question, the Monte Carlo draws otherwise); agrees from one half.</item>
-/// <item><c>compare</c>: the answer under a policy against the answer without it, on paired draws;
+/// <item><c>compare</c>: the answer under a policy against the answer without it, on the paired
+/// draws the policy comparison uses (<see cref="PackageComparison.Samples"/>);
 /// agrees when it moves the expected way by a material amount (see
 /// <see cref="PackageComparison.Threshold"/>). On a policy comparison the named question's outcome
 /// under the package, after the responder's best response when there is one.</item>
@@ -62,7 +63,8 @@ internal static class ClaimVerdicts
 
     private static ClaimVerdict Comparison(Scenario s, Question q, ClaimTest t, ClaimComparison c, AnalysisRuns runs)
     {
-        var n = runs.Options.Samples;
+        // A comparison of paired draws, like the packages', on the same number of them.
+        var n = PackageComparison.Samples(runs.Options);
         var before = runs.Run(s, q, n);
         var after = runs.Run(s.Apply(s.Policy(c.Assume)), q, n);
         var change = after.Value - before.Value;
@@ -75,7 +77,7 @@ internal static class ClaimVerdicts
         var agrees = material && (higher ? change > 0 : change < 0);
         var way = higher ? "higher" : "lower";
         var reason = $"under {c.Assume} the answer moves from {Number(before.Value)} to {Number(after.Value)} ({Sign(change)}"
-                     + (material ? "" : ", not material") + $"); {Pct(share)} of paired draws move {way}";
+                     + (material ? "" : ", not material") + $"); {Pct(share)} of {n} paired draws move {way}";
         return new ClaimVerdict(t.Claim, t.Proposition, agrees ? ClaimOutcome.Agrees : ClaimOutcome.Disagrees, reason, share);
     }
 

@@ -20,6 +20,14 @@ internal static class PackageComparison
     /// </summary>
     public const int ResponseDraws = 200;
 
+    /// <summary>
+    /// Packages are compared on the first min(--samples, this) paired draws. Paired draws cancel
+    /// most Monte Carlo noise from a package's change (package and reference see the same
+    /// uniforms), so beyond a thousand the changes move far less than the materiality threshold,
+    /// while the comparison runs every package, response and what-if and would dominate the run time.
+    /// </summary>
+    public const int PackageDraws = 1000;
+
     /// <summary>A change smaller than this share of the scale is not material.</summary>
     public const double Materiality = 0.01;
 
@@ -32,7 +40,7 @@ internal static class PackageComparison
     public static (IReadOnlyList<PackageOutcome> Packages, string? Anyway) Compare(Scenario s, Question comparison, AnalysisRuns runs)
     {
         var questions = s.Questions.Where(q => q.Model is QuestionModel.Bargaining or QuestionModel.WarTrap).ToArray();
-        var n = runs.Options.Samples;
+        var n = Samples(runs.Options);
         var reference = questions.ToDictionary(q => q.Id, q => runs.Run(s, q, n));
         var war = questions.FirstOrDefault(q => q.Model == QuestionModel.WarTrap);
         var sponsors = SponsorPositions(s, comparison, questions);
@@ -124,7 +132,7 @@ internal static class PackageComparison
         foreach (var q in questions)
         {
             var before = reference[q.Id];
-            var value = runs.Run(after, q, runs.Options.Samples).Value;
+            var value = runs.Run(after, q, Samples(runs.Options)).Value;
             var threshold = Threshold(s, q, before);
             double? gain = sponsors.TryGetValue(q.Id, out var x) ? Math.Abs(before.Value - x) - Math.Abs(value - x) : null;
             var material = Math.Abs(value - before.Value) >= threshold;
@@ -133,6 +141,9 @@ internal static class PackageComparison
 
         return changes;
     }
+
+    /// <summary>The draws each package is compared on.</summary>
+    public static int Samples(AnalysisOptions o) => Math.Min(o.Samples, PackageDraws);
 
     /// <summary>What counts as a material change: 1% of a bargaining scale, else 1% of the answer's 90% interval width.</summary>
     public static double Threshold(Scenario s, Question q, QuestionRun reference)
@@ -165,7 +176,7 @@ internal static class PackageComparison
     /// none away, after the responder's best response), which they are, the trade-offs, and whether
     /// one package dominates every other outcome by outcome. Nothing is called best unless it does.
     /// </summary>
-    public static Answer Answer(Scenario s, Question q, IReadOnlyList<PackageOutcome> packages, string? anyway)
+    public static Answer Answer(Scenario s, Question q, IReadOnlyList<PackageOutcome> packages, string? anyway, AnalysisOptions o)
     {
         // A package that changes nothing is the reference itself, not an option to rank.
         var ranked = packages.Where(p => !p.WhatIf && s.Policy(p.Policy) is { Changes.Count: > 0 } or { Includes.Count: > 0 }).ToArray();
@@ -189,7 +200,7 @@ internal static class PackageComparison
             var moving = ranked.Where(p => p.Final.Any(c => c.Material)).ToArray();
             value = moving.Length;
             unit = "packages that move at least one outcome materially (no sponsors named, so no gains or losses)";
-            verdict = $"Outcome by outcome against the scenario as given{after}: " + string.Join("; ", ranked.Select(Describe)) + "."
+            verdict = $"Outcome by outcome against the scenario as given ({Samples(o)} paired draws){after}: " + string.Join("; ", ranked.Select(Describe)) + "."
                       + (moving.Length == 0 ? " No package moves any outcome materially." : "");
             headline = $"{moving.Length} of {ranked.Length} packages move an outcome";
         }
@@ -198,7 +209,7 @@ internal static class PackageComparison
             value = helping.Length;
             unit = $"packages that move at least one outcome towards {sponsors} and none away{after}";
             var dominant = helping.FirstOrDefault(p => ranked.All(o => o == p || Dominates(p, o)));
-            verdict = $"Outcome by outcome against the scenario as given{after}, gains measured towards the positions of {sponsors}:"
+            verdict = $"Outcome by outcome against the scenario as given ({Samples(o)} paired draws){after}, gains measured towards the positions of {sponsors}:"
                       + Group(PackageCall.Helps, "helps") + Group(PackageCall.TradeOff, "trade-offs") + Group(PackageCall.Hurts, "hurts")
                       + Group(PackageCall.NoMaterialChange, "no material change")
                       + (dominant is not null ? $" {dominant.Policy} dominates every other package outcome by outcome."

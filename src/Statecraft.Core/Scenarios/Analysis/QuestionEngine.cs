@@ -49,7 +49,7 @@ public static class QuestionEngine
                     break;
                 case QuestionModel.PolicyComparison:
                     (packages, var anyway) = PackageComparison.Compare(s, q, runs);
-                    answers.Add(PackageComparison.Answer(s, q, packages, anyway));
+                    answers.Add(PackageComparison.Answer(s, q, packages, anyway, options));
                     break;
             }
         }
@@ -69,7 +69,7 @@ public static class QuestionEngine
         var packageRuns = s.Questions.Any(q => q.Model == QuestionModel.PolicyComparison)
             ? s.Policies.Count(p => p.ResponseBy is null) * compared * 2
             : 0;
-        return (int)Math.Min(int.MaxValue, (long)(perRun + packageRuns) * o.Samples);
+        return (int)Math.Min(int.MaxValue, (long)perRun * o.Samples + (long)packageRuns * PackageComparison.Samples(o));
     }
 
     // ---- Bargaining ----
