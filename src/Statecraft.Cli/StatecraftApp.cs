@@ -25,6 +25,7 @@ public static class StatecraftApp
             config.SetApplicationVersion(typeof(StatecraftApp).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
             config.ConfigureConsole(console);
             config.Settings.StrictParsing = true;
+            config.SetHelpProvider(new StatecraftHelp(config.Settings));
             // No stack traces for users: every exception ends in the one boundary.
             config.SetExceptionHandler((exception, _) => ErrorBoundary.Handle(console, exception, args));
             CommandRegistry.Register(config);

@@ -3,6 +3,7 @@ using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Statecraft.Cli.Infrastructure;
+using Statecraft.Core.Domain;
 using Statecraft.Core.Ensemble;
 using Statecraft.Io;
 using Statecraft.Io.Deu;
@@ -39,6 +40,9 @@ public sealed class EvaluateCommand(IAnsiConsole console) : Command<EvaluateSett
             ScenarioLoader.Sha256(text.Value),
             $"statecraft evaluate {settings.File} --weights-out {settings.WeightsOut ?? EnsembleWeightsFile.ShippedPath}");
         var (report, weights) = Evaluation.Run(data.Value, settings.File, provenance);
+        // Nothing scorable is bad input, not a table of NaN: refuse it before anything is recorded.
+        if (report.Issues.Count == 0)
+            return Output.ReportProblems(console, [new Problem("", "out", $"nothing to score: no issue has an outcome and two actors with weight ({string.Join("; ", report.Notes)})", new SourceLocation(settings.File, 1))]);
         if (settings.WeightsOut is not null)
         {
             try

@@ -17,7 +17,7 @@ public static class ErrorBoundary
         switch (exception)
         {
             case CommandParseException or CommandRuntimeException:
-                console.MarkupLineInterpolated($"[red]error:[/] {exception.Message}");
+                console.MarkupLineInterpolated($"[red]error:[/] {UsageErrors.Describe(exception, args)}");
                 return ExitCodes.BadInput;
             case ProblemException problems:
                 return Output.ReportProblems(console, problems.Problems);

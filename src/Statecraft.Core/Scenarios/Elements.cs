@@ -223,7 +223,8 @@ public sealed record ClaimTest(
 /// A question the scenario answers. Bargaining questions name an issue; War Trap questions a
 /// challenger and target (optionally under a what-if policy, and compared with and without a
 /// backer whose commitment to the challenger is the parameter <see cref="BackerCommitment"/>);
-/// coercion questions a lever. A policy comparison may name the <see cref="Sponsors"/> whose
+/// coercion questions a lever, and in <see cref="Measure"/> which comparison the claim is about
+/// (US$, or shares of GDP; the answer reports both). A policy comparison may name the <see cref="Sponsors"/> whose
 /// stances say which way each outcome is a gain, and a <see cref="Responder"/> whose best response
 /// meets each package. <see cref="ClaimTests"/> test each claim on its own; a question written
 /// with bare claim ids tests them all by its own expectation (<see cref="Tests"/>).
@@ -243,6 +244,7 @@ public sealed record Question(
     string? Backer = null,
     string? BackerCommitment = null,
     SourceLocation? Where = null,
+    Coercion.CoercionMeasure Measure = Coercion.CoercionMeasure.ShareOfGdp,
     IReadOnlyList<ClaimTest>? ClaimTests = null,
     string? Responder = null,
     IReadOnlyList<string>? Sponsors = null)

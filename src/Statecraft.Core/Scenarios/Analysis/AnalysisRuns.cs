@@ -36,7 +36,7 @@ internal sealed class AnalysisRuns(AnalysisOptions options, AnalysisRuns.Counter
         {
             QuestionModel.Bargaining => Issue(asked, q.Issue!, samples),
             QuestionModel.WarTrap => WarTrap(asked, q, withBacker: true, samples),
-            QuestionModel.Coercion => Coercion(asked, q.Lever!, samples),
+            QuestionModel.Coercion => Coercion(asked, q.Lever!, q.Measure, samples),
             _ => throw new ArgumentException($"question '{q.Id}' is a {q.Model}, not a model question", nameof(q)),
         };
     }
@@ -63,14 +63,14 @@ internal sealed class AnalysisRuns(AnalysisOptions options, AnalysisRuns.Counter
         });
     }
 
-    public QuestionRun Coercion(Scenario s, string leverId, int samples)
+    public QuestionRun Coercion(Scenario s, string leverId, Coercion.CoercionMeasure measure, int samples)
     {
         var lever = s.Lever(leverId);
         var paths = LeverCases.Paths(lever);
-        return Cached("coercion/" + leverId, s, paths, samples, () =>
+        return Cached($"coercion/{leverId}/{measure}", s, paths, samples, () =>
         {
             var inputs = ScenarioInputs.Create(s, paths);
-            var model = LeverCases.Ratio(lever);
+            var model = LeverCases.Ratio(lever, measure);
             var mc = MonteCarlo.Run(inputs, model, Verdict.GreaterThan(1), Draws(samples), Progress(), ct);
             return new QuestionRun(MonteCarlo.Evaluate(inputs, model, inputs.Medians()), mc.Values);
         });
