@@ -8,10 +8,11 @@ namespace Statecraft.Cli;
 /// <summary>Builds the <c>statecraft</c> command line. Tests call <see cref="Run"/> with a TestConsole.</summary>
 public static class StatecraftApp
 {
-    public static int Run(string[] args, IAnsiConsole console)
+    public static int Run(string[] args, IAnsiConsole console, TextWriter? diagnostics = null)
     {
         var registrar = new TypeRegistrar();
         registrar.RegisterInstance(typeof(IAnsiConsole), console);
+        registrar.RegisterInstance(typeof(Diagnostics), new Diagnostics(diagnostics ?? Console.Error));
         var app = new CommandApp(registrar);
         app.Configure(config =>
         {

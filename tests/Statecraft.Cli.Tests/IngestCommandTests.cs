@@ -79,16 +79,38 @@ public sealed class IngestCommandTests
         output.ShouldContain("no-such-file.txt");
     }
 
+    private static (int Code, string Output, string Diagnostics) RunWithDiagnostics(params string[] args)
+    {
+        var console = new TestConsole();
+        console.Profile.Width = 400;
+        var errors = new StringWriter();
+        var code = StatecraftApp.Run(args, console, errors);
+        return (code, console.Output, errors.ToString());
+    }
+
     [Fact]
-    public void Malformed_user_dictionary_is_named_with_its_line()
+    public void Malformed_user_dictionary_entries_are_skipped_and_reported_or_refused_with_strict()
     {
         var path = Path.Combine(Path.GetTempPath(), $"bad-{Guid.NewGuid():N}.actors");
         File.WriteAllText(path, "RUSSIA [RUS]\nARMENIA [ARM\n");
         try
         {
-            var (code, output) = Run("ingest", Article, "--actors", path);
-            code.ShouldBe(2);
-            output.ShouldContain(Path.GetFileName(path) + ":2");
+            var (code, output, diagnostics) = RunWithDiagnostics("ingest", Article, "--actors", path);
+            code.ShouldBe(0, output);
+            diagnostics.ShouldContain(Path.GetFileName(path) + ": 2 lines, 2 entries skipped; see --dictionary-report");
+            diagnostics.ShouldNotContain(path + ":2");
+            using (var json = JsonDocument.Parse(output))
+            {
+                var file = json.RootElement.GetProperty("stats").GetProperty("dictionaries").EnumerateArray()
+                    .Single(d => d.GetProperty("file").GetString() == Path.GetFileName(path));
+                file.GetProperty("skipped").GetInt32().ShouldBe(2);
+            }
+
+            RunWithDiagnostics("ingest", Article, "--actors", path, "--dictionary-report").Diagnostics
+                .ShouldContain(path + ":2:9: code: missing ']' after '['; this code is skipped");
+            var strict = RunWithDiagnostics("ingest", Article, "--actors", path, "--strict");
+            strict.Code.ShouldBe(2);
+            strict.Output.ShouldContain(Path.GetFileName(path) + ":2");
         }
         finally
         {

@@ -11,7 +11,7 @@ namespace Statecraft.Cli.Commands;
 
 /// <summary><c>statecraft ingest FILE...</c>: code political events (CAMEO) and figures from text, or
 /// read events already coded (ICEWS, GDELT).</summary>
-internal sealed class IngestCommand(IAnsiConsole console) : Command<IngestCommand.Settings>
+internal sealed class IngestCommand(IAnsiConsole console, Diagnostics diagnostics) : Command<IngestCommand.Settings>
 {
     internal sealed class Settings : CommandSettings
     {
@@ -35,6 +35,14 @@ internal sealed class IngestCommand(IAnsiConsole console) : Command<IngestComman
         [Description("Verbs dictionary (TABARI or PETRARCH2 CAMEO.2.0 format); repeatable; replaces the built-in verbs")]
         public string[] Verbs { get; init; } = [];
 
+        [CommandOption("--strict")]
+        [Description("Refuse dictionaries with malformed entries (file, line, reason) instead of skipping them")]
+        public bool Strict { get; init; }
+
+        [CommandOption("--dictionary-report")]
+        [Description("List every dictionary entry skipped, with file, line and reason (on standard error)")]
+        public bool DictionaryReport { get; init; }
+
         [CommandOption("--date <DATE>")]
         [Description("Date of plain-text documents (YYYY-MM-DD), used to resolve \"on 9 May\"")]
         public string? Date { get; init; }
@@ -56,7 +64,11 @@ internal sealed class IngestCommand(IAnsiConsole console) : Command<IngestComman
 
     internal sealed record FigureJson(string Doc, int Sentence, string? Actor, double Value, string Unit, string Qualifier, string Span, string Text);
 
-    internal sealed record StatsJson(int Documents, int Sentences, int Events, int Figures, int Discarded, int Complex);
+    internal sealed record StatsJson(int Documents, int Sentences, int Events, int Figures, int Discarded, int Complex,
+        IReadOnlyList<DictionaryJson>? Dictionaries = null);
+
+    /// <summary>A dictionary file read: its lines and how many entries were skipped.</summary>
+    internal sealed record DictionaryJson(string File, int Lines, int Skipped);
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
@@ -92,11 +104,14 @@ internal sealed class IngestCommand(IAnsiConsole console) : Command<IngestComman
         if (problems.Count > 0) return Output.ReportProblems(console, problems);
 
         var result = new CodingResult([], [], 0, 0, 0);
+        IReadOnlyList<DictionaryFileReport> dictionaries = [];
         if (documents.Count > 0)
         {
             var dataDir = BuiltInEvents.FindDataDirectory();
-            var coder = BuiltInEvents.LoadCoder(dataDir, settings.Actors, settings.Agents, settings.Verbs, BuiltInEvents.ReadingOptions);
+            var coder = BuiltInEvents.LoadCoder(dataDir, settings.Actors, settings.Agents, settings.Verbs, BuiltInEvents.ReadingOptions, settings.Strict);
             if (!coder.Success) return Output.ReportProblems(console, coder.Problems);
+            dictionaries = coder.Value.Files;
+            ReportDictionaries(dictionaries, settings.DictionaryReport);
             var scale = CameoScale.None;
             if (dataDir is not null)
             {
@@ -105,7 +120,7 @@ internal sealed class IngestCommand(IAnsiConsole console) : Command<IngestComman
                 scale = loaded.Value;
             }
 
-            result = EventCoding.Code(coder.Value, documents, scale);
+            result = EventCoding.Code(coder.Value.Coder, documents, scale);
         }
 
         var events = result.Events.Concat(coded).ToList();
@@ -117,12 +132,25 @@ internal sealed class IngestCommand(IAnsiConsole console) : Command<IngestComman
             return ExitCodes.Ok;
         }
 
-        Output.WriteJson(console, ToOutput(events, result, documents.Count + coded.Select(e => e.Doc).Distinct().Count()));
+        Output.WriteJson(console, ToOutput(events, result, documents.Count + coded.Select(e => e.Doc).Distinct().Count(), dictionaries));
         return ExitCodes.Ok;
     }
 
-    internal static IngestOutput ToOutput(IReadOnlyList<CodedEvent> events, CodingResult result, int documents) => new(
+    /// <summary>One summary line per dictionary file on standard error; with <paramref name="list"/>, every
+    /// skipped entry as <c>file:line: subject: field: reason</c>.</summary>
+    private void ReportDictionaries(IReadOnlyList<DictionaryFileReport> files, bool list)
+    {
+        foreach (var f in files)
+        {
+            diagnostics.WriteLine(f.Summary());
+            if (list)
+                foreach (var p in f.Skipped) diagnostics.WriteLine("  " + p);
+        }
+    }
+
+    internal static IngestOutput ToOutput(IReadOnlyList<CodedEvent> events, CodingResult result, int documents, IReadOnlyList<DictionaryFileReport> dictionaries) => new(
         [.. events.Select(e => new EventJson(e.Doc, e.Sentence, e.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), e.Source, e.Target, e.Code, e.Goldstein, e.QuadClass, e.Text, e.Span))],
         [.. result.Figures.Select(f => new FigureJson(f.Doc, f.Sentence, f.Actor, f.Value, f.Unit, f.Qualifier, f.Span, f.Text))],
-        new StatsJson(documents, result.Sentences, events.Count, result.Figures.Count, result.Discarded, result.Complex));
+        new StatsJson(documents, result.Sentences, events.Count, result.Figures.Count, result.Discarded, result.Complex,
+            dictionaries.Count == 0 ? null : [.. dictionaries.Select(d => new DictionaryJson(Path.GetFileName(d.Path), d.Lines, d.Skipped.Count))]));
 }

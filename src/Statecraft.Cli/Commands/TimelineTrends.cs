@@ -47,7 +47,7 @@ internal static class TimelineTrends
             if (!coder.Success) return ParseResult<IReadOnlyList<CodedEvent>>.ForProblems(coder.Problems);
             var scale = BuiltInEvents.LoadScale(Path.Combine(dataDir!, BuiltInEvents.Goldstein));
             if (!scale.Success) return ParseResult<IReadOnlyList<CodedEvent>>.ForProblems(scale.Problems);
-            events.AddRange(EventCoding.Code(coder.Value, documents, scale.Value).Events);
+            events.AddRange(EventCoding.Code(coder.Value.Coder, documents, scale.Value).Events);
         }
 
         return problems.Count > 0

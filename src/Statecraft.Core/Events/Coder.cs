@@ -169,7 +169,7 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
                 {
                     if (SpecialCodes.IsDiscard(unit.Verb!.Code)) _discard = true;
                     if (SpecialCodes.IsComplex(unit.Verb!.Code)) _complex = true;
-                    if (SpecialCodes.IsNull(unit.Verb!.Code) && unit.Verb.Patterns.Count == 0) unit.Tag = Tag.Noun;
+                    if (SpecialCodes.IsNull(unit.Verb!.Code) && unit.Verb.Sorted.Count == 0) unit.Tag = Tag.Noun;
                 }
 
                 _units.Add(unit);
@@ -603,7 +603,7 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
             {
                 if (index == last) continue;
                 last = index;
-                var pattern = verb.Patterns[index];
+                var pattern = verb.Table.Patterns[index];
                 if (pattern.Literals.Length > 0 && !AllPresent(pattern.Literals, present)) continue;
                 var caps = new Captures();
                 if (!MatchPattern(pattern, clause, v, lo, hi, ref caps)) continue;
@@ -631,10 +631,10 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
 
         private static List<int> Candidates(VerbEntry verb, string[] present)
         {
-            var found = new List<int>(verb.WithoutProbe);
-            if (verb.ProbeIndex.Count > 0)
+            var found = new List<int>(verb.Table.WithoutProbe);
+            if (verb.Table.ProbeIndex.Count > 0)
             {
-                var lookup = verb.ProbeIndex.GetAlternateLookup<ReadOnlySpan<char>>();
+                var lookup = verb.Table.ProbeIndex.GetAlternateLookup<ReadOnlySpan<char>>();
                 string? previous = null;
                 foreach (var w in present)
                 {

@@ -20,28 +20,6 @@ public sealed class BadInputTests : IDisposable
     private string Write(string name, string text) => Write(name, System.Text.Encoding.UTF8.GetBytes(text));
 
     [Fact]
-    public void Malformed_dictionary_lines_are_named_by_file_and_line()
-    {
-        var path = Write("bad.actors", "ARNOR [ARN]\nGONDOR [GON\n[XYZ]\nROHAN [ROH 99x101]\n");
-        var problems = DictionaryReader.LoadActors(new EventDictionary(), path);
-        problems.Select(p => p.Location!.Line).ShouldBe([2, 3, 4]);
-        problems.ShouldAllBe(p => p.Location!.File == path);
-        problems[0].ToString().ShouldContain("bad.actors:2");
-    }
-
-    [Fact]
-    public void Verb_pattern_without_star_or_code_is_reported()
-    {
-        var path = Write("bad.verbs", "ATTACK [190]\n- WITH ARTILLERY [194]\n- * WITH TANKS\n");
-        var problems = DictionaryReader.LoadTabariVerbs(new EventDictionary(), path);
-        problems.Select(p => (p.Location!.Line, p.Message)).ShouldBe([(2, "missing verb marker '*'"), (3, "missing [code]")]);
-    }
-
-    [Fact]
-    public void Agent_code_without_tilde_is_reported() =>
-        DictionaryReader.LoadAgents(new EventDictionary(), Write("bad.agents", "MINISTER [GOV]\n")).Single().Location!.Line.ShouldBe(1);
-
-    [Fact]
     public void Empty_file_is_refused()
     {
         var empty = Write("empty.txt", "");
@@ -139,9 +117,10 @@ public sealed class SourceArticleTests
         var dir = TestPaths.InRepo("data", "events");
         var coder = BuiltInEvents.LoadCoder(dir, [], [], [], BuiltInEvents.ReadingOptions);
         coder.Problems.ShouldBeEmpty();
+        coder.Value.Files.Select(f => Path.GetFileName(f.Path)).ShouldContain("Phoenix.Countries.actors.txt");
         var scale = BuiltInEvents.LoadScale(Path.Combine(dir, BuiltInEvents.Goldstein)).Value;
         var input = EventFiles.Read(Path.Combine(TestPaths.Shared, "seed", "south-caucasus-article.txt"), EventInputFormat.Text, new DateOnly(2025, 7, 15)).Value;
-        return EventCoding.Code(coder.Value, input.Documents, scale);
+        return EventCoding.Code(coder.Value.Coder, input.Documents, scale);
     });
 
     private static IEnumerable<CodedEvent> In(string words) => Coded.Value.Events.Where(e => e.Text.Contains(words, StringComparison.Ordinal));

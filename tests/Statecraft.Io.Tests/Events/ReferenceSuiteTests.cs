@@ -27,10 +27,10 @@ public sealed class ReferenceSuiteTests(ITestOutputHelper output)
     {
         var dict = new Core.Events.EventDictionary();
         var dir = TestPaths.Reference("events", "petrarch");
-        DictionaryReader.LoadPetrarchVerbs(dict, Path.Combine(dir, "PETR.Validate.verbs.txt")).ShouldBeEmpty();
-        DictionaryReader.LoadActors(dict, Path.Combine(dir, "PETR.Validate.actors.txt")).ShouldBeEmpty();
-        DictionaryReader.LoadAgents(dict, Path.Combine(dir, "PETR.Validate.agents.txt")).ShouldBeEmpty();
-        DictionaryReader.LoadDiscards(dict, Path.Combine(dir, "PETR.Validate.discards.txt")).ShouldBeEmpty();
+        DictionaryReader.LoadPetrarchVerbs(dict, Path.Combine(dir, "PETR.Validate.verbs.txt")).Value.Skipped.ShouldBeEmpty();
+        DictionaryReader.LoadActors(dict, Path.Combine(dir, "PETR.Validate.actors.txt")).Value.Skipped.ShouldBeEmpty();
+        DictionaryReader.LoadAgents(dict, Path.Combine(dir, "PETR.Validate.agents.txt")).Value.Skipped.ShouldBeEmpty();
+        DictionaryReader.LoadDiscards(dict, Path.Combine(dir, "PETR.Validate.discards.txt")).Value.Skipped.ShouldBeEmpty();
         var coder = new Coder(dict.Seal());
         var rows = Load("petr_unittest.jsonl").Where(r => r.Special is null or "noevents").ToList();
         var failed = new List<string>();
@@ -69,10 +69,10 @@ public sealed class ReferenceSuiteTests(ITestOutputHelper output)
     {
         var dict = new Core.Events.EventDictionary();
         var data = Path.Combine(TestPaths.Shared, "data", "event_data", "petrarch2");
-        DictionaryReader.LoadTabariVerbs(dict, TestPaths.Reference("events", "tabari", "CAMEO.091003.master.verbs")).ShouldBeEmpty();
+        DictionaryReader.LoadTabariVerbs(dict, TestPaths.Reference("events", "tabari", "CAMEO.091003.master.verbs")).Value.Skipped.ShouldBeEmpty();
         foreach (var f in new[] { "Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt" })
             DictionaryReader.LoadActors(dict, Path.Combine(data, f));
-        DictionaryReader.LoadAgents(dict, TestPaths.InRepo("data", "events", "Phoenix.agents.txt")).ShouldBeEmpty();
+        DictionaryReader.LoadAgents(dict, TestPaths.InRepo("data", "events", "Phoenix.agents.txt")).Value.Skipped.Count.ShouldBe(2);
         var coder = new Coder(dict.Seal());
         var rows = Load("cameo_codebook_examples.jsonl");
         var found = 0;

@@ -18,10 +18,10 @@ public sealed class TabariValidationTests(ITestOutputHelper output)
     private static IReadOnlyList<ValidationOutcome> RunSuite()
     {
         var project = TabariFiles.ReadProject(TestPaths.Reference("events", "tabari", "Validate.project")).Value;
-        var coder = TabariFiles.LoadCoder(project);
+        var coder = TabariFiles.LoadCoder(project, strict: true);
         coder.Success.ShouldBeTrue(string.Join("\n", coder.Problems));
         var records = TabariFiles.ReadRecords(project.Text!).Value;
-        return TabariValidation.Run(coder.Value, records);
+        return TabariValidation.Run(coder.Value.Coder, records);
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class TabariExplain(ITestOutputHelper output)
         var ids = Environment.GetEnvironmentVariable("EXPLAIN")?.Split(',') ?? [];
         if (ids.Length == 0) return;
         var project = TabariFiles.ReadProject(TestPaths.Reference("events", "tabari", "Validate.project")).Value;
-        var coder = TabariFiles.LoadCoder(project).Value;
+        var coder = TabariFiles.LoadCoder(project).Value.Coder;
         foreach (var v in coder.Dictionary.Verbs.Where(v => ids.Contains(v.Root)))
             foreach (var p in v.Patterns) output.WriteLine($"{v.Root}-P: {p.Length} {p.Text} [{p.Code}] " + string.Join(" ", p.Elements.Select(e => $"{e.Kind}:{e.Word?.Text}{(e.Word?.Exact == true ? "_" : "")}{(e.Adjacent ? "(adj)" : "")}")));
         foreach (var r in TabariFiles.ReadRecords(project.Text!).Value)
@@ -62,7 +62,7 @@ public sealed class BuiltInExplain(ITestOutputHelper output)
     {
         var sentence = Environment.GetEnvironmentVariable("SENT");
         if (string.IsNullOrEmpty(sentence)) return;
-        var coder = BuiltInEvents.LoadCoder(TestPaths.InRepo("data", "events"), [], [], [], BuiltInEvents.ReadingOptions).Value;
+        var coder = BuiltInEvents.LoadCoder(TestPaths.InRepo("data", "events"), [], [], [], BuiltInEvents.ReadingOptions).Value.Coder;
         if (Environment.GetEnvironmentVariable("PETR") is not null)
         {
             var dict = new Core.Events.EventDictionary();
