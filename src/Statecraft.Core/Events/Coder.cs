@@ -21,12 +21,33 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
     private static readonly HashSet<string> Auxiliaries = ["WAS", "WERE", "BEEN"];
     private static readonly HashSet<string> Pronouns = ["HE", "SHE", "IT", "ITS", "HIS", "HER", "HIM", "THEY", "THEM", "THEIR"];
     private static readonly HashSet<string> Modals = ["SHOULD", "MUST", "OUGHT", "SHALL", "WOULD", "COULD", "MIGHT", "WOULDN'T", "COULDN'T", "SHOULDN'T"];
+    private static readonly HashSet<string> ReportingVerbs = ["SAID", "SAYS", "SAY", "ANNOUNCED", "ANNOUNCES", "TOLD", "STATED", "DECLARED", "INDICATED"];
+    private static readonly string[] IntendingVerbs = ["AGREE", "PROMIS", "PLEDG", "VOW", "PLAN", "INTEND", "DECID", "OFFER", "THREATEN"];
+    private static readonly HashSet<string> IntendingAdjectives = ["READY", "WILLING", "PREPARED", "DETERMINED", "ABOUT"];
     private static readonly HashSet<string> Negations = ["NOT", "NEVER", "DIDN'T", "DOESN'T", "DON'T", "WON'T", "CAN'T", "CANNOT", "ISN'T", "WASN'T", "HASN'T", "HAVEN'T", "NO"];
 
     public EventDictionary Dictionary { get; } = dictionary;
     public CoderOptions Options { get; } = options ?? new CoderOptions();
 
     public Coder With(CoderOptions options) => new(Dictionary, options);
+
+    /// <summary>CAMEO's code for intending an action of <paramref name="code"/>'s family: cooperation
+    /// (04-08) becomes the matching "express intent to" code (036, 032, 031, 033, 035), force and
+    /// coercion (14-20) the matching threat (133, 138, 131, 137); statements, appeals and other verbal
+    /// acts (01-03, 09-13) stay as they are.</summary>
+    internal static string IntentCode(string code) => CameoScale.Family(code) switch
+    {
+        "04" => "036",
+        "05" => "032",
+        "06" => "031",
+        "07" => "033",
+        "08" => "035",
+        "14" => "133",
+        "15" or "18" or "19" or "20" => "138",
+        "16" => "131",
+        "17" => "137",
+        _ => code,
+    };
 
     /// <summary>Codes one sentence; <paramref name="date"/> (yyyymmdd, 0 = unknown) selects dated actor codes.</summary>
     public SentenceCoding Code(string sentence, int date = 0) => Code(sentence, date, null);
@@ -561,6 +582,22 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
                 {
                     if (clause[v].Tag != Tag.Verb) continue;
                     var result = CodeVerb(clause, v, carried, out var usedSource);
+                    if (_opt.Intentions)
+                    {
+                        // "agreed to visit": the agreement is the intent to visit, when the second verb codes
+                        Unit? intendedSource = null;
+                        var intended = IntentVerb(clause, v) ? CodeVerb(clause, v + 2, carried, out intendedSource) : null;
+                        if (intended is { Events.Count: > 0 })
+                        {
+                            result = intended;
+                            usedSource = intendedSource;
+                            v += 2;
+                        }
+
+                        if (result is not null && (intended is { Events.Count: > 0 } || IsIntended(clause[v])))
+                            result = result with { Events = [.. result.Events.Select(e => e with { Code = IntentCode(e.Code) })] };
+                    }
+
                     if (result is null) continue;
                     if (usedSource is not null) carried = usedSource;
                     if (result.Events.Count == 0) continue;
@@ -667,7 +704,8 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
         private bool IsRecommendation(Unit verb)
         {
             // a modal anywhere before the verb in the sentence ("X should support Y, ensuring ... and
-            // demanding ..." recommends all three); a negation just before it
+            // demanding ..." recommends all three); a negation just before it. With intentions on,
+            // a reported "would" ("said they would meet") is an intent, not a hypothesis.
             var at = _units.IndexOf(verb);
             var seen = 0;
             for (var k = at - 1; k >= 0; k--)
@@ -675,12 +713,57 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
                 var u = _units[k];
                 if (u.Deleted) continue;
                 var t = tokens[u.Start].Text;
-                if (Modals.Contains(t)) return true;
+                if (Modals.Contains(t) && !(_opt.Intentions && t == "WOULD" && Reported(k))) return true;
                 if (seen++ < 3 && Negations.Contains(t)) return true;
             }
 
             return false;
         }
+
+        /// <summary>Whether a reporting verb ("said", "announced") comes before unit <paramref name="k"/>.</summary>
+        private bool Reported(int k)
+        {
+            for (var j = k - 1; j >= 0; j--)
+                if (ReportingVerbs.Contains(tokens[_units[j].Start].Text)) return true;
+            return false;
+        }
+
+        /// <summary>A verb of intending followed by "to" and another verb: "agreed to visit", "vowed to attack".</summary>
+        private bool IntentVerb(List<Unit> clause, int v) =>
+            v + 2 < clause.Count && StartsWithAny(tokens[clause[v].Start].Text, IntendingVerbs)
+            && clause[v + 1].Tag == Tag.None && tokens[clause[v + 1].Start].Text == "TO" && clause[v + 2].Tag == Tag.Verb;
+
+        /// <summary>Whether a verb states an intention: "will visit", "is ready to send", "agreed to visit",
+        /// "said they would meet" (a modal "would" reported).</summary>
+        private bool IsIntended(Unit verb)
+        {
+            var at = _units.IndexOf(verb);
+            for (int k = at - 1, seen = 0; k >= 0 && seen < 3; k--)
+            {
+                var u = _units[k];
+                if (u.Deleted) continue;
+                seen++;
+                var t = tokens[u.Start].Text;
+                if (t is "WILL" || (t is "WOULD" && Reported(k))) return true;
+                if (t is "TO" && k > 0)
+                {
+                    var before = tokens[_units[k - 1].Start].Text;
+                    return IntendingAdjectives.Contains(before) || StartsWithAny(before, IntendingVerbs);
+                }
+
+                if (u.Tag is Tag.Verb or Tag.Actor or Tag.Comma) return false;
+            }
+
+            return false;
+        }
+
+        private static bool StartsWithAny(string word, string[] stems)
+        {
+            foreach (var stem in stems)
+                if (word.StartsWith(stem, StringComparison.Ordinal)) return true;
+            return false;
+        }
+
 
         private struct Captures
         {
@@ -816,7 +899,8 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
         {
             var code = rawCode.Trim();
             var dominant = code.EndsWith('!');
-            var subordinate = code.EndsWith('?');
+            // a plain statement (CAMEO 010) gives way to any other event of the sentence
+            var subordinate = code.EndsWith('?') || (_opt.StatementsSubordinate && code.TrimEnd('!') == "010");
             code = code.TrimEnd('!', '?');
 
             Unit? source = caps.Source;

@@ -23,7 +23,7 @@ public static class BuiltInEvents
     /// <summary>The options for reading analysis and news: recommendations ("should", "must"),
     /// hypotheticals and negated verbs are not events; commas end clauses; a verb needs its source
     /// before it.</summary>
-    public static readonly CoderOptions ReadingOptions = new() { SkipRecommendations = true, NoActorPrior = true, CommaClauses = true };
+    public static readonly CoderOptions ReadingOptions = new() { SkipRecommendations = true, NoActorPrior = true, CommaClauses = true, StatementsSubordinate = true, Intentions = true };
 
     /// <summary><c>data/events</c>: from STATECRAFT_DATA, else the first <c>data/events</c> above the
     /// program or the working directory.</summary>

@@ -85,6 +85,16 @@ public sealed class CoderTests
         meet.Forms.Add(PhraseSyntax.Words("MET_"));
         d.Verbs.Add(meet);
         d.AddPattern(meet, "% *", "036:036");
+        var say = new VerbEntry("SAY", "010");
+        say.Forms.Add(PhraseSyntax.Words("DECLARED_"));
+        d.Verbs.Add(say);
+        var agree = new VerbEntry("AGREE", "050");
+        agree.Forms.Add(PhraseSyntax.Words("AGREE"));
+        d.Verbs.Add(agree);
+        var send = new VerbEntry("SEND", "070");
+        send.Forms.Add(PhraseSyntax.Words("SEND"));
+        send.Forms.Add(PhraseSyntax.Words("SENT_"));
+        d.Verbs.Add(send);
         var reject = new VerbEntry("REJECT", "120");
         reject.Forms.Add(PhraseSyntax.Words("REJECT"));
         d.Verbs.Add(reject);
@@ -145,6 +155,39 @@ public sealed class CoderTests
         coder.Code("Arnor never attacked Gondor.").Events.ShouldBeEmpty();
         Codes(coder.Code("Arnor attacked Gondor.")).ShouldBe("ARN/GON/190");
     }
+
+    [Fact]
+    public void A_plain_statement_gives_way_to_the_event_it_reports()
+    {
+        var reading = new CoderOptions { SkipRecommendations = true, CommaClauses = true, NoActorPrior = true };
+        Codes(Build(reading).Code("Rohan declared Arnor attacked Gondor.")).ShouldBe("ROH/ARN/010");
+        Codes(Build(reading with { StatementsSubordinate = true }).Code("Rohan declared Arnor attacked Gondor.")).ShouldBe("ARN/GON/190");
+        // a statement and nothing else is still a statement
+        Codes(Build(reading with { StatementsSubordinate = true }).Code("Rohan declared Gondor was calm.")).ShouldBe("ROH/GON/010");
+    }
+
+    [Fact]
+    public void Intended_actions_are_coded_as_intents_and_hypotheses_not_at_all()
+    {
+        var coder = Build(new CoderOptions { SkipRecommendations = true, CommaClauses = true, NoActorPrior = true, StatementsSubordinate = true, Intentions = true });
+        Codes(coder.Code("Arnor will meet Gondor.")).ShouldBe("ARN/GON/036");
+        Codes(coder.Code("Arnor agreed to send troops to Gondor.")).ShouldBe("ARN/GON/033");
+        Codes(coder.Code("Arnor is ready to attack Gondor.")).ShouldBe("ARN/GON/138");
+        Codes(coder.Code("Arnor said it would send aid to Gondor.")).ShouldBe("ARN/GON/033");
+        Codes(coder.Code("Arnor agreed with Gondor.")).ShouldBe("ARN/GON/050");
+        coder.Code("Arnor could attack Gondor.").Events.ShouldBeEmpty();
+        coder.Code("Such an attack would hurt Gondor.").Events.ShouldBeEmpty();
+        Codes(coder.Code("Arnor sent troops to Gondor.")).ShouldBe("ARN/GON/070");
+    }
+
+    [Theory]
+    [InlineData("042", "036")]
+    [InlineData("0521", "032")]
+    [InlineData("0871", "035")]
+    [InlineData("190", "138")]
+    [InlineData("1724", "137")]
+    [InlineData("112", "112")]
+    public void Intent_codes_follow_CAMEO(string done, string intended) => Coder.IntentCode(done).ShouldBe(intended);
 
     [Property]
     public bool Coding_never_throws(string? text)

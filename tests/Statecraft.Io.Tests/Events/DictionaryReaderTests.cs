@@ -10,7 +10,7 @@ public sealed class PublicDictionaryTests
     private static string Phoenix(string name) => Path.Combine(TestPaths.Shared, "data", "event_data", "petrarch2", name);
 
     /// <summary>Every Phoenix and TABARI dictionary in ../shared with the entries it skips, counted by hand
-    /// from the files (Phoenix.Countries: 9 unreadable dates, 1 stray ']', 34 phrases left without a code;
+    /// from the files (Phoenix.Countries: 5 unreadable dates, 1 stray ']', 38 phrases left without a code;
     /// Phoenix.International: 1 seven-digit date, 3 phrases without a code; Phoenix.agents: the '[~ENV}'
     /// typo and an agent without a code).</summary>
     [Theory]
