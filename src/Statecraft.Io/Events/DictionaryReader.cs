@@ -60,7 +60,9 @@ public static class DictionaryReader
     public static ParseResult<string[]> ReadLines(string path)
     {
         if (!File.Exists(path)) return ParseResult<string[]>.ForProblem(new Problem("", "", "file not found", new SourceLocation(path)));
-        var bytes = File.ReadAllBytes(path);
+        var read = InputFile.ReadBytes(path);
+        if (!read.Success) return ParseResult<string[]>.ForProblems(read.Problems);
+        var bytes = read.Value;
         if (bytes.Length == 0) return ParseResult<string[]>.ForProblem(new Problem("", "", "file is empty", new SourceLocation(path)));
         string text;
         try
@@ -86,6 +88,7 @@ public static class DictionaryReader
         }
 
         if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
+        if (InputFile.CheckLines(text, path) is { Success: false } tooLong) return ParseResult<string[]>.ForProblems(tooLong.Problems);
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
         if (lines.All(string.IsNullOrWhiteSpace))
             return ParseResult<string[]>.ForProblem(new Problem("", "", "file has no content", new SourceLocation(path)));
@@ -354,14 +357,11 @@ public static class DictionaryReader
 
     // ---------------- agents ----------------
 
-    /// <summary>Most phrases one agents entry may stand for once its <c>!MACRO!</c>s are substituted;
-    /// beyond it the entry is skipped (twelve macros of ten alternatives would be 10^12 phrases).</summary>
-    public const int MaxMacroExpansions = 1_000;
-
     /// <summary>Adds a TABARI/Phoenix agents file. <c>!NAME! = A, B</c> defines a macro; a phrase naming
     /// it stands for one phrase per alternative. Substituted text is not scanned again, so a macro cannot
-    /// refer to itself, and an entry standing for more than <see cref="MaxMacroExpansions"/> phrases is
-    /// skipped. Entries PETRARCH could not use (no code, a code without '~', an undefined macro, a
+    /// refer to itself, and the phrases all entries stand for are counted against the limit
+    /// <c>macro-expansions</c> (<see cref="Limits"/>): an entry that would pass it is skipped before it is
+    /// expanded (twelve macros of ten alternatives would be 10^12 phrases). Entries PETRARCH could not use (no code, a code without '~', an undefined macro, a
     /// bracket left open) are skipped and reported.</summary>
     public static ParseResult<DictionaryFileReport> LoadAgents(EventDictionary dict, string path) =>
         ReadLines(path).Select(lines =>
@@ -376,6 +376,7 @@ public static class DictionaryReader
         var macros = new Dictionary<string, string[]>(StringComparer.Ordinal);
         List<(string Phrase, int Line)> group = [];
         string? groupCode = null;
+        var expansions = 0L;
 
         void Flush()
         {
@@ -383,7 +384,8 @@ public static class DictionaryReader
             {
                 foreach (var (phrase, line) in group)
                 {
-                    var expanded = ExpandMacros(phrase, macros, out var error);
+                    var expanded = ExpandMacros(phrase, macros, Limits.Current.MacroExpansions - expansions, out var error);
+                    expansions += expanded.Count;
                     if (error is not null) skipped.Add(line, phrase, "macro", error);
                     else
                         foreach (var e in expanded) dict.Agents.Add(new AgentEntry(e, PhraseSyntax.Words(e), groupCode));
@@ -488,7 +490,7 @@ public static class DictionaryReader
 
     /// <summary>Every phrase <paramref name="phrase"/> stands for, substituting each <c>!NAME!</c> once with
     /// each alternative; an error instead when a macro is undefined or the phrases would be too many.</summary>
-    private static List<string> ExpandMacros(string phrase, Dictionary<string, string[]> macros, out string? error)
+    private static List<string> ExpandMacros(string phrase, Dictionary<string, string[]> macros, long budget, out string? error)
     {
         error = null;
         var pieces = new List<string[]>();
@@ -513,9 +515,11 @@ public static class DictionaryReader
             }
 
             count *= Math.Max(1, alternatives.Length);
-            if (count > MaxMacroExpansions)
+            if (count > budget)
             {
-                error = $"its macros stand for more than {MaxMacroExpansions:N0} phrases (the limit); skipped";
+                // counted before anything is expanded; the product cannot overflow past the budget
+                error = "its macros stand for more phrases than are left under the limit: "
+                    + Limits.Current.Exceeded("macro-expansions", Limits.Current.MacroExpansions - budget + count, "", "").Message + "; skipped";
                 return [];
             }
 
