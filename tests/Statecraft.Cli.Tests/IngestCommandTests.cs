@@ -76,6 +76,44 @@ public sealed class IngestCommandTests
     }
 
     [Fact]
+    public void Scheme_plover_gives_PLOVER_types_modes_and_the_CAMEO_code_behind_each()
+    {
+        var (code, output, diagnostics) = RunWithDiagnostics("ingest", Article, "--date", "2025-07-15", "--scheme", "plover", "--json");
+        code.ShouldBe(0, output);
+        using var json = JsonDocument.Parse(output);
+        var stats = json.RootElement.GetProperty("stats");
+        stats.GetProperty("scheme").GetString().ShouldBe("plover");
+        var events = json.RootElement.GetProperty("events").EnumerateArray().ToList();
+        events.ShouldNotBeEmpty();
+        events.ShouldAllBe(e => char.IsAsciiLetterUpper(e.GetProperty("code").GetString()![0]) && e.GetProperty("cameo").GetString()!.Length >= 3);
+        var strike = events.First(e => e.GetProperty("span").GetString()!.Contains("targeted by"));
+        strike.GetProperty("code").GetString().ShouldBe("ASSAULT");
+        strike.GetProperty("cameo").GetString()!.ShouldStartWith("19");
+        strike.GetProperty("intensity").GetDouble().ShouldBeLessThan(-9);
+        strike.TryGetProperty("goldstein", out _).ShouldBeFalse();
+        strike.GetProperty("quad_class").GetInt32().ShouldBe(4);
+        // statements and appeals have no PLOVER type: counted, said, not output
+        var dropped = stats.GetProperty("not_in_plover").GetInt32();
+        if (dropped > 0) diagnostics.ShouldContain($"note: {dropped} CAMEO events are statements or appeals");
+
+        var csv = Run("ingest", Article, "--date", "2025-07-15", "--scheme", "plover", "--csv");
+        csv.Output.Split('\n')[0].Trim().ShouldBe("doc,sentence,date,actor,recipient,event_type,mode,context,intensity,quad_class,cameo,span,text");
+    }
+
+    [Fact]
+    public void Polecat_events_need_the_PLOVER_scheme()
+    {
+        var polecat = TestPaths.InRepo("tests", "Statecraft.Io.Tests", "Events", "Fixtures", "polecat-sample.tsv");
+        var cameo = Run("ingest", polecat);
+        cameo.Code.ShouldBe(2);
+        cameo.Output.ShouldContain("add --scheme plover");
+        var plover = Run("ingest", polecat, "--scheme", "plover", "--csv");
+        plover.Code.ShouldBe(0, plover.Output);
+        plover.Output.ShouldContain("sample-1,0,2024-12-25,RUS,AZE,ASSAULT,aerial,military,-9.5,4,");
+        Run("ingest", polecat, "--scheme", "idea").Output.ShouldContain("--scheme: 'idea' is not one of cameo, plover");
+    }
+
+    [Fact]
     public void Same_input_gives_the_same_bytes()
     {
         Run("ingest", Article, "--date", "2025-07-15").Output.ShouldBe(Run("ingest", Article, "--date", "2025-07-15").Output);

@@ -9,19 +9,23 @@ using Statecraft.Io.Events;
 
 namespace Statecraft.Cli.Commands;
 
-/// <summary><c>statecraft ingest FILE...</c>: code political events (CAMEO) and figures from text, or
-/// read events already coded (ICEWS, GDELT).</summary>
+/// <summary><c>statecraft ingest FILE...</c>: code political events (CAMEO, or PLOVER through the published
+/// CAMEO-to-PLOVER table) and figures from text, or read events already coded (ICEWS, GDELT, POLECAT).</summary>
 internal sealed class IngestCommand(IAnsiConsole console, Diagnostics diagnostics) : Command<IngestCommand.Settings>
 {
     internal sealed class Settings : CommandSettings
     {
         [CommandArgument(0, "<FILE>")]
-        [Description("Text, TABARI records, PETRARCH XML, ICEWS TSV or GDELT 1.0 CSV files")]
+        [Description("Text, TABARI records, PETRARCH XML, ICEWS TSV, GDELT 1.0 CSV or POLECAT TSV files")]
         public string[] Files { get; init; } = [];
 
         [CommandOption("--format <FORMAT>")]
-        [Description("text | tabari | petrarch | icews | gdelt (default: guessed from each file)")]
+        [Description("text | tabari | petrarch | icews | gdelt | polecat (default: guessed from each file)")]
         public string? Format { get; init; }
+
+        [CommandOption("--scheme <SCHEME>")]
+        [Description("cameo (default) | plover: PLOVER event types, modes and contexts through the published CAMEO-to-PLOVER table")]
+        public string? Scheme { get; init; }
 
         [CommandOption("--actors <FILE>")]
         [Description("Actors dictionary (TABARI/Phoenix format); repeatable; replaces the built-in actors")]
@@ -60,12 +64,19 @@ internal sealed class IngestCommand(IAnsiConsole console, Diagnostics diagnostic
     internal sealed record IngestOutput(IReadOnlyList<EventJson> Events, IReadOnlyList<FigureJson> Figures, StatsJson Stats);
 
     internal sealed record EventJson(string Doc, int Sentence, string? Date, string Source, string Target, string Code,
-        double? Goldstein, int QuadClass, string Text, string Span);
+        double? Goldstein, int QuadClass, string Text, string Span, string? Mode = null, string? Context = null, double? Intensity = null, string? Cameo = null)
+    {
+        /// <summary>A CAMEO event with its Goldstein score, a PLOVER one with its mode, context, PLOVER
+        /// intensity and the CAMEO code it came from.</summary>
+        public static EventJson Of(CodedEvent e) => new(e.Doc, e.Sentence, e.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            e.Source, e.Target, e.Code, e.IsPlover ? null : e.Goldstein, e.QuadClass, e.Text, e.Span,
+            e.Mode, e.Context, e.IsPlover ? e.Goldstein : null, e.Cameo);
+    }
 
     internal sealed record FigureJson(string Doc, int Sentence, string? Actor, double Value, string Unit, string Qualifier, string Span, string Text);
 
     internal sealed record StatsJson(int Documents, int Sentences, int Events, int Figures, int Discarded, int Complex,
-        IReadOnlyList<DictionaryJson>? Dictionaries = null);
+        IReadOnlyList<DictionaryJson>? Dictionaries = null, string Scheme = "cameo", int? NotInPlover = null);
 
     /// <summary>A dictionary file read: its lines and how many entries were skipped.</summary>
     internal sealed record DictionaryJson(string File, int Lines, int Skipped);
@@ -77,8 +88,16 @@ internal sealed class IngestCommand(IAnsiConsole console, Diagnostics diagnostic
         if (settings.Format is not null)
         {
             if (Enum.TryParse<EventInputFormat>(settings.Format, true, out var f)) format = f;
-            else problems.Add(new Problem("", "--format", $"'{settings.Format}' is not one of text, tabari, petrarch, icews, gdelt"));
+            else problems.Add(new Problem("", "--format", $"'{settings.Format}' is not one of text, tabari, petrarch, icews, gdelt, polecat"));
         }
+
+        var plover = settings.Scheme?.ToLowerInvariant() switch
+        {
+            null or "cameo" => false,
+            "plover" => true,
+            _ => (bool?)null,
+        };
+        if (plover is null) problems.Add(new Problem("", "--scheme", $"'{settings.Scheme}' is not one of cameo, plover"));
 
         DateOnly? date = null;
         if (settings.Date is not null)
@@ -124,6 +143,22 @@ internal sealed class IngestCommand(IAnsiConsole console, Diagnostics diagnostic
         }
 
         var events = result.Events.Concat(coded).ToList();
+        int? notInPlover = null;
+        if (plover == true)
+        {
+            var scheme = PloverFiles.Load(BuiltInEvents.FindDataDirectory() ?? "");
+            if (!scheme.Success) return Output.ReportProblems(console, scheme.Problems);
+            var converted = events.Select(scheme.Value.Convert).ToList();
+            notInPlover = converted.Count(e => e is null);
+            events = [.. converted.OfType<CodedEvent>()];
+            if (notInPlover > 0)
+                diagnostics.WriteLine($"note: {notInPlover} CAMEO events are statements or appeals (01, 02), which PLOVER dropped; they are not in the output");
+        }
+        else if (events.FirstOrDefault(e => e.IsPlover) is { } ploverEvent)
+        {
+            return Output.ReportProblems(console, [new Problem(ploverEvent.Doc, "--scheme",
+                $"the input holds PLOVER-coded events ({ploverEvent.Code}), which have no CAMEO code; add --scheme plover")]);
+        }
 
         // On standard error, so the JSON or CSV on standard output stays what it says it is.
         var undated = events.Count(e => e.Date is null);
@@ -132,12 +167,14 @@ internal sealed class IngestCommand(IAnsiConsole console, Diagnostics diagnostic
         if (settings.Csv)
         {
             var writer = console.Profile.Out.Writer;
-            writer.Write(EventFiles.ToCsv(events));
+            writer.Write(EventFiles.ToCsv(events, plover == true));
             writer.Flush();
             return ExitCodes.Ok;
         }
 
-        Output.WriteJson(console, ToOutput(events, result, documents.Count + coded.Select(e => e.Doc).Distinct().Count(), dictionaries));
+        Output.WriteJson(console, ToOutput(events, result, documents.Count + coded.Select(e => e.Doc).Distinct().Count(), dictionaries) is var output && plover == true
+            ? output with { Stats = output.Stats with { Scheme = "plover", NotInPlover = notInPlover } }
+            : output);
         return ExitCodes.Ok;
     }
 
@@ -154,7 +191,7 @@ internal sealed class IngestCommand(IAnsiConsole console, Diagnostics diagnostic
     }
 
     internal static IngestOutput ToOutput(IReadOnlyList<CodedEvent> events, CodingResult result, int documents, IReadOnlyList<DictionaryFileReport> dictionaries) => new(
-        [.. events.Select(e => new EventJson(e.Doc, e.Sentence, e.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), e.Source, e.Target, e.Code, e.Goldstein, e.QuadClass, e.Text, e.Span))],
+        [.. events.Select(EventJson.Of)],
         [.. result.Figures.Select(f => new FigureJson(f.Doc, f.Sentence, f.Actor, f.Value, f.Unit, f.Qualifier, f.Span, f.Text))],
         new StatsJson(documents, result.Sentences, events.Count, result.Figures.Count, result.Discarded, result.Complex,
             dictionaries.Count == 0 ? null : [.. dictionaries.Select(d => new DictionaryJson(Path.GetFileName(d.Path), d.Lines, d.Skipped.Count))]));
