@@ -114,6 +114,44 @@ public sealed class IngestCommandTests
     }
 
     [Fact]
+    public void Watch_links_each_question_input_to_the_events_that_push_it()
+    {
+        var (code, output) = Run("watch", "built-in", Article, "--samples", "30", "--json");
+        code.ShouldBe(0, output);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        root.GetProperty("scenario").GetString().ShouldBe("south-caucasus");
+        var questions = root.GetProperty("questions").EnumerateArray().ToList();
+        questions.Count.ShouldBeGreaterThanOrEqualTo(10);
+        var attack = questions.Single(q => q.GetProperty("id").GetString() == "russia-attacks-azerbaijan");
+        var inputs = attack.GetProperty("inputs").EnumerateArray().ToList();
+        inputs.Select(i => i.GetProperty("input").GetString()).ShouldContain("actor/RUS/committed_elsewhere");
+        var article = File.ReadAllText(Article);
+        var evidence = questions.SelectMany(q => q.GetProperty("inputs").EnumerateArray()).SelectMany(i => i.GetProperty("evidence").EnumerateArray()).ToList();
+        evidence.ShouldNotBeEmpty();
+        foreach (var e in evidence)
+        {
+            // each event linked to its sentence, as written
+            e.GetProperty("doc").GetString().ShouldBe("south-caucasus-article.txt");
+            e.GetProperty("sentence").GetInt32().ShouldBeGreaterThan(0);
+            article.ShouldContain(e.GetProperty("text").GetString()!);
+            e.GetProperty("why").GetString()!.ShouldNotBeEmpty();
+        }
+
+        foreach (var i in questions.SelectMany(q => q.GetProperty("inputs").EnumerateArray()))
+            i.GetProperty("events").GetInt32().ShouldBe(i.GetProperty("evidence").GetArrayLength());
+        Run("watch", "built-in", Article, "--samples", "30", "--json").Output.ShouldBe(output);
+    }
+
+    [Fact]
+    public void Watch_names_bad_options()
+    {
+        var (code, output) = Run("watch", "built-in", Article, "--since", "2025-13-01");
+        code.ShouldBe(2);
+        output.ShouldContain("--since: '2025-13-01' is not YYYY-MM-DD");
+    }
+
+    [Fact]
     public void Same_input_gives_the_same_bytes()
     {
         Run("ingest", Article, "--date", "2025-07-15").Output.ShouldBe(Run("ingest", Article, "--date", "2025-07-15").Output);

@@ -99,12 +99,7 @@ internal sealed class IngestCommand(IAnsiConsole console, Diagnostics diagnostic
         };
         if (plover is null) problems.Add(new Problem("", "--scheme", $"'{settings.Scheme}' is not one of cameo, plover"));
 
-        DateOnly? date = null;
-        if (settings.Date is not null)
-        {
-            if (DateOnly.TryParseExact(settings.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) date = d;
-            else problems.Add(new Problem("", "--date", $"'{settings.Date}' is not YYYY-MM-DD"));
-        }
+        var date = OptionValues.Date(settings.Date, "--date", problems);
 
         if (settings.Json && settings.Csv) problems.Add(new Problem("", "--csv", "choose one of --json and --csv"));
         if (settings.Files.Length == 0) problems.Add(new Problem("", "FILE", "no input file"));

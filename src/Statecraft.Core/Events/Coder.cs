@@ -24,7 +24,7 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
     private static readonly HashSet<string> ReportingVerbs = ["SAID", "SAYS", "SAY", "ANNOUNCED", "ANNOUNCES", "TOLD", "STATED", "DECLARED", "INDICATED"];
     private static readonly string[] IntendingVerbs = ["AGREE", "PROMIS", "PLEDG", "VOW", "PLAN", "INTEND", "DECID", "OFFER", "THREATEN"];
     private static readonly HashSet<string> IntendingAdjectives = ["READY", "WILLING", "PREPARED", "DETERMINED", "ABOUT"];
-    private static readonly HashSet<string> Negations = ["NOT", "NEVER", "DIDN'T", "DOESN'T", "DON'T", "WON'T", "CAN'T", "CANNOT", "ISN'T", "WASN'T", "HASN'T", "HAVEN'T", "NO"];
+    private static readonly HashSet<string> Negations = ["NOT", "NEVER", "DIDN'T", "DOESN'T", "DON'T", "WON'T", "CAN'T", "CANNOT", "ISN'T", "WASN'T", "HASN'T", "HAVEN'T", "NO", "REFUSAL", "FAILURE"];
 
     public EventDictionary Dictionary { get; } = dictionary;
     public CoderOptions Options { get; } = options ?? new CoderOptions();
@@ -182,7 +182,9 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
                 if (unit.Tag == Tag.Verb && i > 0)
                 {
                     var prev = _units.Count > 0 ? _units[^1] : null;
-                    var shifted = prev is { Tag: Tag.Determiner } || (!allCaps && tokens[i].Capitalized && !AfterQuote(i));
+                    // "so-called" names, it does not call
+                    var shifted = prev is { Tag: Tag.Determiner } || (!allCaps && tokens[i].Capitalized && !AfterQuote(i))
+                        || (tokens[i].Text == "CALLED" && tokens[i - 1].Text == "SO");
                     if (shifted) unit.Tag = Tag.Noun;
                 }
 
@@ -644,6 +646,8 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
                 if (pattern.Literals.Length > 0 && !AllPresent(pattern.Literals, present)) continue;
                 var caps = new Captures();
                 if (!MatchPattern(pattern, clause, v, lo, hi, ref caps)) continue;
+                // a pattern reaching into a hypothetical ("meaning that X would lead to war") codes nothing
+                if (_opt.SkipRecommendations && SpansModal(caps)) return null;
                 if (SpecialCodes.IsNull(pattern.Code)) return null;
                 if (SpecialCodes.IsDiscard(pattern.Code)) { _discard = true; return null; }
                 if (SpecialCodes.IsComplex(pattern.Code)) { _complex = true; return null; }
@@ -717,6 +721,14 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
                 if (seen++ < 3 && Negations.Contains(t)) return true;
             }
 
+            return false;
+        }
+
+        /// <summary>Whether the words a pattern matched include a modal of recommendation or hypothesis.</summary>
+        private bool SpansModal(Captures caps)
+        {
+            for (var t = Math.Max(0, caps.First); t < Math.Min(caps.Last, tokens.Count); t++)
+                if (Modals.Contains(tokens[t].Text)) return true;
             return false;
         }
 

@@ -155,11 +155,32 @@ public sealed class SourceArticleTests
         Found("floated the idea of invading Azerbaijan", "RUS", "AZE", "13");
 
     [Fact]
+    public void Deaths_in_custody_are_Azerbaijan_accusing_Russia_of_torture() =>
+        Found("died in custody", "AZE", "RUS", "11");
+
+    [Fact]
     public void Recommendations_are_not_coded_as_events()
     {
         var recommendations = Coded.Value.Events.Where(e => e.Text.Contains(" should ", StringComparison.Ordinal) || e.Text.Contains(" must ", StringComparison.Ordinal)).ToList();
         recommendations.ShouldBeEmpty(string.Join("; ", recommendations.Select(e => $"{e.Sentence}: {e.Span}")));
     }
+
+    [Theory]
+    [InlineData("Moscow could deport them")] // the deportation the article weighs
+    [InlineData("such an invasion would require")]
+    [InlineData("would almost certainly not tolerate a Russian invasion")]
+    [InlineData("Imposing trade sanctions is similarly self-defeating")]
+    [InlineData("Sanctions would likely hurt Russia")]
+    [InlineData("It would also risk pulling Turkey")]
+    public void Hypotheticals_are_not_coded(string words)
+    {
+        var events = In(words).ToList();
+        events.ShouldBeEmpty(string.Join("; ", events.Select(e => $"{e.Source} {e.Target} {e.Code} '{e.Span}'")));
+    }
+
+    [Fact]
+    public void The_migrants_come_out_as_quantities() =>
+        Coded.Value.Figures.ShouldContain(x => x.Value == 1000000 && x.Unit.Contains("citizens") && x.Actor!.StartsWith("AZE", StringComparison.Ordinal) && x.Qualifier == "at least");
 
     [Fact]
     public void Figures_tie_numbers_to_actors()
