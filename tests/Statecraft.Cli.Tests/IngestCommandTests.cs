@@ -154,7 +154,10 @@ public sealed class IngestCommandTests
     [Fact]
     public void Same_input_gives_the_same_bytes()
     {
-        Run("ingest", Article, "--date", "2025-07-15").Output.ShouldBe(Run("ingest", Article, "--date", "2025-07-15").Output);
+        var all = Run("ingest", Article, "--date", "2025-07-15").Output;
+        all.ShouldBe(Run("ingest", Article, "--date", "2025-07-15").Output);
+        Run("ingest", Article, "--date", "2025-07-15", "--threads", "1").Output.ShouldBe(all);
+        Run("ingest", Article, "--threads", "0").Output.ShouldContain("--threads: expected a whole number >= 1, found 0");
     }
 
     [Fact]

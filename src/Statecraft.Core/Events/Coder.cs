@@ -6,6 +6,9 @@ public sealed record SentenceEvent(string Source, string Target, string Code, in
 /// <summary>What the coder made of a sentence: its events, or why it set the sentence aside.</summary>
 public sealed record SentenceCoding(IReadOnlyList<SentenceEvent> Events, bool Discarded, bool Complex, string? Reason = null)
 {
+    /// <summary>The actors the sentence names, in order, with their character spans (for its figures).</summary>
+    public IReadOnlyList<(string Code, int Start, int End)> Actors { get; init; } = [];
+
     public static readonly SentenceCoding Empty = new([], false, false);
 }
 
@@ -50,11 +53,16 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
     };
 
     /// <summary>Codes one sentence; <paramref name="date"/> (yyyymmdd, 0 = unknown) selects dated actor codes.</summary>
-    public SentenceCoding Code(string sentence, int date = 0) => Code(sentence, date, null);
+    public SentenceCoding Code(string sentence, int date = 0) => Code(sentence, date, (Func<IReadOnlyList<string>?>?)null);
 
     /// <summary>Codes a sentence of running text; a pronoun with no actor before it in the sentence refers
     /// to <paramref name="previousSubject"/> (the first actor of the sentence before), as TABARI's FORWARD.</summary>
-    public SentenceCoding Code(string sentence, int date, IReadOnlyList<string>? previousSubject)
+    public SentenceCoding Code(string sentence, int date, IReadOnlyList<string>? previousSubject) =>
+        Code(sentence, date, previousSubject is null ? null : () => previousSubject);
+
+    /// <summary>As above, the previous subject found only if a pronoun needs it (it costs a second reading
+    /// of the sentence before).</summary>
+    public SentenceCoding Code(string sentence, int date, Func<IReadOnlyList<string>?>? previousSubject)
     {
         var tokens = Tokenizer.Tokenize(sentence);
         if (tokens.Count == 0) return SentenceCoding.Empty;
@@ -122,13 +130,22 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
         private bool _discard;
         private bool _complex;
 
-        public IReadOnlyList<string>? PreviousSubject { get; init; }
+        public Func<IReadOnlyList<string>?>? PreviousSubject { get; init; }
 
         public SentenceCoding Run()
         {
+            var coding = Decide();
+            return coding with { Actors = _spans };
+        }
+
+        private List<(string Code, int Start, int End)> _spans = [];
+
+        private SentenceCoding Decide()
+        {
             TagWords();
-            if (_discard) return new SentenceCoding([], true, false, "discard");
             AttachAgents();
+            _spans = Spans();
+            if (_discard) return new SentenceCoding([], true, false, "discard");
             BuildCompounds();
             ResolvePronouns();
             if (_complex && _opt.ComplexEnabled) return new SentenceCoding([], false, true, "complex code");
@@ -158,6 +175,11 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
         {
             TagWords();
             AttachAgents();
+            return Spans();
+        }
+
+        private List<(string Code, int Start, int End)> Spans()
+        {
             var list = new List<(string, int, int)>();
             foreach (var u in _units)
                 if (u.Tag == Tag.Actor)
@@ -497,10 +519,11 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
 
                 if (referent is null)
                 {
-                    if (PreviousSubject is null || PreviousSubject.Count == 0) continue;
+                    var previous = PreviousSubject?.Invoke();
+                    if (previous is null || previous.Count == 0) continue;
                     u.Tag = Tag.Actor;
-                    u.Codes = [.. PreviousSubject];
-                    u.Compound = PreviousSubject.Count > 1;
+                    u.Codes = [.. previous];
+                    u.Compound = previous.Count > 1;
                     continue;
                 }
 

@@ -36,6 +36,23 @@ public static class EventFiles
         return EventInputFormat.Text;
     }
 
+    /// <summary>Guesses a file's format from its extension and first lines (read as a stream: the file may be
+    /// a corpus of any size); text when it cannot be read (the text reader then says why).</summary>
+    public static EventInputFormat Guess(string path)
+    {
+        try
+        {
+            return Guess(path, [.. File.ReadLines(path).Take(GuessLines)]);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException or System.Security.SecurityException)
+        {
+            return EventInputFormat.Text;
+        }
+    }
+
+    /// <summary>How many leading lines the guess reads: a TABARI record header must come among them.</summary>
+    public const int GuessLines = 1000;
+
     public static ParseResult<EventInput> Read(string path, EventInputFormat? format, DateOnly? date)
     {
         var read = DictionaryReader.ReadLines(path);

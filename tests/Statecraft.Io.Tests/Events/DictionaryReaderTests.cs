@@ -92,16 +92,11 @@ public sealed class PublicDictionaryTests
 /// <summary>Malformed entries in small hand-made files: skipped with file, line and reason.</summary>
 public sealed class DictionaryReaderTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("statecraft-dict-").FullName;
+    private readonly TempFiles _files = new("statecraft-dict-");
 
-    public void Dispose() => Directory.Delete(_dir, true);
+    public void Dispose() => _files.Dispose();
 
-    private string Write(string name, string text)
-    {
-        var path = Path.Combine(_dir, name);
-        File.WriteAllText(path, text);
-        return path;
-    }
+    private string Write(string name, string text) => _files.Write(name, text);
 
     [Fact]
     public void Malformed_actor_lines_are_skipped_and_named_by_file_and_line()

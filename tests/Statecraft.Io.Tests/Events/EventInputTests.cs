@@ -6,18 +6,13 @@ namespace Statecraft.Io.Tests.Events;
 
 public sealed class BadInputTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("statecraft-events-").FullName;
+    private readonly TempFiles _files = new("statecraft-events-");
 
-    public void Dispose() => Directory.Delete(_dir, true);
+    public void Dispose() => _files.Dispose();
 
-    private string Write(string name, byte[] bytes)
-    {
-        var path = Path.Combine(_dir, name);
-        File.WriteAllBytes(path, bytes);
-        return path;
-    }
+    private string Write(string name, byte[] bytes) => _files.Write(name, bytes);
 
-    private string Write(string name, string text) => Write(name, System.Text.Encoding.UTF8.GetBytes(text));
+    private string Write(string name, string text) => _files.Write(name, text);
 
     [Fact]
     public void Empty_file_is_refused()
