@@ -201,6 +201,9 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
             while (i < tokens.Count)
             {
                 var unit = Classify(i);
+                // "according to X" attributes; it is not ACCORD, a verb of granting (060)
+                if (unit.Tag == Tag.Verb && tokens[i].Text == "ACCORDING" && i + 1 < tokens.Count && tokens[i + 1].Text == "TO")
+                    unit.Tag = Tag.Noun;
                 if (unit.Tag == Tag.Verb && i > 0)
                 {
                     var prev = _units.Count > 0 ? _units[^1] : null;
@@ -747,6 +750,14 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
             return false;
         }
 
+        /// <summary>Whether the actor is the subject of "must", "should" or "ought to": "... that China must drop".</summary>
+        private bool FollowedByRecommendation(Unit actor)
+        {
+            var k = _units.IndexOf(actor) + 1;
+            while (k < _units.Count && _units[k].Deleted) k++;
+            return k < _units.Count && tokens[_units[k].Start].Text is "MUST" or "SHOULD" or "OUGHT";
+        }
+
         /// <summary>Whether the words a pattern matched include a modal of recommendation or hypothesis.</summary>
         private bool SpansModal(Captures caps)
         {
@@ -970,6 +981,13 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
                         if (target is null && source is { Compound: true }) target = source;
                     }
                 }
+            }
+
+            // "X said Y must Z": the recommendation is not coded, but saying it is X's demand on Y (CAMEO 100)
+            if (_opt.SkipRecommendations && code == "010" && target is not null && FollowedByRecommendation(target))
+            {
+                code = "100";
+                subordinate = false;
             }
 
             usedSource = source;

@@ -225,8 +225,19 @@ internal sealed class PhraseIndex<T>
         if (words.Length == 0 || words[0].Text.Length == 0) return;
         var first = words[0];
         var map = first.Exact ? _exact : _stems;
+        var entry = (words, value, words.Sum(w => w.Text.Length));
         if (!map.TryGetValue(first.Text, out var list)) map[first.Text] = list = [];
-        list.Add((words, value, words.Sum(w => w.Text.Length)));
+        list.Add(entry);
+        // PEOPLE'S finds PEOPLES_..., PEOPLES finds PEOPLE'S_... (Endings.SamePossessive)
+        var other = !first.Exact ? null
+            : first.Text.EndsWith("'S", StringComparison.Ordinal) ? first.Text[..^2] + "S"
+            : first.Text.Length > 1 && first.Text[^1] == 'S' ? first.Text[..^1] + "'S"
+            : null;
+        if (other is not null)
+        {
+            if (!_exact.TryGetValue(other, out var alias)) _exact[other] = alias = [];
+            alias.Add(entry);
+        }
         if (!first.Exact) _maxStem = Math.Max(_maxStem, first.Text.Length);
     }
 
