@@ -8,7 +8,7 @@ public sealed class AnalyzeCommandTests
 {
     private static readonly string[] QuestionIds =
     [
-        "russia-attacks-azerbaijan", "russia-deports-migrants", "russia-trade-sanctions", "armenia-regime-change",
+        "russia-attacks-azerbaijan", "russia-deports-migrants", "russia-trade-sanctions", "azerbaijan-energy-card", "armenia-regime-change",
         "armenia-azerbaijan-war-after-regime-change", "armenia-alignment", "azerbaijan-alignment", "georgia-alignment",
         "azerbaijan-democratization", "peace-and-trilateral-deal", "western-strategy",
     ];
@@ -65,13 +65,56 @@ public sealed class AnalyzeCommandTests
             value.ValueKind.ShouldBe(JsonValueKind.Number, id);
             var bounds = interval.EnumerateArray().Select(x => x.GetDouble()).ToArray();
             bounds.Length.ShouldBe(2, id);
-            bounds[0].ShouldBeLessThanOrEqualTo(bounds[1], id);
+            // Every headline lies inside its own interval.
+            value.GetDouble().ShouldBeInRange(bounds[0], bounds[1], id);
+            // A coercion answer gives the costs in US$ and as shares of GDP side by side, and says which the claim is about.
+            if (q.GetProperty("model").GetString() == "coercion")
+            {
+                var models = q.GetProperty("models").EnumerateArray().ToDictionary(m => m.GetProperty("model").GetString()!, m => m.GetProperty("value").GetDouble());
+                models["cost_ratio_usd"].ShouldBe(models["sender_cost_usd"] / models["target_cost_usd"], 1e-9 * models["cost_ratio_usd"], id);
+                models["cost_ratio_share_of_gdp"].ShouldBe(models["sender_cost_share_of_gdp"] / models["target_cost_share_of_gdp"], 1e-9 * models["cost_ratio_share_of_gdp"], id);
+                q.GetProperty("verdict").GetString()!.ShouldContain("is about)", Case.Sensitive, id);
+                q.GetProperty("verdict").GetString()!.ShouldContain("as shares of GDP", Case.Sensitive, id);
+            }
+
+            if (q.GetProperty("model").GetString() != "bargaining") continue;
+            var ensemble = q.GetProperty("ensemble");
+            ensemble.GetProperty("members").EnumerateArray().Select(m => m.GetProperty("model").GetString())
+                .ShouldBe(["bdm", "smp", "weighted-mean", "weighted-median"], id);
+            ensemble.GetProperty("predictive_quantiles").GetProperty("q50").GetDouble().ShouldBe(value.GetDouble(), id);
+            var spread = ensemble.GetProperty("spread").GetDouble();
+            // A disagreement of more than 15 points is explained; a smaller one is not.
+            (ensemble.TryGetProperty("disagreement", out var why) && why.GetString()!.Contains("BDM")).ShouldBe(spread > 15, id);
         }
 
         var packages = root.GetProperty("packages").EnumerateArray().ToArray();
         packages.Select(p => p.GetProperty("policy").GetString()).ShouldContain("all-combined");
         foreach (var p in packages)
-            p.GetProperty("outcomes").EnumerateObject().Select(o => o.Name).ShouldContain("armenia-alignment");
+        {
+            // Outcome by outcome, never an average across scales.
+            p.TryGetProperty("gain", out _).ShouldBeFalse();
+            p.GetProperty("outcomes").EnumerateArray().Select(o => o.GetProperty("question").GetString()).ShouldContain("armenia-alignment");
+            p.GetProperty("war").GetProperty("measure").GetString()!.ShouldContain("not a probability");
+            if (p.GetProperty("what_if").GetBoolean()) continue;
+            // Every package is met by Russia's best response, the best option first.
+            var options = p.GetProperty("response_options").EnumerateArray().Select(o => o.GetProperty("objective").GetDouble()).ToArray();
+            options.ShouldBe(options.OrderByDescending(x => x).ToArray());
+            p.GetProperty("response").GetString().ShouldBe(p.GetProperty("response_options")[0].GetProperty("policy").GetString());
+            p.GetProperty("with_response").GetArrayLength().ShouldBe(p.GetProperty("outcomes").GetArrayLength());
+        }
+
+        // One claim, one test: every claim a question cites has its own verdict.
+        foreach (var q in questions)
+        {
+            var verdicts = q.GetProperty("claim_verdicts").EnumerateArray().ToArray();
+            verdicts.Select(v => v.GetProperty("claim").GetString()).ShouldBe(q.GetProperty("claims").EnumerateArray().Select(c => c.GetString()));
+            foreach (var v in verdicts) v.GetProperty("verdict").GetString().ShouldBeOneOf("agrees", "disagrees", "not tested");
+            verdicts.ShouldAllBe(v => v.GetProperty("proposition").GetString()!.Length > 10 && v.GetProperty("reason").GetString()!.Length > 10);
+        }
+
+        var attack = questions.Single(q => q.GetProperty("id").GetString() == "russia-attacks-azerbaijan").GetProperty("claim_verdicts")
+            .EnumerateArray().ToDictionary(v => v.GetProperty("claim").GetString()!, v => v.GetProperty("verdict").GetString());
+        attack["S1"].ShouldBe("not tested", "battlefield momentum is not an input of War Trap");
     }
 
     [Fact]
@@ -196,33 +239,46 @@ public sealed class AnalyzeCommandTests
     }
 
     [Fact]
-    public void The_policy_verdict_names_the_scenario_s_own_war_and_calls_no_package_best_that_raises_nothing()
+    public void The_policy_comparison_speaks_of_the_scenario_s_own_war_and_calls_no_package_dominant_that_helps_nothing()
     {
         var path = Path.Combine(Path.GetTempPath(), $"statecraft-policy-{Guid.NewGuid():N}.yaml");
         try
         {
-            string Verdict(string yaml)
+            JsonElement Analyze(string yaml)
             {
                 File.WriteAllText(path, yaml);
                 var (code, output) = Run("analyze", path, "--samples", "16", "--json");
                 code.ShouldBe(0, output);
-                return JsonDocument.Parse(output).RootElement.GetProperty("questions").EnumerateArray()
-                    .Single(q => q.GetProperty("id").GetString() == "which-policy").GetProperty("verdict").GetString()!;
+                return JsonDocument.Parse(output).RootElement.Clone();
             }
 
-            // A mediation that moves Freedonia further from the middle lowers the river outcome: no package
-            // raises it, so none is "best". (Since influence is stated per issue, Marsovia's extra salience
-            // alone no longer lowers it.)
-            var yaml = File.ReadAllText(Fixture("two-countries.yaml")).Replace(
-                "{issue: river-share, actor: MAR, field: salience, add: {value: 0.2, low: 0.1, high: 0.3}",
-                "{issue: river-share, actor: FRE, field: position, add: {value: -10, low: -10, high: -8}");
-            var lowering = Verdict(yaml);
-            lowering.ShouldStartWith("No package raises the bargaining outcomes above the scenario as given (the largest mean change, mediation's, is -");
-            lowering.ShouldContain("Freedonia attacking Sylvania paying in");
-            lowering.ShouldNotContain("Russia");
+            static string Verdict(JsonElement root) => root.GetProperty("questions").EnumerateArray()
+                .Single(q => q.GetProperty("id").GetString() == "which-policy").GetProperty("verdict").GetString()!;
 
-            // A package in which Freedonia concedes raises it, and is named best.
-            var raising = Verdict(yaml.Replace("questions:", """
+            // A mediation that moves Freedonia further from the middle lowers the river outcome: measured
+            // towards Sylvania's position it hurts, so no package helps and none is called dominant.
+            var yaml = File.ReadAllText(Fixture("two-countries.yaml"))
+                .Replace(
+                    "{issue: river-share, actor: MAR, field: salience, add: {value: 0.2, low: 0.1, high: 0.3}",
+                    "{issue: river-share, actor: FRE, field: position, add: {value: -10, low: -10, high: -8}")
+                .Replace("model: policy-comparison,", "model: policy-comparison, sponsors: [SYL],");
+            var lowering = Analyze(yaml);
+            var verdict = Verdict(lowering);
+            verdict.ShouldContain("hurts: mediation (river-outcome -");
+            verdict.ShouldContain("No package helps without a loss.");
+            verdict.ShouldNotContain("dominates");
+            verdict.ShouldNotContain("Russia");
+            var war = lowering.GetProperty("packages")[0].GetProperty("war");
+            war.GetProperty("question").GetString().ShouldBe("freedonia-attacks");
+            war.GetProperty("measure").GetString()!.ShouldContain("FRE attacking SYL");
+
+            // Without sponsors a material move is reported as a move, neither a gain nor "no material change".
+            var unsponsored = Analyze(yaml.Replace(" sponsors: [SYL],", ""));
+            unsponsored.GetProperty("packages")[0].GetProperty("call").GetString().ShouldBe("moves (no sponsors named)");
+
+            // A package in which Freedonia concedes helps Sylvania on the one outcome with a direction, and
+            // dominates the mediation that hurts.
+            var raising = Verdict(Analyze(yaml.Replace("questions:", """
                   - id: concession
                     title: Freedonia gives up the river
                     claims: [C1]
@@ -230,9 +286,9 @@ public sealed class AnalyzeCommandTests
                       - {issue: river-share, actor: FRE, field: position, set: 95, source: guess}
 
                 questions:
-                """));
-            raising.ShouldStartWith("Best package: concession, moving the bargaining outcomes +");
-            raising.ShouldContain("Freedonia attacking Sylvania paying in");
+                """)));
+            raising.ShouldContain("helps: concession (river-outcome +");
+            raising.ShouldContain("concession dominates every other package outcome by outcome.");
         }
         finally
         {

@@ -6,6 +6,7 @@ using Statecraft.Cli.Infrastructure;
 using Statecraft.Core.Domain;
 using Statecraft.Core.Scenarios.Analysis;
 using Statecraft.Core.Watch;
+using Statecraft.Io.Models;
 using Statecraft.Io.Scenarios;
 
 namespace Statecraft.Cli.Commands;
@@ -76,7 +77,7 @@ internal sealed class WatchCommand(IAnsiConsole console) : Command<WatchCommand.
         var events = TimelineTrends.Load(settings.Events, scenario.Date);
         if (!events.Success) return Output.ReportProblems(console, events.Problems);
 
-        var result = QuestionEngine.Analyze(scenario, [], new AnalysisOptions(settings.Samples, settings.Seed), null, cancellationToken);
+        var result = QuestionEngine.Analyze(scenario, [], new AnalysisOptions(settings.Samples, settings.Seed, EnsembleWeightsFile.BuiltIn), null, cancellationToken);
         var watch = Watchlist.Build(result, events.Value, since);
         var output = new WatchOutput(scenario.Id, scenario.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             since?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), events.Value.Count, [.. watch.Select(ToJson)]);

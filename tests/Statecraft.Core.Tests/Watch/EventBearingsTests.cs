@@ -1,5 +1,6 @@
 using Statecraft.Core.Events;
 using Statecraft.Core.Scenarios;
+using Statecraft.Core.Tests.Ensemble;
 using Statecraft.Core.Tests.Scenarios;
 using Statecraft.Core.Watch;
 
@@ -71,7 +72,7 @@ public sealed class WatchlistTests
     public void Each_question_lists_its_flip_points_and_drivers_with_the_events_that_move_them()
     {
         var s = Tiny.Create().Value;
-        var result = Statecraft.Core.Scenarios.Analysis.QuestionEngine.Analyze(s, [], new Statecraft.Core.Scenarios.Analysis.AnalysisOptions(40, 7), null, CancellationToken.None);
+        var result = Statecraft.Core.Scenarios.Analysis.QuestionEngine.Analyze(s, [], new Statecraft.Core.Scenarios.Analysis.AnalysisOptions(40, 7, TestWeights.Spread), null, CancellationToken.None);
         CodedEvent E(string src, string tgt, string code, double g, int day) =>
             new("news", day, new DateOnly(2025, 1, day), src, tgt, code, g, CameoScale.QuadClass(code), $"sentence {day}", "span");
         var events = new[] { E("C", "B", "0332", 8.3, 3), E("C", "A", "112", -2, 5), E("B", "C", "111", -2, 9), E("A", "C", "190", -10, 20) };

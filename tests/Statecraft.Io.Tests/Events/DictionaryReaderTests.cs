@@ -189,7 +189,7 @@ public sealed class DictionaryReaderTests : IDisposable
         var phrase = string.Join("_", Enumerable.Range(1, 12).Select(i => $"!M{i}!")) + " [~GOV]\n";
         var dict = new EventDictionary();
         var report = DictionaryReader.LoadAgents(dict, Write("bomb.agents", defs + phrase + "MINISTER [~GOV]\n")).Value;
-        report.Skipped.Single().Message.ShouldContain("over the limit of 1,000,000 macro-expansions");
+        report.Skipped.Single().Message.ShouldContain("over the limit of 100,000 macro-expansions");
         report.Skipped.Single().Location!.Line.ShouldBe(13);
         dict.Agents.Select(a => a.Phrase).ShouldBe(["MINISTER"]);
     }
