@@ -358,18 +358,18 @@ public static class DictionaryReader
     // ---------------- agents ----------------
 
     /// <summary>Adds a TABARI/Phoenix agents file. <c>!NAME! = A, B</c> defines a macro; a phrase naming
-    /// it stands for one phrase per alternative. Substituted text is not scanned again, so a macro cannot
-    /// refer to itself, and the phrases all entries stand for are counted against the limit
-    /// <c>macro-expansions</c> (<see cref="Limits"/>): an entry that would pass it is skipped before it is
-    /// expanded (twelve macros of ten alternatives would be 10^12 phrases). Entries PETRARCH could not use (no code, a code without '~', an undefined macro, a
-    /// bracket left open) are skipped and reported.</summary>
+    /// it stands for one phrase per alternative. Substituted text is not scanned again; a macro naming a
+    /// macro (itself: it would never end) refuses the file, and so does an entry whose phrases would pass
+    /// the limit <c>macro-expansions</c> (<see cref="Limits"/>), counted before it is expanded (twelve
+    /// macros of ten alternatives would be 10^12 phrases). Entries PETRARCH could not use (no code, a code
+    /// without '~', an undefined macro, a bracket left open) are skipped and reported.</summary>
     public static ParseResult<DictionaryFileReport> LoadAgents(EventDictionary dict, string path) =>
         ReadLines(path).Select(lines =>
         {
             var skipped = new Skips(path);
             ReadAgents(dict, lines, skipped);
             return skipped.Report(lines);
-        });
+        }).Then(report => report.Refused.Count > 0 ? ParseResult<DictionaryFileReport>.ForProblems(report.Refused) : ParseResult<DictionaryFileReport>.ForValue(report));
 
     private static void ReadAgents(EventDictionary dict, string[] lines, Skips skipped)
     {
@@ -386,7 +386,8 @@ public static class DictionaryReader
                 {
                     var expanded = ExpandMacros(phrase, macros, Limits.Current.MacroExpansions - expansions, out var error);
                     expansions += expanded.Count;
-                    if (error is not null) skipped.Add(line, phrase, "macro", error);
+                    if (error is not null && error.StartsWith(OverLimit, StringComparison.Ordinal)) skipped.Refuse(line, phrase, "macro", error);
+                    else if (error is not null) skipped.Add(line, phrase, "macro", error);
                     else
                         foreach (var e in expanded) dict.Agents.Add(new AgentEntry(e, PhraseSyntax.Words(e), groupCode));
                 }
@@ -481,7 +482,7 @@ public static class DictionaryReader
         foreach (var alt in line[(eq + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             // substitutions are not expanded again: an alternative naming a macro would be read literally
-            if (alt.Contains('!')) skipped.Add(lineNo, name, "macro", $"alternative '{alt}' names a macro; macros do not nest; this alternative is skipped");
+            if (alt.Contains('!')) skipped.Refuse(lineNo, name, "macro", $"alternative '{alt}' names a macro; macros do not nest (one naming itself would never end)");
             else alternatives.Add(alt.ToUpperInvariant());
         }
 
@@ -518,8 +519,8 @@ public static class DictionaryReader
             if (count > budget)
             {
                 // counted before anything is expanded; the product cannot overflow past the budget
-                error = "its macros stand for more phrases than are left under the limit: "
-                    + Limits.Current.Exceeded("macro-expansions", Limits.Current.MacroExpansions - budget + count, "", "").Message + "; skipped";
+                error = OverLimit
+                    + Limits.Current.Exceeded("macro-expansions", Limits.Current.MacroExpansions - budget + count, "", "").Message;
                 return [];
             }
 
@@ -845,15 +846,23 @@ public static class DictionaryReader
     }
 
     /// <summary>Collects the entries a file skips, each with its line and reason.</summary>
+    private const string OverLimit = "its macros stand for more phrases than are left under the limit: ";
+
     private sealed class Skips(string path)
     {
         private readonly List<Problem> _list = [];
+        private readonly List<Problem> _refused = [];
 
         public void Add(int line, string subject, string field, string message, int column = 0) =>
             _list.Add(new Problem(subject, field, message, new SourceLocation(path, line, column)));
 
+        /// <summary>Not a sloppy entry to skip but hostile input (a macro bomb, a macro naming itself): the file
+        /// is refused, whatever --strict says.</summary>
+        public void Refuse(int line, string subject, string field, string message) =>
+            _refused.Add(new Problem(subject, field, message, new SourceLocation(path, line)));
+
         public DictionaryFileReport Report(string[] lines) =>
-            new(path, lines.Length > 0 && lines[^1].Length == 0 ? lines.Length - 1 : lines.Length, _list);
+            new(path, lines.Length > 0 && lines[^1].Length == 0 ? lines.Length - 1 : lines.Length, _list) { Refused = _refused };
     }
 }
 
@@ -870,6 +879,9 @@ public enum DictionaryKind
 /// line and reason.</summary>
 public sealed record DictionaryFileReport(string Path, int Lines, IReadOnlyList<Problem> Skipped)
 {
+    /// <summary>Entries that refuse the whole file (hostile macros), not counted as skipped.</summary>
+    internal IReadOnlyList<Problem> Refused { get; init; } = [];
+
     /// <summary>"Phoenix.Countries.actors.txt: 54,233 lines, 12 entries skipped; see --dictionary-report".</summary>
     public string Summary() =>
         string.Create(CultureInfo.InvariantCulture, $"{System.IO.Path.GetFileName(Path)}: {Lines:N0} lines, ")
