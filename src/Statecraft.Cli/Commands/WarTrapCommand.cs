@@ -77,7 +77,7 @@ internal sealed class WarTrapCommand(IAnsiConsole console) : Command<WarTrapSett
         if (settings.Samples is not null && settings.Attacker is null && settings.Target is null)
             usage.Add(new Problem("", "--samples", "needs --attacker and --target: Monte Carlo runs on one dyad"));
         var measure = SimilarityMeasure.TauB;
-        if (settings.Measure is not null && !TryMeasure(settings.Measure, out measure))
+        if (settings.Measure is not null && !SimilarityMeasures.TryParse(settings.Measure, out measure))
             usage.Add(new Problem("", "--measure", $"expected tau_b, s or weighted_s, found '{settings.Measure}'"));
         if (usage.Count > 0) return Output.ReportProblems(console, usage);
 
@@ -89,7 +89,7 @@ internal sealed class WarTrapCommand(IAnsiConsole console) : Command<WarTrapSett
             DistanceDiscount = region.Options.DistanceDiscount && !settings.NoDiscount,
             Measure = settings.Measure is null ? region.Options.Measure : measure,
         };
-        var similarity = region.WarTrap.SimilarityGivenDirectly ? "given" : MeasureName(options.Measure);
+        var similarity = region.WarTrap.SimilarityGivenDirectly ? "given" : SimilarityMeasures.Name(options.Measure);
         var baseline = region.WarTrap.Model(new ScenarioDraw(region.WarTrap.Inputs, region.WarTrap.Inputs.Medians()), options);
 
         if (settings.Attacker is null) return Matrix(region, baseline, options, similarity, settings);
@@ -185,23 +185,4 @@ internal sealed class WarTrapCommand(IAnsiConsole console) : Command<WarTrapSett
         console.Write(table);
         return RunsRecording.Record(console, "wartrap", settings, Output.ToJson(json));
     }
-
-    private static bool TryMeasure(string text, out SimilarityMeasure measure)
-    {
-        measure = text switch
-        {
-            "tau_b" => SimilarityMeasure.TauB,
-            "s" => SimilarityMeasure.S,
-            "weighted_s" => SimilarityMeasure.WeightedS,
-            _ => (SimilarityMeasure)(-1),
-        };
-        return Enum.IsDefined(measure);
-    }
-
-    private static string MeasureName(SimilarityMeasure measure) => measure switch
-    {
-        SimilarityMeasure.TauB => "tau_b",
-        SimilarityMeasure.S => "s",
-        _ => "weighted_s",
-    };
 }

@@ -208,28 +208,7 @@ public sealed class WarTrapModel
     /// <summary>EU_i(j) alone: the allocation-free hot path (flat arrays, one pass over third parties).</summary>
     public double ExpectedUtility(int i, int j)
     {
-        var n = _n;
-        var c = _c;
-        var u = _u;
-        var cij = c[i * n + j];
-        var cjj = c[j * n + j];
-        var cji = c[j * n + i];
-        var cii = c[i * n + i];
-        var bilateral = Bilateral(cij / (cij + cjj), u[i * n + j]);
-        double multilateral = 0;
-        for (var k = 0; k < n; k++)
-        {
-            if (k == i || k == j) continue;
-            var row = k * n;
-            var ckj = c[row + j];
-            var cki = c[row + i];
-            var m = ckj > cki ? ckj : cki;
-            var a = cij + m;
-            var b = cji + m;
-            var diff = _commitSide[k] < 0 ? u[row + i] - u[row + j] : UtilityDifference(k, i, j);
-            multilateral += (a / (a + cjj) + b / (b + cii) - 1) * diff;
-        }
-
+        var (bilateral, multilateral) = ExpectedUtilityParts(i, j, default);
         return bilateral + multilateral;
     }
 
@@ -246,6 +225,38 @@ public sealed class WarTrapModel
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// EU_i(j) split into its bilateral and third-party parts, counting as third parties only the
+    /// states k with <paramref name="thirdParties"/>[k] true (a relevant-region rule), or every state
+    /// when the span is empty; i and j are never third parties.
+    /// </summary>
+    public (double Bilateral, double ThirdParties) ExpectedUtilityParts(int i, int j, ReadOnlySpan<bool> thirdParties)
+    {
+        var n = _n;
+        var c = _c;
+        var u = _u;
+        var cij = c[i * n + j];
+        var cjj = c[j * n + j];
+        var cji = c[j * n + i];
+        var cii = c[i * n + i];
+        var bilateral = Bilateral(cij / (cij + cjj), u[i * n + j]);
+        double multilateral = 0;
+        for (var k = 0; k < n; k++)
+        {
+            if (k == i || k == j || (!thirdParties.IsEmpty && !thirdParties[k])) continue;
+            var row = k * n;
+            var ckj = c[row + j];
+            var cki = c[row + i];
+            var m = ckj > cki ? ckj : cki;
+            var a = cij + m;
+            var b = cji + m;
+            var diff = _commitSide[k] < 0 ? u[row + i] - u[row + j] : UtilityDifference(k, i, j);
+            multilateral += (a / (a + cjj) + b / (b + cii) - 1) * diff;
+        }
+
+        return (bilateral, multilateral);
     }
 
     /// <summary>

@@ -23,21 +23,7 @@ public static class BuiltInEvents
 
     /// <summary><c>data/events</c>: from STATECRAFT_DATA, else the first <c>data/events</c> above the
     /// program or the working directory.</summary>
-    public static string? FindDataDirectory()
-    {
-        var env = Environment.GetEnvironmentVariable("STATECRAFT_DATA");
-        if (!string.IsNullOrEmpty(env) && File.Exists(Path.Combine(env, "events", Actors))) return Path.Combine(env, "events");
-        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "data", "events");
-                if (File.Exists(Path.Combine(candidate, Actors))) return candidate;
-            }
-        }
-
-        return null;
-    }
+    public static string? FindDataDirectory() => DataDirectory.Find("events", Actors);
 
     /// <summary>Builds a coder: the built-in dictionaries unless files are given for that kind, plus any
     /// extra files. Verb files are read as PETRARCH2 (<c>CAMEO.2.0</c> layout, "--- NAME [code] ---"

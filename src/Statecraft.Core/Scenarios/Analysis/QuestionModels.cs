@@ -13,8 +13,6 @@ namespace Statecraft.Core.Scenarios.Analysis;
 /// </summary>
 internal static class QuestionModels
 {
-    private const double EarthRadiusMiles = 3958.8;
-
     // ---- Bargaining ----
 
     public static IReadOnlyList<string> BargainingPaths(Scenario s, string issueId)
@@ -116,7 +114,7 @@ internal static class QuestionModels
             var distances = new List<StatePair>();
             for (var i = 0; i < states.Count; i++)
                 for (var j = i + 1; j < states.Count; j++)
-                    distances.Add(new StatePair(states[i].Id, states[j].Id, Miles(
+                    distances.Add(new StatePair(states[i].Id, states[j].Id, GreatCircle.Miles(
                         draw[$"actor/{states[i].Id}/lat"], draw[$"actor/{states[i].Id}/lon"],
                         draw[$"actor/{states[j].Id}/lat"], draw[$"actor/{states[j].Id}/lon"])));
             var commitments = commitmentTies
@@ -127,16 +125,6 @@ internal static class QuestionModels
             var model = WarTrapModel.Create(new WarTrapSpec(warStates, distances, allianceTies, null, commitments), new WarTrapOptions()).Value;
             return model.ExpectedUtility(model.IndexOf(q.Challenger!), model.IndexOf(q.Target!));
         };
-    }
-
-    /// <summary>Great-circle distance between two capitals, in miles.</summary>
-    public static double Miles(double lat1, double lon1, double lat2, double lon2)
-    {
-        static double Rad(double d) => d * Math.PI / 180;
-        var dLat = Rad(lat2 - lat1);
-        var dLon = Rad(lon2 - lon1);
-        var a = Math.Sin(dLat / 2) * Math.Sin(dLat / 2) + Math.Cos(Rad(lat1)) * Math.Cos(Rad(lat2)) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2);
-        return 2 * EarthRadiusMiles * Math.Asin(Math.Min(1, Math.Sqrt(a)));
     }
 }
 
