@@ -29,6 +29,18 @@ public static class ConflictDataFiles
     public static readonly YearSpan WarYears = new(1816, 2007);
     public static readonly YearSpan RivalryYears = new(1494, 2010);
 
+    /// <summary>The dataset versions a result built from this folder rests on (for model files and reports).</summary>
+    public static IReadOnlyList<string> Versions(AllianceSource alliances) =>
+    [
+        "COW State System Membership v2016",
+        "COW National Material Capabilities v7.0",
+        alliances == AllianceSource.Atop ? "ATOP v5.0 dyad-years" : "COW Formal Alliances v4.1 dyad-years",
+        "COW Direct Contiguity v3.2",
+        "COW capitals (peacesciencer 1.2.9)",
+        "COW major powers v2016",
+        "COW MID v5.0 directed dispute-years",
+    ];
+
     /// <summary><c>data/conflict</c>: under STATECRAFT_DATA if set, else above the program or the working directory.</summary>
     public static string? FindDirectory() => DataDirectory.Find("conflict", States);
 
