@@ -193,3 +193,14 @@ internal sealed class CsvTable
         return fields.ToArray();
     }
 }
+
+/// <summary>Every non-empty line of a small CSV file split into fields (header included), for callers that want the raw table.</summary>
+internal static class Csv
+{
+    public static List<string[]> Read(string path)
+    {
+        var rows = File.ReadLines(path).Where(l => l.Length > 0).Select(CsvTable.Split).ToList();
+        if (rows.Count == 0) throw new InvalidDataException($"{path}: empty file");
+        return rows;
+    }
+}
