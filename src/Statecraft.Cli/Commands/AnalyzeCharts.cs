@@ -96,7 +96,7 @@ internal static class AnalyzeCharts
             sb.Append($"<rect x=\"{N(x0)}\" y=\"{y + 5}\" width=\"{N(Math.Max(1, x1 - x0))}\" height=\"{row - 10}\" fill=\"{color}\"/>");
             sb.Append($"<line x1=\"{N(X(p.GainLow))}\" x2=\"{N(X(p.GainHigh))}\" y1=\"{y + row / 2}\" y2=\"{y + row / 2}\" stroke=\"#000\"/>");
             sb.Append($"<text x=\"{left - 6}\" y=\"{y + row / 2 + 4}\" font-size=\"11\" text-anchor=\"end\">{E(p.Policy + (p.WhatIf ? " (what-if)" : ""))}</text>");
-            sb.Append($"<text x=\"{N(left + pw + 6)}\" y=\"{y + row / 2 + 4}\" font-size=\"10\">war risk {N(100 * p.WarRisk)}%</text>");
+            if (p.WarRisk is { } risk) sb.Append($"<text x=\"{N(left + pw + 6)}\" y=\"{y + row / 2 + 4}\" font-size=\"10\">war risk {N(100 * risk)}%</text>");
         }
 
         sb.Append($"<line x1=\"{N(X(0))}\" x2=\"{N(X(0))}\" y1=\"{top}\" y2=\"{top + row * packages.Count}\" stroke=\"#000\"/>");

@@ -40,10 +40,32 @@ public sealed record AnalyzeJson(
         double ShareOfDrawsAgreeing,
         IReadOnlyList<DriverJson> Drivers,
         IReadOnlyList<FlipJson> FlipPoints,
-        IReadOnlyList<ModelJson> Models);
+        IReadOnlyList<ModelJson> Models,
+        DisputeJson? DisputeProbability = null);
+
+    /// <summary>
+    /// War Trap questions: the calibrated probability of the event (in words) within the horizon,
+    /// with its interval over the Monte Carlo draws, over the structural choices history leaves open,
+    /// and over both, and the base rate of comparable dyads (docs/validation/conflict.md).
+    /// </summary>
+    public sealed record DisputeJson(
+        string Event,
+        int HorizonMonths,
+        double P,
+        double[] IntervalDraws,
+        double[] IntervalModels,
+        double[] IntervalBoth,
+        string Words,
+        IReadOnlyList<ChoiceJson> Models,
+        BaseRateJson BaseRate,
+        string Model);
+
+    public sealed record ChoiceJson(string Model, double P);
+
+    public sealed record BaseRateJson(string Group, long DyadYears, long Events, double Rate, int[] Years);
 
     public sealed record PackageJson(string Policy, string Title, bool WhatIf, IReadOnlyDictionary<string, double> Outcomes,
-        double Gain, double[] GainInterval, double WarRisk);
+        double Gain, double[] GainInterval, double? WarRisk);
 
     public static AnalyzeJson From(AnalysisResult r, string sha256) => new(
         new ScenarioRef(r.Scenario.Id, sha256, r.Scenario.Header.Title, r.Scenario.Date.ToString("yyyy-MM-dd")),
@@ -65,8 +87,15 @@ public sealed record AnalyzeJson(
             a.ShareAgreeing,
             a.Drivers.Select(d => new DriverJson(d.Input, d.Label, d.Effect)).ToArray(),
             a.Flips.Select(f => new FlipJson(f.Input, f.Baseline, f.Below, f.Above)).ToArray(),
-            a.Models.Select(m => new ModelJson(m.Model, m.Value, m.Note)).ToArray())).ToArray(),
+            a.Models.Select(m => new ModelJson(m.Model, m.Value, m.Note)).ToArray(),
+            a.Dispute is { } d ? Dispute(d) : null)).ToArray(),
         r.Packages.Select(p => new PackageJson(p.Policy, p.Title, p.WhatIf, p.Outcomes, p.Gain, [p.GainLow, p.GainHigh], p.WarRisk)).ToArray());
+
+    private static DisputeJson Dispute(DisputeProbability d) => new(
+        d.Event, d.HorizonMonths, d.Probability, [d.Low, d.High], [d.StructuralLow, d.StructuralHigh], [d.PooledLow, d.PooledHigh], d.Words,
+        d.Choices.Select(c => new ChoiceJson(c.Model, c.Probability)).ToArray(),
+        new BaseRateJson(d.BaseRate.Group, d.BaseRate.DyadYears, d.BaseRate.Events, d.BaseRate.Rate, [d.BaseRate.FirstYear, d.BaseRate.LastYear]),
+        d.Model);
 
     public static string ModelName(Core.Scenarios.QuestionModel m) => m switch
     {

@@ -67,7 +67,7 @@ internal static class AnalyzeReport
             sb.Append("| Package | Gain (90%) | War risk | ").Append(string.Join(" | ", questions)).Append(" |\n|---|---|---|")
               .Append(string.Concat(questions.Select(_ => "---|"))).Append('\n');
             foreach (var p in result.Packages)
-                sb.Append($"| {p.Policy}{(p.WhatIf ? " (what-if)" : "")} | {Signed(p.Gain)} ({Signed(p.GainLow)} to {Signed(p.GainHigh)}) | {P(p.WarRisk)} | ")
+                sb.Append($"| {p.Policy}{(p.WhatIf ? " (what-if)" : "")} | {Signed(p.Gain)} ({Signed(p.GainLow)} to {Signed(p.GainHigh)}) | {(p.WarRisk is { } risk ? P(risk) : "n/a")} | ")
                   .Append(string.Join(" | ", questions.Select(q => F(p.Outcomes[q])))).Append(" |\n");
         }
 

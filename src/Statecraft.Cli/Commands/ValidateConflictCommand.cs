@@ -110,7 +110,7 @@ public sealed class ValidateConflictCommand(IAnsiConsole console) : Command<Vali
             var span = new YearSpan(options.Train.First, last);
             var sample = DisputeSample.Build(builder, ConflictSpec.All, span, threads);
             var set = DisputeModelSet.Fit(sample, span, settings.Alliances, ConflictDataFiles.Versions(source.Value),
-                $"statecraft validate conflict --alliances {settings.Alliances} --model-out {settings.ModelOut}", result.OpenModels);
+                $"statecraft validate conflict --alliances {settings.Alliances} --model-out {settings.ModelOut}", result.OpenModels, result.BestEuSpec);
             try
             {
                 File.WriteAllText(settings.ModelOut, DisputeModelFile.ToJson(set));

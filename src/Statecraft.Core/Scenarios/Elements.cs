@@ -201,4 +201,14 @@ public sealed record Question(
     string? Assume = null,
     string? Backer = null,
     string? BackerCommitment = null,
-    SourceLocation? Where = null);
+    SourceLocation? Where = null)
+{
+    /// <summary>
+    /// War Trap questions: the parameter holding the dyad's COW contiguity type (0-5), for the calibrated
+    /// probability of a dispute; with <see cref="PeaceYears"/> (see docs/validation/conflict.md).
+    /// </summary>
+    public string? Contiguity { get; init; }
+
+    /// <summary>War Trap questions: the parameter holding the years since the dyad's last militarized dispute.</summary>
+    public string? PeaceYears { get; init; }
+}

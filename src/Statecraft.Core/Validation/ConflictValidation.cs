@@ -57,10 +57,12 @@ public sealed record LogLossComparison(string Model, string Reference, double Di
 }
 
 /// <summary>
-/// What <see cref="ConflictValidation.Run"/> found. <see cref="OpenModels"/>: the fixed-split models
+/// What <see cref="ConflictValidation.Run"/> found. <see cref="OpenModels"/>: the models
 /// (<c>standard</c>, or a War Trap specification's name for the standard covariates plus its EU)
-/// history cannot tell from the best one (log loss within two clustered standard errors); their
-/// spread is the structural uncertainty of an answer built on them.
+/// that the fixed split or the rolling origin cannot tell from its best model (log loss within two
+/// clustered standard errors), best fixed-split log loss first; their spread is the structural
+/// uncertainty of an answer built on them. <see cref="BestEuSpec"/>: the specification whose EU model
+/// scores best on the fixed split, the one War Trap answers report EU under.
 /// </summary>
 public sealed record ConflictValidationResult(
     IReadOnlyList<DyadCounts> Counts,
@@ -68,6 +70,7 @@ public sealed record ConflictValidationResult(
     IReadOnlyList<ModelScore> Models,
     IReadOnlyList<LogLossComparison> Comparisons,
     IReadOnlyList<string> OpenModels,
+    ConflictSpec BestEuSpec,
     int SampleRows,
     int SampleEvents);
 
@@ -135,29 +138,32 @@ public static class ConflictValidation
 
         var logScores = plans.Select((p, m) => (p.Name, scored[m].LogScores)).ToDictionary(x => x.Name, x => x.LogScores);
         var testYears = sample.Rows(options.Test).Select(i => sample.Year[i]).ToArray();
-        var comparisons = new List<LogLossComparison>();
-        foreach (var spec in specs) comparisons.Add(Compare(WithEu(spec), Standard, logScores, testYears));
+        double LogLoss(string model) => scored[plans.FindIndex(p => p.Name == model)].Score.LogLoss;
 
-        // The candidates for an answer: the standard model and each EU model, on the fixed split.
+        // Each EU model against the standard one, then every candidate against the best candidate, in
+        // both evaluations. A candidate is open when either evaluation cannot tell it from its best.
+        var comparisons = new List<LogLossComparison>();
         var candidates = new List<(string Open, string Model)> { (Standard, Standard) };
         candidates.AddRange(specs.Select(spec => (spec.Name, WithEu(spec))));
-        var best = candidates.MinBy(c => scored[plans.FindIndex(p => p.Name == c.Model)].Score.LogLoss);
-        var open = new List<string>();
-        foreach (var (name, model) in candidates)
+        var open = new HashSet<string>();
+        foreach (var suffix in new[] { "", " rolling" })
         {
-            if (model == best.Model)
+            foreach (var spec in specs) comparisons.Add(Compare(WithEu(spec) + suffix, Standard + suffix, logScores, testYears));
+            var best = candidates.MinBy(c => LogLoss(c.Model + suffix));
+            open.Add(best.Open);
+            foreach (var (name, model) in candidates)
             {
-                open.Add(name);
-                continue;
+                if (model == best.Model) continue;
+                var c = Compare(model + suffix, best.Model + suffix, logScores, testYears);
+                if (best.Model != Standard) comparisons.Add(c);
+                if (!c.Distinguishable) open.Add(name);
             }
-
-            var c = Compare(model, best.Model, logScores, testYears);
-            if (best.Model != Standard) comparisons.Add(c);
-            if (!c.Distinguishable) open.Add(name);
         }
 
+        var ordered = candidates.Where(c => open.Contains(c.Open)).OrderBy(c => LogLoss(c.Model)).Select(c => c.Open).ToArray();
         var events = sample.Outcome.Count(o => o);
-        return new ConflictValidationResult(counts, necessary, scored.Select(s => s.Score).ToArray(), comparisons, open, sample.Count, events);
+        var bestEu = specs.MinBy(spec => LogLoss(WithEu(spec)))!;
+        return new ConflictValidationResult(counts, necessary, scored.Select(s => s.Score).ToArray(), comparisons, ordered, bestEu, sample.Count, events);
     }
 
     public const string Standard = "standard";

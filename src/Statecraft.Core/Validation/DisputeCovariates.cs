@@ -17,7 +17,7 @@ public sealed record DisputeCovariates(
     bool Major1,
     bool Major2,
     bool Allied,
-    int PeaceYears,
+    double PeaceYears,
     double Eu)
 {
     /// <summary>The standard covariates, in coefficient order.</summary>

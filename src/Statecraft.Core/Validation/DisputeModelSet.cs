@@ -26,7 +26,8 @@ public sealed record BaseRate(string Group, long Rows, long Events)
 /// The dispute models fitted on every year of the sample, shipped with the product (data/models) so a
 /// scenario can be answered without the history files: the standard model, one model with War Trap EU
 /// per specification, the models the validation leaves open (<c>standard</c> or a specification's
-/// name; their spread is the answer's structural uncertainty), base rates by group, and how they were made.
+/// name; their spread is the answer's structural uncertainty), the specification War Trap's EU is
+/// reported under (<see cref="EuSpec"/>, the best-scoring one), base rates by group, and how they were made.
 /// </summary>
 public sealed record DisputeModelSet(
     string Outcome,
@@ -39,6 +40,7 @@ public sealed record DisputeModelSet(
     LogisticModel Standard,
     IReadOnlyDictionary<string, LogisticModel> WithEu,
     IReadOnlyList<string> OpenModels,
+    string EuSpec,
     IReadOnlyList<BaseRate> BaseRates)
 {
     public const string OutcomeText =
@@ -46,7 +48,7 @@ public sealed record DisputeModelSet(
 
     /// <summary>Fits every model on the sample's rows in <paramref name="years"/>.</summary>
     public static DisputeModelSet Fit(DisputeSample sample, YearSpan years, string alliances, IReadOnlyList<string> data, string command,
-        IReadOnlyList<string> openModels)
+        IReadOnlyList<string> openModels, ConflictSpec euSpec)
     {
         var rows = sample.Rows(years);
         var standard = ConflictValidation.FitOn(sample, null, DisputeCovariates.Standard, years);
@@ -57,7 +59,7 @@ public sealed record DisputeModelSet(
             .Select(g => new BaseRate(g.Key, g.LongCount(), g.LongCount(i => sample.Outcome[i])))
             .ToArray();
         return new DisputeModelSet(OutcomeText, years, alliances, data, command, rows.Length, rows.Count(i => sample.Outcome[i]),
-            standard, withEu, openModels, rates);
+            standard, withEu, openModels, euSpec.Name, rates);
     }
 
     /// <summary>An open model by name: the standard one, or the one with EU under that specification.</summary>

@@ -154,7 +154,7 @@ internal sealed class CsvTable
     private static Problem Unreadable(string path, Exception e) =>
         new("", "file", $"expected a readable data file; cannot read it: {e.Message}", new SourceLocation(path));
 
-    private static TextReader Open(string path)
+    public static TextReader Open(string path)
     {
         Stream stream = File.OpenRead(path);
         if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)) stream = new GZipStream(stream, CompressionMode.Decompress);
@@ -194,12 +194,15 @@ internal sealed class CsvTable
     }
 }
 
-/// <summary>Every non-empty line of a small CSV file split into fields (header included), for callers that want the raw table.</summary>
+/// <summary>Every non-empty line of a small CSV file (gzip when named .gz) split into fields, header included, for callers that want the raw table.</summary>
 internal static class Csv
 {
     public static List<string[]> Read(string path)
     {
-        var rows = File.ReadLines(path).Where(l => l.Length > 0).Select(CsvTable.Split).ToList();
+        using var reader = CsvTable.Open(path);
+        var rows = new List<string[]>();
+        while (reader.ReadLine() is { } line)
+            if (line.Length > 0) rows.Add(CsvTable.Split(line));
         if (rows.Count == 0) throw new InvalidDataException($"{path}: empty file");
         return rows;
     }

@@ -38,6 +38,7 @@ public static class DisputeModelFile
         ModelJson Standard,
         Dictionary<string, ModelJson> WithEu,
         IReadOnlyList<string> OpenModels,
+        string EuSpec,
         IReadOnlyList<BaseRateJson> BaseRates);
 
     public static string ToJson(DisputeModelSet set) => JsonSerializer.Serialize(new FileJson(
@@ -45,6 +46,7 @@ public static class DisputeModelFile
         new ModelJson(set.Standard.Features, set.Standard.Coefficients),
         set.WithEu.ToDictionary(kv => kv.Key, kv => new ModelJson(kv.Value.Features, kv.Value.Coefficients)),
         set.OpenModels,
+        set.EuSpec,
         set.BaseRates.Select(b => new BaseRateJson(b.Group, b.Rows, b.Events)).ToArray()), Options) + "\n";
 
     /// <summary>Reads a model file, checking that every model has one coefficient per feature plus the intercept and known features.</summary>
@@ -76,9 +78,10 @@ public static class DisputeModelFile
         var withEu = file.WithEu.ToDictionary(kv => kv.Key, kv => Model(kv.Key, kv.Value));
         foreach (var open in file.OpenModels)
             if (open != "standard" && !withEu.ContainsKey(open)) problems.Add(new Problem(open, "open_models", "names no model in with_eu", new SourceLocation(path)));
+        if (file.EuSpec is null || !withEu.ContainsKey(file.EuSpec)) problems.Add(new Problem("", "eu_spec", $"names no model in with_eu: '{file.EuSpec}'", new SourceLocation(path)));
         if (problems.Count > 0) return ParseResult<DisputeModelSet>.ForProblems(problems);
         return ParseResult<DisputeModelSet>.ForValue(new DisputeModelSet(file.Outcome, new YearSpan(file.Years[0], file.Years[1]), file.Alliances,
-            file.Data ?? [], file.Command, file.Rows, file.Events, standard, withEu, file.OpenModels,
+            file.Data ?? [], file.Command, file.Rows, file.Events, standard, withEu, file.OpenModels, file.EuSpec!,
             file.BaseRates.Select(b => new BaseRate(b.Group, b.Rows, b.Events)).ToArray()));
     }
 

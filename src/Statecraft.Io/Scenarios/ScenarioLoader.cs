@@ -410,7 +410,7 @@ public static class ScenarioLoader
         var m = r.Mapping(node, "question", "questions");
         if (m is null) return null;
         var id = r.String(m, "id", "question") ?? "?";
-        r.OnlyKeys(m, id, "id", "text", "model", "claims", "source_conclusion", "expect", "issue", "challenger", "target", "lever", "assume", "backer", "backer_commitment");
+        r.OnlyKeys(m, id, "id", "text", "model", "claims", "source_conclusion", "expect", "issue", "challenger", "target", "lever", "assume", "backer", "backer_commitment", "contiguity", "peace_years");
         var text = r.String(m, "text", id) ?? "";
         var model = r.Enum(m, "model", id, Models);
         var claims = r.Strings(m, "claims", id);
@@ -426,6 +426,10 @@ public static class ScenarioLoader
             r.String(m, "issue", id, required: false), r.String(m, "challenger", id, required: false),
             r.String(m, "target", id, required: false), r.String(m, "lever", id, required: false),
             r.String(m, "assume", id, required: false), r.String(m, "backer", id, required: false),
-            r.String(m, "backer_commitment", id, required: false), r.At(m));
+            r.String(m, "backer_commitment", id, required: false), r.At(m))
+        {
+            Contiguity = r.String(m, "contiguity", id, required: false),
+            PeaceYears = r.String(m, "peace_years", id, required: false),
+        };
     }
 }

@@ -31,12 +31,21 @@ public sealed record Answer(
     IReadOnlyList<Driver> Drivers,
     IReadOnlyList<FlipPoint> Flips,
     IReadOnlyList<ModelEstimate> Models,
-    Trajectory? Trajectory = null);
+    Trajectory? Trajectory = null)
+{
+    /// <summary>
+    /// War Trap questions that source their dyad: the calibrated probability of a militarized dispute
+    /// with force within 12 months (then <see cref="Value"/> is that probability and War Trap's EU is
+    /// one of <see cref="Models"/>). Null for other questions.
+    /// </summary>
+    public DisputeProbability? Dispute { get; init; }
+}
 
 /// <summary>
 /// A policy package's outcomes: every other question's central value under it, its gain (mean change
 /// on the 0-100 bargaining scales against the scenario as given, per paired draw in <see cref="GainDraws"/>)
-/// and its war risk.
+/// and its war risk: the calibrated probability of the first War Trap question's dispute under the
+/// package (<see cref="DisputeProbability"/>), null when that question has none.
 /// </summary>
 public sealed record PackageOutcome(
     string Policy,
@@ -46,7 +55,7 @@ public sealed record PackageOutcome(
     double Gain,
     double GainLow,
     double GainHigh,
-    double WarRisk,
+    double? WarRisk,
     IReadOnlyList<double> GainDraws);
 
 /// <summary>How an analysis is run: Monte Carlo draws, master seed, threads (which never change the result).</summary>
@@ -54,6 +63,9 @@ public sealed record AnalysisOptions(int Samples, ulong Seed, int? MaxThreads = 
 {
     public const int DefaultSamples = 200;
     public const ulong DefaultSeed = 20250705;
+
+    /// <summary>The dispute models validated on history (data/models/dispute-models.json); without them War Trap answers give EU only.</summary>
+    public Validation.DisputeModelSet? Disputes { get; init; }
 }
 
 /// <summary>Everything an analysis found.</summary>

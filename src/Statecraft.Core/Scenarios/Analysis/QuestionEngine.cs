@@ -56,7 +56,8 @@ public static class QuestionEngine
     private static int TotalWork(Scenario s, AnalysisOptions o)
     {
         var perRun = s.Questions.Count(q => q.Model is QuestionModel.Bargaining or QuestionModel.WarTrap or QuestionModel.Coercion)
-                     + s.Questions.Count(q => q.Model == QuestionModel.WarTrap && q.Backer is not null);
+                     + s.Questions.Count(q => q.Model == QuestionModel.WarTrap && q.Backer is not null)
+                     + (o.Disputes is { } set ? s.Questions.Count(DisputeForecast.Applies) * set.OpenModels.Count : 0);
         var packageRuns = s.Questions.Any(q => q.Model == QuestionModel.PolicyComparison)
             ? s.Policies.Count * s.Questions.Count(q => q.Model is QuestionModel.Bargaining or QuestionModel.WarTrap)
             : 0;
@@ -99,39 +100,95 @@ public static class QuestionEngine
 
     private static Answer WarTrap(Scenario s, Question q, AnalysisOptions o, Counter counter, CancellationToken ct)
     {
+        // EU under the specification the validation supports (when the dispute models are given).
+        var spec = EuSpec(o);
         var inputs = ScenarioInputs.Create(s, QuestionModels.WarTrapPaths(s, q));
-        var model = QuestionModels.WarTrap(s, q, withBacker: true);
-        var (baseline, mc, tornado, flips) = Uncertainty(inputs, model, q.Expect, o, counter, ct);
+        var model = QuestionModels.WarTrap(s, q, withBacker: true, spec);
+        var calibrated = o.Disputes is not null && DisputeForecast.Applies(q);
+        var (baseline, mc, tornado, flips) = calibrated
+            ? (MonteCarlo.Evaluate(inputs, model, inputs.Medians()), MonteCarlo.Run(inputs, model, Verdict.GreaterThan(0), Mc(o), counter.Offset(), ct), [], [])
+            : Uncertainty(inputs, model, q.Expect, o, counter, ct);
         var pays = Share(mc.Values, new Expectation(Above: 0));
-        var share = Share(mc.Values, q.Expect);
+        var specName = spec is null ? "tau_b, every state a third party" : spec.Name;
         var models = new List<ModelEstimate>
         {
-            new(q.Backer is null ? "war_trap_eu" : $"war_trap_eu_with_{q.Backer}", baseline, "War Trap expected utility at the central scenario"),
-            new("share_of_draws_where_it_pays", pays, "share of Monte Carlo draws with EU > 0"),
+            new(q.Backer is null ? "war_trap_eu" : $"war_trap_eu_with_{q.Backer}", baseline,
+                $"War Trap expected utility at the central scenario ({specName}); 90% over the draws {F2(mc.Lower)} to {F2(mc.Upper)}"),
+            new("share_of_draws_with_eu_above_0", pays, "share of Monte Carlo draws in which War Trap's EU is positive; not a probability of anything"),
         };
         var who = $"{q.Challenger} attacking {q.Target}";
         static string Call(double share) => share >= 0.7 ? "Pays" : share <= 0.3 ? "Does not pay" : "A close call";
+        double? baseWithout = null;
+        if (q.Backer is not null)
+        {
+            var without = QuestionModels.WarTrap(s, q, withBacker: false, spec);
+            var mcWithout = MonteCarlo.Run(inputs, without, Verdict.GreaterThan(0), Mc(o), counter.Offset(), ct);
+            baseWithout = MonteCarlo.Evaluate(inputs, without, inputs.Medians());
+            models.Add(new ModelEstimate($"war_trap_eu_without_{q.Backer}", baseWithout, $"no tie to and no commitment from {q.Backer}"));
+            models.Add(new ModelEstimate($"share_of_draws_with_eu_above_0_without_{q.Backer}", mcWithout.ProbabilityVerdictHolds, "not a probability of anything"));
+        }
+
+        if (calibrated) return Dispute(s, q, o, counter, ct, models, baseline, baseWithout);
+
         string verdict, headline;
         if (q.Backer is not null)
         {
-            var without = QuestionModels.WarTrap(s, q, withBacker: false);
-            var mcWithout = MonteCarlo.Run(inputs, without, Verdict.GreaterThan(0), Mc(o), counter.Offset(), ct);
-            var baseWithout = MonteCarlo.Evaluate(inputs, without, inputs.Medians());
-            models.Add(new ModelEstimate($"war_trap_eu_without_{q.Backer}", baseWithout, $"no tie to and no commitment from {q.Backer}"));
-            models.Add(new ModelEstimate($"share_of_draws_where_it_pays_without_{q.Backer}", mcWithout.ProbabilityVerdictHolds));
-            verdict = $"{Call(pays)} for {who} with {q.Backer} behind it: EU {F2(baseline)} (90%: {F2(mc.Lower)} to {F2(mc.Upper)}), "
-                      + $"positive in {Pct(pays)} of draws; without {q.Backer}: EU {F2(baseWithout)}, positive in {Pct(mcWithout.ProbabilityVerdictHolds)}.";
-            headline = $"{Call(pays).ToLowerInvariant()}: EU > 0 in {Pct(pays)} of draws with {q.Backer}, {Pct(mcWithout.ProbabilityVerdictHolds)} without";
+            verdict = $"{Call(pays)} for {who} with {q.Backer} behind it: EU {F2(baseline)} (90%: {F2(mc.Lower)} to {F2(mc.Upper)}); without {q.Backer}: EU {F2(baseWithout!.Value)}. "
+                      + "No calibrated probability: the question does not source the dyad's contiguity and peace years.";
+            headline = $"EU {F2(baseline)} with {q.Backer}, {F2(baseWithout.Value)} without";
         }
         else
         {
-            verdict = $"{Call(pays)} for {who}: EU {F2(baseline)} (90%: {F2(mc.Lower)} to {F2(mc.Upper)}), positive in {Pct(pays)} of draws.";
-            headline = $"{Call(pays).ToLowerInvariant()}: EU > 0 in {Pct(pays)} of draws";
+            verdict = $"{Call(pays)} for {who}: EU {F2(baseline)} (90%: {F2(mc.Lower)} to {F2(mc.Upper)}). "
+                      + "No calibrated probability: the question does not source the dyad's contiguity and peace years.";
+            headline = $"EU {F2(baseline)}";
         }
 
+        var share = Share(mc.Values, q.Expect);
         return new Answer(q, true, baseline, "War Trap expected utility (-2 to 2; > 0: war pays)", mc.Lower, mc.Upper, verdict, headline,
             share >= 0.5, share, Drivers(s, tornado), flips, models);
     }
+
+    /// <summary>
+    /// The calibrated answer: the probability of a militarized dispute with force within 12 months
+    /// is the value; its drivers and flip points are the probability's; EU stays among the models.
+    /// </summary>
+    private static Answer Dispute(Scenario s, Question q, AnalysisOptions o, Counter counter, CancellationToken ct,
+        List<ModelEstimate> models, double eu, double? euWithout)
+    {
+        var set = o.Disputes!;
+        var inputs = ScenarioInputs.Create(s, DisputeForecast.Paths(s, q));
+        var best = DisputeForecast.Probability(s, q, set, set.OpenModels[0], withBacker: true);
+        var (p, mc, tornado, flips) = Uncertainty(inputs, best, q.Expect, o, counter, ct);
+        var dispute = DisputeForecast.Answer(s, q, set, inputs, Mc(o), m => m == set.OpenModels[0]
+            ? mc
+            : MonteCarlo.Run(inputs, DisputeForecast.Probability(s, q, set, m, withBacker: true), Verdict.GreaterThan(0.5), Mc(o), counter.Offset(), ct));
+        models.Insert(0, new ModelEstimate("dispute_probability", p, dispute.Event));
+        foreach (var c in dispute.Choices) models.Add(new ModelEstimate($"dispute_probability[{c.Model}]", c.Probability, "an open model at the central scenario"));
+        var without = "";
+        if (q.Backer is not null)
+        {
+            var pWithout = MonteCarlo.Evaluate(inputs, DisputeForecast.Probability(s, q, set, set.OpenModels[0], withBacker: false), inputs.Medians());
+            models.Add(new ModelEstimate($"dispute_probability_without_{q.Backer}", pWithout, $"no tie to and no commitment from {q.Backer}"));
+            without = $" Without {q.Backer}: {Pct1(pWithout)} (EU {F2(euWithout!.Value)}).";
+        }
+
+        models.Add(new ModelEstimate("base_rate", dispute.BaseRate.Rate,
+            $"{dispute.BaseRate.Group}: {dispute.BaseRate.Events:N0} initiations with force in {dispute.BaseRate.DyadYears:N0} politically relevant dyad-years {dispute.BaseRate.FirstYear}-{dispute.BaseRate.LastYear}"));
+        var share = Share(mc.Values, q.Expect);
+        var verdict = $"{dispute.Event}: {Pct1(p)} ({dispute.Words}; 90% over the draws {Pct1(dispute.Low)}-{Pct1(dispute.High)}, "
+                      + $"{Pct1(dispute.StructuralLow)}-{Pct1(dispute.StructuralHigh)} across the {dispute.Choices.Count} model(s) history leaves open). "
+                      + $"Base rate {Pct1(dispute.BaseRate.Rate)} a year among {dispute.BaseRate.Group} ({dispute.BaseRate.FirstYear}-{dispute.BaseRate.LastYear}). "
+                      + $"War Trap EU {F2(eu)}, a driver that adds little on history.{without}";
+        var headline = $"{Pct1(p)} in 12 months ({dispute.Words}); base rate {Pct1(dispute.BaseRate.Rate)}";
+        return new Answer(q, true, p, $"probability that {q.Challenger} initiates a militarized dispute with force against {q.Target} within 12 months",
+            mc.Lower, mc.Upper, verdict, headline, share >= 0.5, share, Drivers(s, tornado), flips, models)
+        { Dispute = dispute };
+    }
+
+    /// <summary>The War Trap specification EU is reported under: the validated models' choice, else the engine's default.</summary>
+    private static Validation.ConflictSpec? EuSpec(AnalysisOptions o) =>
+        o.Disputes is { } set ? Validation.ConflictSpec.All.Single(x => x.Name == set.EuSpec) : null;
 
     // ---- Coercion ----
 
@@ -190,7 +247,9 @@ public static class QuestionEngine
 
             var draws = (double[])gains.Clone();
             Array.Sort(gains);
-            var risk = war is null ? 0 : Share(values[war.Id].Draws, new Expectation(Above: 0));
+            double? risk = war is not null && o.Disputes is { } set && DisputeForecast.Applies(war)
+                ? DisputeRisk(applied, war, set)
+                : null;
             outcomes.Add(new PackageOutcome(policy.Id, policy.Title, policy.WhatIf,
                 questions.ToDictionary(q => q.Id, q => values[q.Id].Central),
                 centralGain,
@@ -203,6 +262,14 @@ public static class QuestionEngine
         return outcomes;
     }
 
+    // The package's war risk: the best open dispute model at the package's central scenario.
+    private static double DisputeRisk(Scenario applied, Question war, Validation.DisputeModelSet set)
+    {
+        var asked = war.Assume is null ? applied : applied.Apply(applied.Policy(war.Assume));
+        var inputs = ScenarioInputs.Create(asked, DisputeForecast.Paths(asked, war));
+        return MonteCarlo.Evaluate(inputs, DisputeForecast.Probability(asked, war, set, set.OpenModels[0], withBacker: true), inputs.Medians());
+    }
+
     private sealed record Outcome(double Central, IReadOnlyList<double> Draws);
 
     private static Dictionary<string, Outcome> Outcomes(Scenario s, IReadOnlyList<Question> questions, AnalysisOptions o,
@@ -213,7 +280,7 @@ public static class QuestionEngine
         {
             var (inputs, model) = q.Model == QuestionModel.Bargaining
                 ? (ScenarioInputs.Create(s, QuestionModels.BargainingPaths(s, q.Issue!)), QuestionModels.Bdm(s, q.Issue!))
-                : (ScenarioInputs.Create(s, QuestionModels.WarTrapPaths(s, q)), QuestionModels.WarTrap(s, q, withBacker: true));
+                : (ScenarioInputs.Create(s, QuestionModels.WarTrapPaths(s, q)), QuestionModels.WarTrap(s, q, withBacker: true, EuSpec(o)));
             var mc = MonteCarlo.Run(inputs, model, Verdict.GreaterThan(0), Mc(o), countProgress ? counter.Offset() : null, ct);
             result[q.Id] = new Outcome(MonteCarlo.Evaluate(inputs, model, inputs.Medians()), mc.Values);
         }
@@ -223,7 +290,7 @@ public static class QuestionEngine
 
     private static Answer PolicyComparison(Scenario s, Question q, IReadOnlyList<PackageOutcome> packages)
     {
-        var ranked = packages.Where(p => !p.WhatIf).OrderByDescending(p => p.Gain).ThenBy(p => p.WarRisk).ToArray();
+        var ranked = packages.Where(p => !p.WhatIf).OrderByDescending(p => p.Gain).ThenBy(p => p.WarRisk ?? 0).ToArray();
         if (ranked.Length == 0) return NotAvailable(q, "points", "The scenario defines no policy packages to compare.");
         var best = ranked[0];
         var share = Share(best.GainDraws, q.Expect);
@@ -231,8 +298,9 @@ public static class QuestionEngine
 
         // War risk is the policy comparison's War Trap question (the first), named by its actors.
         var war = s.Questions.FirstOrDefault(x => x.Model == QuestionModel.WarTrap);
-        var risk = war is null ? "" : $" with {s.Actor(war.Challenger!).Name} attacking {s.Actor(war.Target!).Name} paying in {Pct(best.WarRisk)} of draws";
-        var riskShort = war is null ? "" : $", war risk {Pct(best.WarRisk)}";
+        var risk = war is null || best.WarRisk is not { } r ? ""
+            : $", with a {Pct1(r)} probability that {s.Actor(war.Challenger!).Name} initiates a militarized dispute with force against {s.Actor(war.Target!).Name} within 12 months";
+        var riskShort = best.WarRisk is { } rs ? $", war risk {Pct1(rs)}" : "";
 
         // The scenario as given is the reference: a package that does not raise the outcomes (as printed) is not "best".
         var moves = Math.Round(best.Gain, 1) > 0;
@@ -294,6 +362,7 @@ public static class QuestionEngine
     private static string F2(double x) => x.ToString("0.00", CultureInfo.InvariantCulture);
     private static string Signed(double x) => x.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture);
     private static string Pct(double p) => (100 * p).ToString("0", CultureInfo.InvariantCulture) + "%";
+    private static string Pct1(double p) => (100 * p).ToString(p < 0.1 ? "0.0" : "0", CultureInfo.InvariantCulture) + "%";
     private static string Pct2(double p) => (100 * p).ToString("0.00#", CultureInfo.InvariantCulture) + "%";
 
     /// <summary>Adds up progress over many Monte Carlo runs into one bar.</summary>
