@@ -26,11 +26,13 @@ public static class Output
     public static string ToJson<T>(T value) => JsonSerializer.Serialize(value, JsonOptions);
 
     /// <summary>Writes JSON raw, bypassing markup and line wrapping.</summary>
-    public static void WriteJson<T>(IAnsiConsole console, T value)
+    public static void WriteJson<T>(IAnsiConsole console, T value) => WriteRaw(console, ToJson(value) + "\n");
+
+    /// <summary>Writes text as it is (a file's content for redirection), bypassing markup and line wrapping.</summary>
+    public static void WriteRaw(IAnsiConsole console, string text)
     {
         var writer = console.Profile.Out.Writer;
-        writer.Write(ToJson(value));
-        writer.Write('\n');
+        writer.Write(text);
         writer.Flush();
     }
 

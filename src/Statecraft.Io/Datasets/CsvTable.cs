@@ -162,10 +162,14 @@ internal sealed class CsvTable
     }
 
     /// <summary>Splits one line: commas, with double quotes around a field and "" for a quote inside it.</summary>
-    public static string[] Split(string line)
+    public static string[] Split(string line) => SplitWithColumns(line).Select(f => f.Text).ToArray();
+
+    /// <summary>The fields of one line, each with the 1-based column where it starts (for located problems).</summary>
+    public static (string Text, int Column)[] SplitWithColumns(string line)
     {
-        var fields = new List<string>();
+        var fields = new List<(string, int)>();
         var current = new StringBuilder();
+        var start = 0;
         var quoted = false;
         for (var i = 0; i < line.Length; i++)
         {
@@ -183,13 +187,14 @@ internal sealed class CsvTable
             else if (ch == '"') quoted = true;
             else if (ch == ',')
             {
-                fields.Add(current.ToString());
+                fields.Add((current.ToString(), start + 1));
                 current.Clear();
+                start = i + 1;
             }
             else current.Append(ch);
         }
 
-        fields.Add(current.ToString());
+        fields.Add((current.ToString(), start + 1));
         return fields.ToArray();
     }
 }
@@ -206,4 +211,8 @@ internal static class Csv
         if (rows.Count == 0) throw new InvalidDataException($"{path}: empty file");
         return rows;
     }
+
+    public static string[] Split(string line) => CsvTable.Split(line);
+
+    public static (string Text, int Column)[] SplitWithColumns(string line) => CsvTable.SplitWithColumns(line);
 }
