@@ -195,7 +195,7 @@ public sealed class DyadYearBuilder
         {
             var key = options.ThirdParties switch
             {
-                ThirdPartyRule.Region => (region[j], region[j]),
+                ThirdPartyRule.Region => Regions.RelevantRegion(region[i], region[j], major[i]) is var r ? (r, r) : default,
                 ThirdPartyRule.Dyad => region[i] <= region[j] ? (region[i], region[j]) : (region[j], region[i]),
                 _ => (HomeRegion.Americas, HomeRegion.Americas),
             };

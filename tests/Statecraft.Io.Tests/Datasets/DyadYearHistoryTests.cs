@@ -183,3 +183,28 @@ public sealed class DyadYearDocsTests
         docs.ShouldBe(DyadYearFile.Columns.Select(c => c.Name));
     }
 }
+
+public sealed class RelevantRegionTests(ShippedConflictData data) : IClassFixture<ShippedConflictData>
+{
+    [Theory]
+    [InlineData(HomeRegion.MiddleEast, HomeRegion.Europe, false, HomeRegion.MiddleEast)] // a minor power attacking outside its region: its own
+    [InlineData(HomeRegion.Europe, HomeRegion.MiddleEast, true, HomeRegion.MiddleEast)]  // a major power, involved everywhere: the target's
+    [InlineData(HomeRegion.Asia, HomeRegion.Asia, false, HomeRegion.Asia)]
+    public void The_relevant_region_of_a_pair_follows_EUGene(HomeRegion challenger, HomeRegion target, bool major, HomeRegion expected) =>
+        Regions.RelevantRegion(challenger, target, major).ShouldBe(expected);
+
+    [Fact]
+    public void A_minor_power_attacking_across_regions_counts_its_own_region_and_the_major_powers()
+    {
+        // 1900: the Ottoman Empire (640, Middle East, no major power) against Greece (350, Europe).
+        var block = data.Builder.Year(1900, new DyadYearOptions(1900, 1900));
+        var majors = File.ReadLines(Path.Combine(TestPaths.Shared, "data", "conflict", "cow_majors2016_peacesciencer.csv")).Skip(1)
+            .Select(l => l.Split(',')).Where(f => int.Parse(f[1]) <= 1900 && int.Parse(f[4]) >= 1900).Select(f => int.Parse(f[0])).ToHashSet();
+        var expected = block.States.Count(c => c != 640 && c != 350 && (majors.Contains(c) || c is >= 600 and < 700));
+        var row = block.Rows.Single(r => r.Ccode1 == 640 && r.Ccode2 == 350);
+        row.Eu.ThirdPartyCount.ShouldBe(expected);
+        // Greece attacking the Ottoman Empire counts Europe instead.
+        block.Rows.Single(r => r.Ccode1 == 350 && r.Ccode2 == 640).Eu.ThirdPartyCount
+            .ShouldBe(block.States.Count(c => c != 640 && c != 350 && (majors.Contains(c) || c is >= 200 and < 400)));
+    }
+}

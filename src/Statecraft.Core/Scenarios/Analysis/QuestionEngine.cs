@@ -183,7 +183,9 @@ public static class QuestionEngine
         var verdict = $"{dispute.Event}: {Pct1(p)} ({dispute.Words}; 90% over the draws {Pct1(dispute.Low)}-{Pct1(dispute.High)}, "
                       + $"{Pct1(dispute.StructuralLow)}-{Pct1(dispute.StructuralHigh)} across the {dispute.Choices.Count} model(s) history leaves open). "
                       + $"Base rate {Pct1(dispute.BaseRate.Rate)} a year among {dispute.BaseRate.Group} ({dispute.BaseRate.FirstYear}-{dispute.BaseRate.LastYear}). "
-                      + $"War Trap EU {F2(eu)}, a driver that adds little on history.{without}";
+                      + (set.OpenModels[0] == Validation.ConflictValidation.Standard
+                          ? $"War Trap EU {F2(eu)} ({set.EuSpec}) enters only the other open models: history gives it no weight.{without}"
+                          : $"War Trap EU {F2(eu)} ({set.EuSpec}), a driver that adds little on history.{without}");
         var headline = $"{Pct1(p)} in 12 months ({dispute.Words}); base rate {Pct1(dispute.BaseRate.Rate)}";
         return new Answer(q, true, p, $"probability that {q.Challenger} initiates a militarized dispute with force against {q.Target} within 12 months",
             mc.Lower, mc.Upper, verdict, headline, share >= 0.5, share, Drivers(s, tornado), flips, models)

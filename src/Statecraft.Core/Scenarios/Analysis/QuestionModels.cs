@@ -176,22 +176,24 @@ internal static class QuestionModels
     /// <summary>
     /// Which War Trap states count as third parties in EU_i(j) under <paramref name="rule"/>: their
     /// <c>home_region</c> (1 Europe, 2 Middle East, 3 Africa, 4 Asia, 5 Americas) and <c>major_power</c>
-    /// (0/1) attributes, as the dyad-year builder uses COW regions and major powers.
+    /// (0/1) attributes, as the dyad-year builder uses COW regions and major powers (the relevant
+    /// region of the pair: <see cref="Regions.RelevantRegion"/>).
     /// </summary>
     public static bool[] ThirdParties(Scenario s, WarTrapModel model, int i, int j, ThirdPartyRule rule)
     {
         var mask = new bool[model.States.Count];
-        double Attr(int k, string name) => s.Actor(model.States[k]).Attributes.TryGetValue(name, out var v) ? v.Central : double.NaN;
-        for (var k = 0; k < mask.Length; k++)
+        if (rule == ThirdPartyRule.All)
         {
-            mask[k] = rule switch
-            {
-                ThirdPartyRule.All => true,
-                ThirdPartyRule.Region => Attr(k, "major_power") == 1 || Attr(k, "home_region") == Attr(j, "home_region"),
-                _ => Attr(k, "major_power") == 1 || Attr(k, "home_region") == Attr(j, "home_region") || Attr(k, "home_region") == Attr(i, "home_region"),
-            };
+            Array.Fill(mask, true);
+            return mask;
         }
 
+        var attributes = model.States.Select(id => s.Actor(id).Attributes).ToArray();
+        var region = attributes.Select(a => Regions.FromCode((int)a["home_region"].Central)).ToArray();
+        var major = attributes.Select(a => a["major_power"].Central == 1).ToArray();
+        var relevant = Regions.RelevantRegion(region[i], region[j], major[i]);
+        for (var k = 0; k < mask.Length; k++)
+            mask[k] = major[k] || (rule == ThirdPartyRule.Region ? region[k] == relevant : region[k] == region[i] || region[k] == region[j]);
         return mask;
     }
 
