@@ -93,7 +93,7 @@ public sealed class DisputeForecastTests
     [Fact]
     public void The_calibrated_answer_has_its_intervals_and_the_base_rate_of_comparable_dyads()
     {
-        var result = QuestionEngine.Analyze(Built, [], new AnalysisOptions(40, 3) { Disputes = Models });
+        var result = QuestionEngine.Analyze(Built, [], new AnalysisOptions(40, 3, EnsembleWeightsFile.BuiltIn) { Disputes = Models });
         foreach (var a in result.Answers.Where(x => x.Question.Model == QuestionModel.WarTrap))
         {
             var d = a.Dispute.ShouldNotBeNull(a.Question.Id);
@@ -111,19 +111,32 @@ public sealed class DisputeForecastTests
             a.Verdict.ShouldNotContain("war risk");
         }
 
-        // The policy comparison's war risk is the first War Trap question's probability under each package.
-        var none = result.Packages.Single(p => p.Policy == "none");
-        none.WarRisk!.Value.ShouldBe(result.Answers.Single(x => x.Question.Id == "russia-attacks-azerbaijan").Value, 1e-12);
+        // The policy comparison's war column is the first War Trap question's probability under each
+        // package (the best open model at the package's central scenario), named as such, with its interval.
+        var war = Built.Questions.First(q => q.Model == QuestionModel.WarTrap);
+        result.Packages.ShouldNotBeEmpty();
+        foreach (var package in result.Packages)
+        {
+            var w = package.War.ShouldNotBeNull(package.Policy);
+            w.Question.ShouldBe(war.Id);
+            w.IsProbability.ShouldBeTrue();
+            w.Measure.ShouldStartWith("probability that RUS initiates a militarized dispute with force against AZE within 12 months");
+            var applied = Built.Apply(Built.Policy(package.Policy));
+            var inputs = ScenarioInputs.Create(applied, DisputeForecast.Paths(applied, war));
+            w.Value.ShouldBe(MonteCarlo.Evaluate(inputs, DisputeForecast.Probability(applied, war, Models, Models.OpenModels[0], withBacker: true), inputs.Medians()), 1e-12);
+            w.Low!.Value.ShouldBeLessThanOrEqualTo(w.High!.Value);
+        }
     }
 
     [Fact]
     public void Without_the_models_a_War_Trap_answer_is_its_EU_and_names_no_probability()
     {
-        var result = QuestionEngine.Analyze(Built, [], new AnalysisOptions(16, 3));
+        var result = QuestionEngine.Analyze(Built, [], new AnalysisOptions(16, 3, EnsembleWeightsFile.BuiltIn));
         var a = result.Answers.Single(x => x.Question.Id == "russia-attacks-azerbaijan");
         a.Dispute.ShouldBeNull();
         a.Unit.ShouldStartWith("War Trap expected utility");
         a.Verdict.ShouldContain("No calibrated probability");
-        result.Packages.ShouldAllBe(p => p.WarRisk == null);
+        result.Packages.ShouldNotBeEmpty();
+        result.Packages.ShouldAllBe(p => p.War != null && !p.War.IsProbability && p.War.Measure.Contains("not a probability"));
     }
 }

@@ -99,18 +99,16 @@ public static class DisputeForecast
     /// The full answer: every open model at the central scenario and over the same Monte Carlo draws
     /// (the same seed gives every model the same draws), the first open model's draws for the interval.
     /// </summary>
-    public static DisputeProbability Answer(Scenario s, Question q, DisputeModelSet set, InputSet inputs, MonteCarloOptions draws,
-        Func<string, MonteCarloSummary> run)
+    public static DisputeProbability Answer(Scenario s, Question q, DisputeModelSet set, InputSet inputs, Func<string, IReadOnlyList<double>> draws)
     {
         var medians = inputs.Medians();
         var choices = set.OpenModels.Select(m => new StructuralChoice(m, MonteCarlo.Evaluate(inputs, Probability(s, q, set, m, withBacker: true), medians))).ToArray();
-        var summaries = set.OpenModels.Select(run).ToArray();
-        var pooled = summaries.SelectMany(x => x.Values).Order().ToArray();
-        var best = summaries[0];
+        var runs = set.OpenModels.Select(draws).ToArray();
+        var (low, high) = QuestionEngine.Interval(runs[0]);
+        var (pooledLow, pooledHigh) = QuestionEngine.Interval(runs.SelectMany(x => x).ToArray());
         return new DisputeProbability(
-            Event(s, q), HorizonMonths, choices[0].Probability, best.Lower, best.Upper,
-            choices.Min(c => c.Probability), choices.Max(c => c.Probability),
-            MonteCarlo.SampleQuantile(pooled, draws.LowerQuantile), MonteCarlo.SampleQuantile(pooled, draws.UpperQuantile),
+            Event(s, q), HorizonMonths, choices[0].Probability, low, high,
+            choices.Min(c => c.Probability), choices.Max(c => c.Probability), pooledLow, pooledHigh,
             EstimativeLanguage.Words(choices[0].Probability), choices, BaseRate(s, q, set),
             $"logistic model of COW MID initiation with force in politically relevant directed dyad-years {set.Years}, "
             + $"{set.Rows:N0} dyad-years, {set.Events:N0} events; covariates {string.Join(", ", set.Model(set.OpenModels[0]).Features)}");
