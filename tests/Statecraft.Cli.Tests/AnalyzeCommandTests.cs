@@ -94,7 +94,13 @@ public sealed class AnalyzeCommandTests
             // Outcome by outcome, never an average across scales.
             p.TryGetProperty("gain", out _).ShouldBeFalse();
             p.GetProperty("outcomes").EnumerateArray().Select(o => o.GetProperty("question").GetString()).ShouldContain("armenia-alignment");
-            p.GetProperty("war").GetProperty("measure").GetString()!.ShouldContain("not a probability");
+            // The war column is the calibrated probability of a dispute, named as such, with its interval.
+            var war = p.GetProperty("war");
+            war.GetProperty("measure").GetString()!.ShouldStartWith("probability that RUS initiates a militarized dispute with force against AZE within 12 months");
+            war.GetProperty("probability").GetBoolean().ShouldBeTrue();
+            var interval = war.GetProperty("interval").EnumerateArray().Select(x => x.GetDouble()).ToArray();
+            interval[0].ShouldBeLessThanOrEqualTo(interval[1]);
+            war.GetProperty("value").GetDouble().ShouldBeInRange(0, 1);
             if (p.GetProperty("what_if").GetBoolean()) continue;
             // Every package is met by Russia's best response, the best option first.
             var options = p.GetProperty("response_options").EnumerateArray().Select(o => o.GetProperty("objective").GetDouble()).ToArray();
@@ -146,10 +152,14 @@ public sealed class AnalyzeCommandTests
         code.ShouldBe(0, output);
         var applied = JsonDocument.Parse(output).RootElement;
         applied.GetProperty("policies")[0].GetString().ShouldBe("ukraine-war-ends");
-        double Eu(JsonElement root) => root.GetProperty("questions").EnumerateArray()
-            .Single(q => q.GetProperty("id").GetString() == "russia-attacks-azerbaijan").GetProperty("value").GetDouble();
-        // With its forces freed from Ukraine, an attack on Azerbaijan looks better to Russia.
+        JsonElement Answer(JsonElement root) => root.GetProperty("questions").EnumerateArray()
+            .Single(q => q.GetProperty("id").GetString() == "russia-attacks-azerbaijan");
+        double Eu(JsonElement root) => Answer(root).GetProperty("models").EnumerateArray()
+            .Single(m => m.GetProperty("model").GetString() == "war_trap_eu").GetProperty("value").GetDouble();
+        // With its forces freed from Ukraine, an attack on Azerbaijan looks better to Russia in War Trap's EU,
+        // and the answer (the calibrated probability, in which capability weighs little) moves.
         Eu(applied).ShouldBeGreaterThan(Eu(baseline));
+        Answer(applied).GetProperty("value").GetDouble().ShouldNotBe(Answer(baseline).GetProperty("value").GetDouble());
     }
 
     [Fact]
@@ -239,36 +249,45 @@ public sealed class AnalyzeCommandTests
     }
 
     [Fact]
-    public void The_policy_verdict_names_the_scenario_s_own_war_and_calls_no_package_best_that_raises_nothing()
+    public void The_policy_verdict_goes_outcome_by_outcome_and_an_uncalibrated_war_column_is_no_probability()
     {
         var path = Path.Combine(Path.GetTempPath(), $"statecraft-policy-{Guid.NewGuid():N}.yaml");
         try
         {
-            string Verdict(string yaml)
+            JsonElement Analyze(string yaml)
             {
                 File.WriteAllText(path, yaml);
                 var (code, output) = Run("analyze", path, "--samples", "16", "--json");
                 code.ShouldBe(0, output);
-                return JsonDocument.Parse(output).RootElement.GetProperty("questions").EnumerateArray()
-                    .Single(q => q.GetProperty("id").GetString() == "which-policy").GetProperty("verdict").GetString()!;
+                return JsonDocument.Parse(output).RootElement.Clone();
             }
 
-            // A mediation that moves Freedonia further from the middle lowers the river outcome: no package
-            // raises it, so none is "best". (Since influence is stated per issue, Marsovia's extra salience
-            // alone no longer lowers it.)
+            static string Verdict(JsonElement root) => root.GetProperty("questions").EnumerateArray()
+                .Single(q => q.GetProperty("id").GetString() == "which-policy").GetProperty("verdict").GetString()!;
+
+            // A mediation that moves Freedonia further from the middle lowers the river outcome, on its own scale.
             var yaml = File.ReadAllText(Fixture("two-countries.yaml")).Replace(
                 "{issue: river-share, actor: MAR, field: salience, add: {value: 0.2, low: 0.1, high: 0.3}",
                 "{issue: river-share, actor: FRE, field: position, add: {value: -10, low: -10, high: -8}");
-            var lowering = Verdict(yaml);
-            lowering.ShouldStartWith("No package raises the bargaining outcomes above the scenario as given (the largest mean change, mediation's, is -");
-            // The fixture's war question sources no contiguity and peace years, so it has no calibrated
-            // probability, and the share of draws in which the attack pays is no war risk: none is named.
-            lowering.ShouldNotContain("paying in");
-            lowering.ShouldNotContain("war risk");
-            lowering.ShouldNotContain("Russia");
+            var lowering = Analyze(yaml);
+            Verdict(lowering).ShouldStartWith("Outcome by outcome against the scenario as given (16 paired draws): mediation (river-outcome -");
+            Verdict(lowering).ShouldNotContain("best");
+            Verdict(lowering).ShouldNotContain("Russia");
 
-            // A package in which Freedonia concedes raises it, and is named best.
-            var raising = Verdict(yaml.Replace("questions:", """
+            // The fixture's war question sources no contiguity and peace years: no calibrated probability,
+            // so its war column is the share of draws in which the attack pays, labelled as no probability.
+            foreach (var p in lowering.GetProperty("packages").EnumerateArray())
+            {
+                var war = p.GetProperty("war");
+                war.GetProperty("probability").GetBoolean().ShouldBeFalse();
+                war.GetProperty("measure").GetString()!.ShouldContain("not a probability");
+                (war.TryGetProperty("interval", out var interval) && interval.ValueKind != JsonValueKind.Null).ShouldBeFalse();
+            }
+
+            Verdict(lowering).ShouldNotContain("war risk");
+
+            // A package in which Freedonia concedes raises it.
+            var raising = Analyze(yaml.Replace("questions:", """
                   - id: concession
                     title: Freedonia gives up the river
                     claims: [C1]
@@ -277,8 +296,7 @@ public sealed class AnalyzeCommandTests
 
                 questions:
                 """));
-            raising.ShouldStartWith("Best package: concession, moving the bargaining outcomes +");
-            raising.ShouldNotContain("paying in");
+            Verdict(raising).ShouldContain("concession (river-outcome +");
         }
         finally
         {

@@ -57,8 +57,12 @@ internal sealed class AnalysisRuns(AnalysisOptions options, AnalysisRuns.Counter
     /// <summary>Whether a War Trap question is answered with the calibrated probability of a dispute.</summary>
     public bool Calibrated(Question q) => options.Disputes is not null && DisputeForecast.Applies(q);
 
-    /// <summary>The War Trap specification EU is valued under: the validated models' choice, else the engine's default.</summary>
-    public Validation.ConflictSpec? EuSpec => options.Disputes is { } set ? Validation.ConflictSpec.All.Single(x => x.Name == set.EuSpec) : null;
+    /// <summary>
+    /// The War Trap specification a question's EU is valued under: for a calibrated question the validated
+    /// models' choice (its states carry the home regions and major-power flags it needs), else the engine's default.
+    /// </summary>
+    public Validation.ConflictSpec? EuSpec(Question q) =>
+        Calibrated(q) ? Validation.ConflictSpec.All.Single(x => x.Name == options.Disputes!.EuSpec) : null;
 
     /// <summary>War Trap's EU_challenger(target) under <see cref="EuSpec"/>.</summary>
     public QuestionRun WarTrap(Scenario s, Question q, bool withBacker, int samples)
@@ -67,7 +71,7 @@ internal sealed class AnalysisRuns(AnalysisOptions options, AnalysisRuns.Counter
         return Cached($"war-trap/{q.Id}/{withBacker}", s, paths, samples, () =>
         {
             var inputs = ScenarioInputs.Create(s, paths);
-            var model = QuestionModels.WarTrap(s, q, withBacker, EuSpec);
+            var model = QuestionModels.WarTrap(s, q, withBacker, EuSpec(q));
             var mc = MonteCarlo.Run(inputs, model, Verdict.GreaterThan(0), Draws(samples), Progress(), ct);
             return new QuestionRun(MonteCarlo.Evaluate(inputs, model, inputs.Medians()), mc.Values);
         });

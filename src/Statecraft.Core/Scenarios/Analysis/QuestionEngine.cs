@@ -136,7 +136,7 @@ public static class QuestionEngine
     private static Answer WarTrap(Scenario s, Question q, AnalysisRuns runs)
     {
         // EU under the specification the validation supports (when the dispute models are given).
-        var spec = runs.EuSpec;
+        var spec = runs.EuSpec(q);
         var inputs = ScenarioInputs.Create(s, QuestionModels.WarTrapPaths(s, q));
         var model = QuestionModels.WarTrap(s, q, withBacker: true, spec);
         var run = runs.WarTrap(s, q, withBacker: true, runs.Options.Samples);
