@@ -92,7 +92,8 @@ public sealed class DyadsCommand(IAnsiConsole console) : Command<DyadsSettings>
             settings.Relevant,
             measure,
             rule,
-            settings.Threads ?? Environment.ProcessorCount);
+            settings.Threads ?? Environment.ProcessorCount,
+            Risk: true);
         var optionProblems = builder.Check(options);
         if (optionProblems.Count > 0) return Output.ReportProblems(console, optionProblems);
 

@@ -28,6 +28,13 @@ public readonly record struct ExpectedUtilityParts(double Bilateral, double Thir
 }
 
 /// <summary>
+/// EUGene-style risk attitudes of the two states in the year (<see cref="Conflict.Risk.RiskSearch"/>, each
+/// state's region its home region plus the major powers) and EU_i(j) with state 1's bilateral utilities
+/// bent by its exponent (<see cref="WarTrapModel.RiskAdjustedBilateral"/>; third parties as in 1981).
+/// </summary>
+public readonly record struct DyadRisk(double R1, double R2, double Exponent1, double Exponent2, double Eu);
+
+/// <summary>
 /// One directed dyad-year: state 1 (the potential challenger, i) and state 2 (the target, j) in a year
 /// both were members of the state system. Event fields are null in years their dataset does not cover.
 /// Columns and rules are documented in docs/dyads.md.
@@ -50,7 +57,8 @@ public readonly record struct DyadYear(
     DisputeFlags? GmlMid,
     WarFlags? War,
     int? PeaceYears,
-    bool? Rival)
+    bool? Rival,
+    DyadRisk? Risk = null)
 {
     /// <summary>Contiguity types that make a dyad politically relevant: land, or at most 150 miles of water (1-4).</summary>
     public const int RelevantContiguity = 4;

@@ -1,4 +1,5 @@
 using Statecraft.Core.Conflict;
+using Statecraft.Core.Conflict.Risk;
 using Statecraft.Core.Domain;
 
 namespace Statecraft.Core.DyadYears;
@@ -10,7 +11,8 @@ public sealed record DyadYearOptions(
     bool RelevantOnly = false,
     SimilarityMeasure Measure = SimilarityMeasure.TauB,
     ThirdPartyRule ThirdParties = ThirdPartyRule.Region,
-    int Threads = 1);
+    int Threads = 1,
+    bool Risk = false);
 
 /// <summary>One year's directed dyad-years, ordered by challenger then target code; <see cref="States"/> the system members that year.</summary>
 public sealed record DyadYearBlock(int Year, IReadOnlyList<int> States, DyadYear[] Rows);
@@ -207,6 +209,7 @@ public sealed class DyadYearBuilder
             return mask;
         }
 
+        var risk = options.Risk ? RiskOf(spec, model, region, major) : null;
         var cowCovered = _data.CowDisputeYears.Contains(year);
         var gmlCovered = _data.GmlDisputeYears.Contains(year);
         var warCovered = _data.WarYears.Contains(year);
@@ -232,11 +235,49 @@ public sealed class DyadYearBuilder
                     gmlCovered ? _gml.GetValueOrDefault(key) : null,
                     warCovered ? _wars.GetValueOrDefault(key) : null,
                     cowCovered ? PeaceYears(a, b, year) : null,
-                    rivalCovered ? IsRival(a, b, year) : null));
+                    rivalCovered ? IsRival(a, b, year) : null,
+                    risk is null ? null : RiskRow(model, i, j, mask, risk)));
             }
         }
 
         return new DyadYearBlock(year, members, rows.ToArray());
+    }
+
+    /// <summary>
+    /// Every state's risk attitude in the year by the risk search (seed 1, one thread: years already run in
+    /// parallel). Each state's region is its home region plus the major powers, who are involved everywhere:
+    /// EUGene's regional score for a state's own region, one score per state (docs/dyads.md).
+    /// </summary>
+    private static IReadOnlyList<RiskResult> RiskOf(WarTrapSpec spec, WarTrapModel model, HomeRegion[] region, bool[] major)
+    {
+        var n = region.Length;
+        var ties = new TieKind[n * n];
+        Array.Fill(ties, TieKind.None);
+        foreach (var t in spec.Ties!)
+        {
+            int a = model.IndexOf(t.A), b = model.IndexOf(t.B);
+            ties[a * n + b] = ties[b * n + a] = t.Kind;
+        }
+
+        var capabilityAt = new double[n * n];
+        var relevant = new bool[n * n];
+        for (var a = 0; a < n; a++)
+        {
+            for (var b = 0; b < n; b++)
+            {
+                capabilityAt[a * n + b] = model.Capability(a, b);
+                relevant[a * n + b] = a == b || major[b] || region[b] == region[a];
+            }
+        }
+
+        var year = RiskYear.Create([.. spec.States.Select(x => x.Id)], [.. spec.States.Select(x => x.Capability)], capabilityAt, ties, relevant, model.Options.Measure);
+        return RiskSearch.Run(year.Value, new RiskOptions(seed: 1));
+    }
+
+    private static DyadRisk RiskRow(WarTrapModel model, int i, int j, bool[] mask, IReadOnlyList<RiskResult> risk)
+    {
+        var (bilateral, third) = model.ExpectedUtilityParts(i, j, mask, risk[i].RiskExponent);
+        return new DyadRisk(risk[i].R, risk[j].R, risk[i].RiskExponent, risk[j].RiskExponent, bilateral + third);
     }
 
     /// <summary>

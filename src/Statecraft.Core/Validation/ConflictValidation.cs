@@ -108,7 +108,7 @@ public static class ConflictValidation
     public static ConflictValidationResult Run(DyadYearBuilder builder, ConflictValidationOptions options, IReadOnlyList<ConflictSpec>? specs = null,
         IProgress<string>? progress = null)
     {
-        specs ??= ConflictSpec.All;
+        specs ??= [.. ConflictSpec.All, ConflictSpec.RiskAdjusted];
         var (counts, allDyads) = CountAndNecessary(builder, new YearSpan(options.Train.First, options.Test.Last), options.Threads, progress);
         var sample = DisputeSample.Build(builder, specs, new YearSpan(options.Train.First, options.Test.Last), options.Threads, progress);
         var necessary = new List<NecessaryCondition> { allDyads };
@@ -144,11 +144,16 @@ public static class ConflictValidation
         // both evaluations. A candidate is open when either evaluation cannot tell it from its best.
         var comparisons = new List<LogLossComparison>();
         var candidates = new List<(string Open, string Model)> { (Standard, Standard) };
-        candidates.AddRange(specs.Select(spec => (spec.Name, WithEu(spec))));
+        // Risk-adjusted EU is scored and compared, but is no candidate for the scenario: a scenario has
+        // no system-year to run the risk search over.
+        var plain = specs.Where(spec => !spec.Risk).ToArray();
+        candidates.AddRange(plain.Select(spec => (spec.Name, WithEu(spec))));
         var open = new HashSet<string>();
         foreach (var suffix in new[] { "", " rolling" })
         {
             foreach (var spec in specs) comparisons.Add(Compare(WithEu(spec) + suffix, Standard + suffix, logScores, testYears));
+            foreach (var spec in specs.Where(x => x.Risk && specs.Contains(x with { Risk = false })))
+                comparisons.Add(Compare(WithEu(spec) + suffix, WithEu(spec with { Risk = false }) + suffix, logScores, testYears));
             var best = candidates.MinBy(c => LogLoss(c.Model + suffix));
             open.Add(best.Open);
             foreach (var (name, model) in candidates)
@@ -162,7 +167,7 @@ public static class ConflictValidation
 
         var ordered = candidates.Where(c => open.Contains(c.Open)).OrderBy(c => LogLoss(c.Model)).Select(c => c.Open).ToArray();
         var events = sample.Outcome.Count(o => o);
-        var bestEu = specs.MinBy(spec => LogLoss(WithEu(spec)))!;
+        var bestEu = (plain.Length > 0 ? plain : specs).MinBy(spec => LogLoss(WithEu(spec)))!;
         return new ConflictValidationResult(counts, necessary, scored.Select(s => s.Score).ToArray(), comparisons, ordered, bestEu, sample.Count, events);
     }
 

@@ -3,17 +3,23 @@ using Statecraft.Core.DyadYears;
 
 namespace Statecraft.Core.Validation;
 
-/// <summary>One War Trap specification the validation compares: similarity measure and third-party rule.</summary>
-public sealed record ConflictSpec(SimilarityMeasure Measure, ThirdPartyRule ThirdParties)
+/// <summary>
+/// One War Trap specification the validation compares: similarity measure, third-party rule, and
+/// whether EU is risk-adjusted (state 1's bilateral utilities bent by its EUGene-style risk exponent).
+/// </summary>
+public sealed record ConflictSpec(SimilarityMeasure Measure, ThirdPartyRule ThirdParties, bool Risk = false)
 {
     /// <summary>The specification EUGene's users get by default: τ_b, relevant region.</summary>
     public static readonly ConflictSpec Default = new(SimilarityMeasure.TauB, ThirdPartyRule.Region);
+
+    /// <summary>Bennett and Stam's: EUGene's default with risk-adjusted EU.</summary>
+    public static readonly ConflictSpec RiskAdjusted = new(SimilarityMeasure.TauB, ThirdPartyRule.Region, Risk: true);
 
     /// <summary>Every measure with every third-party rule (9).</summary>
     public static readonly IReadOnlyList<ConflictSpec> All =
         Enum.GetValues<SimilarityMeasure>().SelectMany(m => Enum.GetValues<ThirdPartyRule>().Select(r => new ConflictSpec(m, r))).ToArray();
 
-    public string Name => $"{SimilarityMeasures.Name(Measure)}/{Regions.Name(ThirdParties)}";
+    public string Name => $"{SimilarityMeasures.Name(Measure)}/{Regions.Name(ThirdParties)}" + (Risk ? "+risk" : "");
 
     public override string ToString() => Name;
 }
@@ -72,7 +78,7 @@ public sealed class DisputeSample
         foreach (var spec in ordered)
         {
             progress?.Report($"dyad-years {span} with {spec.Name}");
-            var options = new DyadYearOptions(span.First, span.Last, RelevantOnly: true, spec.Measure, spec.ThirdParties, threads);
+            var options = new DyadYearOptions(span.First, span.Last, RelevantOnly: true, spec.Measure, spec.ThirdParties, threads, spec.Risk);
             var values = new List<double>(year.Count);
             var first = eu.Count == 0;
             foreach (var block in builder.Build(options))
@@ -80,7 +86,7 @@ public sealed class DisputeSample
                 foreach (var d in block.Rows)
                 {
                     if (!Eligible(d)) continue;
-                    values.Add(d.Eu.Total);
+                    values.Add(spec.Risk ? d.Risk!.Value.Eu : d.Eu.Total);
                     if (!first) continue;
                     year.Add(d.Year);
                     c1.Add(d.Ccode1);

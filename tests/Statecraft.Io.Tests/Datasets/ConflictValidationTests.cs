@@ -66,6 +66,31 @@ public sealed class ConflictValidationTests(ShippedConflictData data) : IClassFi
     }
 
     [Fact]
+    public void Risk_adjusted_EU_is_scored_against_plain_EU_but_is_no_candidate_for_the_scenario()
+    {
+        ConflictSpec[] specs = [ConflictSpec.Default, ConflictSpec.RiskAdjusted];
+        var result = ConflictValidation.Run(data.Builder, Short with { Threads = 2 }, specs);
+        result.Models.Select(m => m.Name).ShouldContain("standard+eu tau_b/region+risk");
+        foreach (var suffix in new[] { "", " rolling" })
+        {
+            var c = result.Comparisons.Single(x => x.Model == "standard+eu tau_b/region+risk" + suffix && x.Reference == "standard+eu tau_b/region" + suffix);
+            double.IsFinite(c.Difference).ShouldBeTrue();
+            c.StandardError.ShouldBeGreaterThan(0);
+        }
+
+        result.OpenModels.ShouldAllBe(m => !m.EndsWith("+risk", StringComparison.Ordinal));
+        result.BestEuSpec.Risk.ShouldBeFalse();
+
+        // The risk-adjusted EU is its own column: the same rows, other values (risk bends the bilateral term).
+        var sample = DisputeSample.Build(data.Builder, specs, new YearSpan(1890, 1895), threads: 2);
+        var plain = sample.Eu(ConflictSpec.Default);
+        var risk = sample.Eu(ConflictSpec.RiskAdjusted);
+        risk.Count.ShouldBe(plain.Count);
+        risk.Zip(plain).Count(p => p.First != p.Second).ShouldBeGreaterThan(plain.Count / 2);
+        risk.ShouldAllBe(x => double.IsFinite(x));
+    }
+
+    [Fact]
     public void Results_do_not_depend_on_the_thread_count()
     {
         var one = ConflictValidation.Run(data.Builder, Short with { Threads = 1 }, [ConflictSpec.Default]);

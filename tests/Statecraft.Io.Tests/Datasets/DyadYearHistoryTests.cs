@@ -208,3 +208,37 @@ public sealed class RelevantRegionTests(ShippedConflictData data) : IClassFixtur
             .ShouldBe(block.States.Count(c => c != 640 && c != 350 && (majors.Contains(c) || c is >= 200 and < 400)));
     }
 }
+
+public sealed class DyadYearRiskTests(ShippedConflictData data) : IClassFixture<ShippedConflictData>
+{
+    [Fact]
+    public void Risk_columns_are_there_only_when_asked_and_agree_across_the_two_directions()
+    {
+        data.Builder.Year(1900, new DyadYearOptions(1900, 1900)).Rows.ShouldAllBe(r => r.Risk == null);
+        var block = data.Builder.Year(1900, new DyadYearOptions(1900, 1900, Risk: true));
+        var byPair = block.Rows.ToDictionary(r => (r.Ccode1, r.Ccode2));
+        foreach (var row in block.Rows)
+        {
+            var risk = row.Risk.ShouldNotBeNull();
+            risk.R1.ShouldBeInRange(-1, 1);
+            risk.Exponent1.ShouldBe(WarTrapModel.RiskExponent(risk.R1), 1e-15);
+            risk.Exponent1.ShouldBeInRange(0.5, 2);
+            var back = byPair[(row.Ccode2, row.Ccode1)].Risk!.Value;
+            back.R2.ShouldBe(risk.R1);
+            back.Exponent2.ShouldBe(risk.Exponent1);
+            double.IsFinite(risk.Eu).ShouldBeTrue();
+        }
+
+        // Risk bends only the bilateral term: EU equals the 1981 EU exactly where r is 1, and differs elsewhere.
+        block.Rows.Where(r => r.Risk!.Value.Exponent1 != 1).Count(r => r.Risk!.Value.Eu != r.Eu.Total).ShouldBeGreaterThan(block.Rows.Length / 2);
+        block.Rows.Where(r => r.Risk!.Value.Exponent1 == 1).ShouldAllBe(r => r.Risk!.Value.Eu == r.Eu.Total);
+    }
+
+    [Fact]
+    public void Risk_does_not_depend_on_the_thread_count()
+    {
+        var one = data.Builder.Build(new DyadYearOptions(1900, 1902, Threads: 1, Risk: true)).SelectMany(b => b.Rows).ToArray();
+        var two = data.Builder.Build(new DyadYearOptions(1900, 1902, Threads: 2, Risk: true)).SelectMany(b => b.Rows).ToArray();
+        two.Select(r => r.Risk).ShouldBe(one.Select(r => r.Risk));
+    }
+}
