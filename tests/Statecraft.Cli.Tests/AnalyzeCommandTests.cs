@@ -249,7 +249,7 @@ public sealed class AnalyzeCommandTests
     }
 
     [Fact]
-    public void The_policy_verdict_goes_outcome_by_outcome_and_an_uncalibrated_war_column_is_no_probability()
+    public void The_policy_comparison_speaks_of_the_scenario_s_own_war_and_calls_no_package_dominant_that_helps_nothing()
     {
         var path = Path.Combine(Path.GetTempPath(), $"statecraft-policy-{Guid.NewGuid():N}.yaml");
         try
@@ -265,29 +265,42 @@ public sealed class AnalyzeCommandTests
             static string Verdict(JsonElement root) => root.GetProperty("questions").EnumerateArray()
                 .Single(q => q.GetProperty("id").GetString() == "which-policy").GetProperty("verdict").GetString()!;
 
-            // A mediation that moves Freedonia further from the middle lowers the river outcome, on its own scale.
-            var yaml = File.ReadAllText(Fixture("two-countries.yaml")).Replace(
-                "{issue: river-share, actor: MAR, field: salience, add: {value: 0.2, low: 0.1, high: 0.3}",
-                "{issue: river-share, actor: FRE, field: position, add: {value: -10, low: -10, high: -8}");
+            // A mediation that moves Freedonia further from the middle lowers the river outcome: measured
+            // towards Sylvania's position it hurts, so no package helps and none is called dominant.
+            var yaml = File.ReadAllText(Fixture("two-countries.yaml"))
+                .Replace(
+                    "{issue: river-share, actor: MAR, field: salience, add: {value: 0.2, low: 0.1, high: 0.3}",
+                    "{issue: river-share, actor: FRE, field: position, add: {value: -10, low: -10, high: -8}")
+                .Replace("model: policy-comparison,", "model: policy-comparison, sponsors: [SYL],");
             var lowering = Analyze(yaml);
-            Verdict(lowering).ShouldStartWith("Outcome by outcome against the scenario as given (16 paired draws): mediation (river-outcome -");
-            Verdict(lowering).ShouldNotContain("best");
-            Verdict(lowering).ShouldNotContain("Russia");
+            var verdict = Verdict(lowering);
+            verdict.ShouldContain("hurts: mediation (river-outcome -");
+            verdict.ShouldContain("No package helps without a loss.");
+            verdict.ShouldNotContain("dominates");
+            verdict.ShouldNotContain("Russia");
+            var war = lowering.GetProperty("packages")[0].GetProperty("war");
+            war.GetProperty("question").GetString().ShouldBe("freedonia-attacks");
+            war.GetProperty("measure").GetString()!.ShouldContain("FRE attacking SYL");
 
             // The fixture's war question sources no contiguity and peace years: no calibrated probability,
-            // so its war column is the share of draws in which the attack pays, labelled as no probability.
+            // so every war column is the share of draws in which the attack pays, labelled as no probability.
             foreach (var p in lowering.GetProperty("packages").EnumerateArray())
             {
-                var war = p.GetProperty("war");
-                war.GetProperty("probability").GetBoolean().ShouldBeFalse();
-                war.GetProperty("measure").GetString()!.ShouldContain("not a probability");
-                (war.TryGetProperty("interval", out var interval) && interval.ValueKind != JsonValueKind.Null).ShouldBeFalse();
+                var column = p.GetProperty("war");
+                column.GetProperty("probability").GetBoolean().ShouldBeFalse();
+                column.GetProperty("measure").GetString()!.ShouldContain("not a probability");
+                (column.TryGetProperty("interval", out var interval) && interval.ValueKind != JsonValueKind.Null).ShouldBeFalse();
             }
 
-            Verdict(lowering).ShouldNotContain("war risk");
+            verdict.ShouldNotContain("war risk");
 
-            // A package in which Freedonia concedes raises it.
-            var raising = Analyze(yaml.Replace("questions:", """
+            // Without sponsors a material move is reported as a move, neither a gain nor "no material change".
+            var unsponsored = Analyze(yaml.Replace(" sponsors: [SYL],", ""));
+            unsponsored.GetProperty("packages")[0].GetProperty("call").GetString().ShouldBe("moves (no sponsors named)");
+
+            // A package in which Freedonia concedes helps Sylvania on the one outcome with a direction, and
+            // dominates the mediation that hurts.
+            var raising = Verdict(Analyze(yaml.Replace("questions:", """
                   - id: concession
                     title: Freedonia gives up the river
                     claims: [C1]
@@ -295,8 +308,9 @@ public sealed class AnalyzeCommandTests
                       - {issue: river-share, actor: FRE, field: position, set: 95, source: guess}
 
                 questions:
-                """));
-            Verdict(raising).ShouldContain("concession (river-outcome +");
+                """)));
+            raising.ShouldContain("helps: concession (river-outcome +");
+            raising.ShouldContain("concession dominates every other package outcome by outcome.");
         }
         finally
         {
