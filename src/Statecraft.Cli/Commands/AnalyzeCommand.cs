@@ -1,9 +1,9 @@
-using System.Globalization;
 using System.Reflection;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Statecraft.Cli.Infrastructure;
 using Statecraft.Core.Domain;
+using Statecraft.Core.Reporting;
 using Statecraft.Core.Scenarios.Analysis;
 using Statecraft.Core.Uncertainty;
 using Statecraft.Io.Scenarios;
@@ -128,23 +128,27 @@ public sealed class AnalyzeCommand(IAnsiConsole console) : Command<AnalyzeSettin
         console.MarkupLineInterpolated($"[bold]{s.Header.Title}[/] ({s.Id}, dated {s.Date:yyyy-MM-dd}, sha256 {json.Scenario.Sha256[..12]})");
         var applied = result.Policies.Count > 0 ? $", policies applied: {string.Join(", ", result.Policies)}" : "";
         console.MarkupLineInterpolated($"[grey]{result.Options.Samples} Monte Carlo draws per question, seed {result.Options.Seed}{applied}[/]");
-        var table = new Table().Border(TableBorder.Rounded).Expand();
-        table.AddColumn("Question");
-        table.AddColumn(new TableColumn("Answer").RightAligned());
-        table.AddColumn(new TableColumn("90% interval").RightAligned());
+        // Spectre cuts words when a table is narrow (80 columns, or piped): the titles are wrapped here,
+        // between words, in a fixed column as wide as the longest word, which Spectre leaves alone.
+        // A third of the console, but never less than the longest word nor more than the longest title.
+        var plain = result.Answers.Select(a => QuestionTitles.Of(s, a.Question)).ToArray();
+        var longestWord = plain.SelectMany(t => t.Split(' ')).Max(w => w.Length);
+        var width = Math.Min(plain.Max(t => t.Length), Math.Max(longestWord, console.Profile.Width / 3));
+        var titles = plain.Select(t => Wrap(t, width)).ToArray();
+        var table = new Table().Border(TableBorder.Rounded);
+        table.AddColumn(new TableColumn("Question") { Width = width, NoWrap = true });
+        table.AddColumn(new TableColumn("Answer (90% interval)").RightAligned());
         table.AddColumn("Agrees with the article?");
         table.AddColumn("In short");
-        foreach (var a in result.Answers)
+        foreach (var (a, title) in result.Answers.Zip(titles))
         {
-            var claims = string.Join(", ", a.Question.Claims);
-            var share = Math.Round(100 * a.ShareAgreeing).ToString(CultureInfo.InvariantCulture);
+            var share = Numbers.Percent(a.ShareAgreeing);
             var agrees = !a.Available ? "[grey]n/a[/]"
-                : a.AgreesWithSource ? $"[green]yes[/], {share}% of draws ({claims})"
-                : $"[red]no[/], {share}% of draws ({claims})";
+                : a.AgreesWithSource ? $"[green]yes[/] ({share} of draws)"
+                : $"[red]no[/] ({share} of draws)";
             table.AddRow(
-                new Markup(Markup.Escape(a.Question.Id)),
-                new Markup(a.Available ? F(a.Value) : "[grey]n/a[/]"),
-                new Markup(a.Available ? $"{F(a.Low)} to {F(a.High)}" : ""),
+                new Markup(Markup.Escape(title)),
+                new Markup(a.Available ? $"{Numbers.Value(a.Value)} ({Numbers.Value(a.Low)} to {Numbers.Value(a.High)})" : "[grey]n/a[/]"),
                 new Markup(agrees),
                 new Markup(Markup.Escape(a.Headline)));
         }
@@ -156,10 +160,21 @@ public sealed class AnalyzeCommand(IAnsiConsole console) : Command<AnalyzeSettin
             console.MarkupLine("[grey]Add --out DIR for a report with charts and drivers, --json for machine-readable output.[/]");
     }
 
-    // Two decimals hide small shares (0.00117 of GDP would print as 0.00): below 0.1, two significant digits.
-    internal static string F(double x) => Math.Abs(x) >= 10
-        ? x.ToString("0", CultureInfo.InvariantCulture)
-        : x == 0 || Math.Abs(x) >= 0.1
-            ? x.ToString("0.00", CultureInfo.InvariantCulture)
-            : x.ToString("G2", CultureInfo.InvariantCulture);
+    private static string Wrap(string text, int width)
+    {
+        var lines = new List<string>();
+        var line = "";
+        foreach (var word in text.Split(' '))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > width)
+            {
+                lines.Add(line);
+                line = word;
+            }
+            else line = line.Length == 0 ? word : line + " " + word;
+        }
+
+        lines.Add(line);
+        return string.Join('\n', lines);
+    }
 }

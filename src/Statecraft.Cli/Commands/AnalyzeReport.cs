@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Statecraft.Core.Reporting;
 using Statecraft.Core.Scenarios;
 using Statecraft.Core.Scenarios.Analysis;
 
@@ -13,7 +14,7 @@ namespace Statecraft.Cli.Commands;
 /// </summary>
 internal static class AnalyzeReport
 {
-    private static string F(double x) => AnalyzeCommand.F(x);
+    private static string F(double x) => Numbers.Value(x);
     private static string P(double x) => (100 * x).ToString("0", CultureInfo.InvariantCulture) + "%";
     private static string H(string s) => WebUtility.HtmlEncode(s);
 
