@@ -31,7 +31,7 @@ public static class Numbers
     }
 
     /// <summary>A quantity with its sign: +3.2, -0.48, 0.</summary>
-    public static string Signed(double x) => (x > 0 ? "+" : "") + Value(x);
+    public static string Signed(double x) => Value(x) is var v && x > 0 && v != "≈ 0" ? "+" + v : v;
 
     /// <summary>An amount of money: US$ 2.36 bn, US$ 513 m, US$ 12,000.</summary>
     public static string Usd(double x) => "US$ " + Value(x);
