@@ -22,11 +22,11 @@ public sealed class BrowserTests(ITestOutputHelper output) : IDisposable
 
     internal static async Task<(IPlaywright, IBrowser)> Launch()
     {
-        File.Exists("/usr/bin/chromium").ShouldBeTrue("the browser test drives Debian's chromium: apt-get install chromium (.ci/run does)");
+        File.Exists(BrowserFactAttribute.Chromium).ShouldBeTrue("the browser test drives Debian's chromium: apt-get install chromium (.ci/run does)");
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = "/usr/bin/chromium",
+            ExecutablePath = BrowserFactAttribute.Chromium,
             Headless = true,
             Args = ChromiumArgs,
         });
@@ -48,7 +48,7 @@ public sealed class BrowserTests(ITestOutputHelper output) : IDisposable
         return Path.Combine(dir, name);
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task History_opens_a_stored_analysis_showing_its_findings_and_drivers_chart_with_text_escaped()
     {
         var store = _factory.Store;

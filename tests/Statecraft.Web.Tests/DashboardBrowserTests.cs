@@ -12,7 +12,7 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output) : IDisposabl
 
     public void Dispose() => _factory.Dispose();
 
-    [Fact]
+    [BrowserFact]
     public async Task The_built_in_analysis_runs_with_a_policy_package_and_shows_findings_and_charts()
     {
         var url = BrowserTests.Start(_factory);
@@ -69,7 +69,7 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output) : IDisposabl
         }
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task Markup_in_a_scenario_is_shown_as_text_and_never_runs()
     {
         var url = BrowserTests.Start(_factory);
