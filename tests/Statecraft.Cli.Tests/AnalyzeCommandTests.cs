@@ -184,7 +184,7 @@ public sealed class AnalyzeCommandTests
             questions["freedonia-attacks"].GetProperty("value").ValueKind.ShouldBe(JsonValueKind.Number);
             questions["which-policy"].GetProperty("verdict").GetString()!.ShouldContain("mediation");
             File.Exists(Path.Combine(dir, "report.md")).ShouldBeTrue();
-            File.ReadAllText(Path.Combine(dir, "report.html")).ShouldContain("<svg");
+            File.ReadAllText(Path.Combine(dir, "report.html")).ShouldContain("data-chart=");
             File.ReadAllText(Path.Combine(dir, "analysis.json")).ShouldContain("river-dispute");
         }
         finally

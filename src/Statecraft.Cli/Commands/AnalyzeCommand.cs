@@ -65,9 +65,10 @@ public sealed class AnalyzeCommand(IAnsiConsole console) : Command<AnalyzeSettin
 
             try
             {
-                File.WriteAllText(Path.Combine(settings.Out, "report.md"), AnalyzeReport.Markdown(result, json) + (trends is null ? "" : TimelineTrends.Markdown(trends)));
+                var report = AnalyzeReport.Build(result, json.Scenario.Sha256, trends, ReportForecasts.DatedEvents(result));
+                File.WriteAllText(Path.Combine(settings.Out, "report.md"), report.ToMarkdown());
                 if (trends is not null) File.WriteAllText(Path.Combine(settings.Out, "event-trends.json"), Output.ToJson(trends) + "\n");
-                File.WriteAllText(Path.Combine(settings.Out, "report.html"), AnalyzeReport.Html(result, json));
+                File.WriteAllText(Path.Combine(settings.Out, "report.html"), AnalyzeReport.Html(report, result));
                 File.WriteAllText(Path.Combine(settings.Out, "analysis.json"), Output.ToJson(json) + "\n");
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)

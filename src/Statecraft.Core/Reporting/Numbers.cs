@@ -12,7 +12,7 @@ public static class Numbers
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    /// <summary>A plain quantity: 2.36 bn, 3.43 m, 12,345, 69, 0.48, 0.0012; below 0.0001, "≈ 0".</summary>
+    /// <summary>A plain quantity: 2.36 bn, 3.43 m, 12,345, 69, 1, 0.48, 0.0012; below 0.0001, "≈ 0".</summary>
     public static string Value(double x)
     {
         if (double.IsNaN(x) || double.IsInfinity(x)) return "n/a";
@@ -21,8 +21,9 @@ public static class Numbers
         {
             >= 1e9 => Scaled(x / 1e9) + " bn",
             >= 1e6 => Scaled(x / 1e6) + " m",
-            >= 1e4 => x.ToString("#,0", Invariant),
+            >= 1e3 => x.ToString("#,0", Invariant),
             >= 10 => x.ToString("0", Invariant),
+            _ when x == Math.Round(x) => x.ToString("0", Invariant),
             >= 0.1 => x.ToString("0.00", Invariant),
             0 => "0",
             < 1e-4 => "≈ 0",
@@ -45,11 +46,9 @@ public static class Numbers
         return (a >= 1 || a == 0 ? p.ToString("0", Invariant) : p.ToString("G2", Invariant)) + "%";
     }
 
-    /// <summary>A probability for a judgement: whole percentages, never 0% or 100% unless exactly so ("&lt; 1%", "&gt; 99%").</summary>
+    /// <summary>A probability for a judgement: whole percentages, never 0% or 100% ("&lt; 1%", "&gt; 99%"): a share of draws is no certainty.</summary>
     public static string Probability(double p) => p switch
     {
-        0 => "0%",
-        1 => "100%",
         < 0.01 => "< 1%",
         > 0.99 => "> 99%",
         _ => (100 * p).ToString("0", Invariant) + "%",

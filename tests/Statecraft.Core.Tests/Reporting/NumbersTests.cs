@@ -14,7 +14,9 @@ public sealed class NumbersTests
     [InlineData(3433800, "3.43 m")]
     [InlineData(308165, "308,165")]
     [InlineData(12000, "12,000")]
-    [InlineData(9999, "9999")]
+    [InlineData(9999, "9,999")]
+    [InlineData(999, "999")]
+    [InlineData(1, "1")]
     [InlineData(69.4, "69")]
     [InlineData(-0.482, "-0.48")]
     [InlineData(0.0233, "0.023")]
@@ -32,7 +34,8 @@ public sealed class NumbersTests
         Numbers.Percent(0).ShouldBe("0%");
         Numbers.Probability(0.004).ShouldBe("< 1%");
         Numbers.Probability(0.996).ShouldBe("> 99%");
-        Numbers.Probability(1).ShouldBe("100%");
+        Numbers.Probability(1).ShouldBe("> 99%");
+        Numbers.Probability(0).ShouldBe("< 1%");
         Numbers.Probability(0.5).ShouldBe("50%");
         Numbers.Signed(3.25).ShouldBe("+3.25");
         Numbers.Value(double.NaN).ShouldBe("n/a");

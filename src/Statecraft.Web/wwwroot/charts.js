@@ -1,0 +1,166 @@
+// Statecraft charts: one module turns chart specs (plain data, written by the report generator or
+// built by the dashboard from the API) into Apache ECharts options, so the report and the dashboard
+// draw the same charts the same way. Every chart has a title, axes with ticks and names, and a
+// legend where there is more than one series. Text enters ECharts as data, never as HTML.
+'use strict';
+
+(function (global) {
+  // Twenty colours that stay apart from one another (Tableau 20, dark tones first).
+  const palette = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf',
+    '#aec7e8', '#ffbb78', '#98df8a', '#ff9896', '#c5b0d5', '#c49c94', '#f7b6d2', '#c7c7c7', '#dbdb8d', '#9edae5'];
+
+  // Numbers for people, as Statecraft.Core.Reporting.Numbers writes them: 2.36 bn, 12,345, 69, 0.48, 0.0012.
+  function fmt(x) {
+    if (x === null || x === undefined) return '—';
+    if (typeof x !== 'number') return String(x);
+    if (!isFinite(x)) return 'n/a';
+    const a = Math.abs(x);
+    const fixed = (v, d) => v.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
+    const scaled = v => Math.abs(v) >= 100 ? fixed(v, 0) : Math.abs(v) >= 10 ? fixed(v, 1) : fixed(v, 2);
+    if (a >= 1e9) return scaled(x / 1e9) + ' bn';
+    if (a >= 1e6) return scaled(x / 1e6) + ' m';
+    if (a >= 1e3) return fixed(x, 0);
+    if (a >= 10) return x.toFixed(0);
+    if (x === Math.round(x)) return x.toFixed(0);
+    if (a >= 0.1) return x.toFixed(2);
+    if (a === 0) return '0';
+    if (a < 1e-4) return '≈ 0';
+    return Number(x.toPrecision(2)).toString();
+  }
+
+  function signed(x) { return (x > 0 ? '+' : '') + fmt(x); }
+
+  const base = {
+    animation: false,
+    textStyle: { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif' },
+    title: { left: 0, top: 0, textStyle: { fontSize: 14, fontWeight: 600 } },
+  };
+
+  const axisName = (name, gap) => ({ name, nameLocation: 'middle', nameGap: gap, nameTextStyle: { color: '#333' } });
+
+  // An axis range that contains the values with some room, ending on round ticks.
+  function niceRange(values, room) {
+    let lo = Math.min(...values), hi = Math.max(...values);
+    const span = hi - lo || Math.abs(hi) || 1;
+    lo -= room * span; hi += room * span;
+    const raw = (hi - lo) / 5, mag = Math.pow(10, Math.floor(Math.log10(raw)));
+    const step = [1, 2, 2.5, 5, 10].map(m => m * mag).find(m => m >= raw);
+    return { min: Math.floor(lo / step) * step, max: Math.ceil(hi / step) * step, interval: step };
+  }
+
+  // Tornado: for each input, the answer with that input at its low (5%) and at its high (95%) value,
+  // the others at their medians; bars start at the central answer. Bars carry the input's value.
+  function tornado(spec) {
+    const bars = spec.bars.slice().reverse(); // largest swing on top
+    const lowColour = '#c0504d', highColour = '#4f81bd';
+    const rect = (colour) => (params, api) => {
+      const y = api.coord([0, api.value(0)])[1];
+      const x0 = api.coord([api.value(1), 0])[0];
+      const x1 = api.coord([api.value(2), 0])[0];
+      const h = api.size([0, 1])[1] * 0.34;
+      const offset = colour === lowColour ? -h / 2 - 1 : h / 2 + 1;
+      const left = Math.min(x0, x1), width = Math.max(1, Math.abs(x1 - x0));
+      const label = api.value(3);
+      const right = x1 >= x0;
+      return {
+        type: 'group',
+        children: [
+          { type: 'rect', shape: { x: left, y: y + offset - h / 2, width, height: h }, style: { fill: colour } },
+          { type: 'text', style: { text: label, x: right ? left + width + 4 : left - 4, y: y + offset, textAlign: right ? 'left' : 'right', textVerticalAlign: 'middle', fontSize: 11, fill: '#333' } },
+        ],
+      };
+    };
+    const series = (name, colour, key, valueKey) => ({
+      type: 'custom', name, renderItem: rect(colour), itemStyle: { color: colour },
+      encode: { x: [1, 2], y: 0 },
+      data: bars.map((b, i) => [i, spec.central, b[key], `${b[valueKey]} → ${fmt(b[key])}`]),
+    });
+    const range = niceRange(bars.flatMap(b => [b.at_low, b.at_high]).concat([spec.central]), 0.22);
+    return {
+      ...base,
+      title: { ...base.title, text: spec.title, subtext: spec.subtitle || '' },
+      legend: { bottom: 0, data: [spec.low_name, spec.high_name] },
+      grid: { left: 10, right: 30, top: 62, bottom: 62, containLabel: true },
+      xAxis: { type: 'value', ...axisName(spec.x_name, 28), ...range, axisLabel: { formatter: fmt }, splitLine: { lineStyle: { color: '#eee' } } },
+      yAxis: { type: 'category', data: bars.map(b => b.name), axisTick: { show: true }, axisLine: { onZero: false }, axisLabel: { width: 260, overflow: 'break', fontSize: 11, lineHeight: 13 } },
+      series: [
+        series(spec.low_name, lowColour, 'at_low', 'low_value'),
+        series(spec.high_name, highColour, 'at_high', 'high_value'),
+        { type: 'line', name: 'central', data: [], markLine: { symbol: 'none', silent: true, lineStyle: { color: '#000', type: 'solid' },
+          label: { formatter: `central ${fmt(spec.central)}`, position: 'end' }, data: [{ xAxis: spec.central }] } },
+      ],
+    };
+  }
+
+  // Each actor's position round by round, by name in its own colour; the forecast as a thick dashed line.
+  function trajectories(spec) {
+    const rounds = spec.forecast.map((_, r) => String(r));
+    const actors = spec.actors.map((a, i) => ({
+      type: 'line', name: a.name, data: a.values, showSymbol: false, lineStyle: { width: 1.6 },
+      itemStyle: { color: palette[i % palette.length] },
+    }));
+    actors.push({ type: 'line', name: spec.forecast_name, data: spec.forecast, showSymbol: false, itemStyle: { color: '#000' }, lineStyle: { width: 3, type: 'dashed', color: '#000' }, z: 5 });
+    return {
+      ...base,
+      title: { ...base.title, text: spec.title, subtext: spec.subtitle || '' },
+      legend: { bottom: 0, left: 0, right: 0 },
+      grid: { left: 40, right: 20, top: 62, bottom: 40 + 22 * Math.ceil((spec.actors.length + 1) / 5), containLabel: true },
+      xAxis: { type: 'category', data: rounds, boundaryGap: false, ...axisName(spec.x_name, 26), axisTick: { show: true } },
+      yAxis: { type: 'value', min: spec.y_min, max: spec.y_max, ...axisName(spec.y_name, 36), axisLabel: { formatter: fmt } },
+      series: actors,
+    };
+  }
+
+  // Policy packages: the mean gain with its 90% interval (whiskers), its value written at the bar's end.
+  function policies(spec) {
+    const rows = spec.packages.slice().reverse();
+    const whisker = (params, api) => {
+      const y = api.coord([0, api.value(0)])[1];
+      const lo = api.coord([api.value(1), 0])[0];
+      const hi = api.coord([api.value(2), 0])[0];
+      const cap = 5;
+      const line = (x1, y1, x2, y2) => ({ type: 'line', shape: { x1, y1, x2, y2 }, style: { stroke: '#222', lineWidth: 1.3 } });
+      const label = { type: 'text', style: { text: rows[params.dataIndex].label, x: Math.max(lo, hi) + 8, y, textVerticalAlign: 'middle', fontSize: 11, fill: '#222' } };
+      return { type: 'group', children: [line(lo, y, hi, y), line(lo, y - cap, lo, y + cap), line(hi, y - cap, hi, y + cap), label] };
+    };
+    const range = niceRange(rows.flatMap(p => [p.low, p.high, p.gain, 0]), 0.03);
+    return {
+      ...base,
+      title: { ...base.title, text: spec.title, subtext: spec.subtitle || '' },
+      legend: { bottom: 0, data: [spec.gain_name, spec.interval_name] },
+      grid: { left: 10, right: 230, top: 62, bottom: 62, containLabel: true },
+      xAxis: { type: 'value', ...axisName(spec.x_name, 28), ...range, axisLabel: { formatter: fmt } },
+      yAxis: { type: 'category', data: rows.map(p => p.name), axisTick: { show: true }, axisLabel: { width: 280, overflow: 'break', fontSize: 11, lineHeight: 13 } },
+      series: [
+        { type: 'bar', name: spec.gain_name, barWidth: '45%', itemStyle: { color: '#4f81bd' },
+          data: rows.map(p => ({ value: p.gain, itemStyle: { color: p.what_if ? '#9e9e9e' : p.gain >= 0 ? '#4f81bd' : '#c0504d' } })) },
+        { type: 'custom', name: spec.interval_name, renderItem: whisker, itemStyle: { color: '#222' }, encode: { x: [1, 2], y: 0 }, z: 10,
+          data: rows.map((p, i) => [i, p.low, p.high]) },
+      ],
+    };
+  }
+
+  const builders = { tornado, trajectories, policies };
+
+  function option(spec) {
+    const build = builders[spec.kind];
+    if (!build) throw new Error('unknown chart kind ' + spec.kind);
+    return build(spec);
+  }
+
+  // Draws a spec into an element; SVG by default, so charts print and zoom sharply.
+  function render(el, spec, renderer) {
+    const existing = global.echarts.getInstanceByDom(el);
+    if (existing) existing.dispose();
+    const chart = global.echarts.init(el, null, { renderer: renderer || 'svg' });
+    chart.setOption(option(spec));
+    return chart;
+  }
+
+  // Every element with a data-chart attribute (a spec as JSON) under root.
+  function renderAll(root, renderer) {
+    return [...root.querySelectorAll('[data-chart]')].map(el => render(el, JSON.parse(el.getAttribute('data-chart')), renderer));
+  }
+
+  global.StatecraftCharts = { palette, fmt, signed, option, render, renderAll };
+})(typeof window !== 'undefined' ? window : globalThis);
