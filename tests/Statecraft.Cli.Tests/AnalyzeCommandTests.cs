@@ -225,8 +225,12 @@ public sealed class AnalyzeCommandTests
                     .Single(q => q.GetProperty("id").GetString() == "which-policy").GetProperty("verdict").GetString()!;
             }
 
-            // As written, mediation lowers the river outcome: no package raises it, so none is "best".
-            var yaml = File.ReadAllText(Fixture("two-countries.yaml"));
+            // A mediation that moves Freedonia further from the middle lowers the river outcome: no package
+            // raises it, so none is "best". (Since influence is stated per issue, Marsovia's extra salience
+            // alone no longer lowers it.)
+            var yaml = File.ReadAllText(Fixture("two-countries.yaml")).Replace(
+                "{issue: river-share, actor: MAR, field: salience, add: {value: 0.2, low: 0.1, high: 0.3}",
+                "{issue: river-share, actor: FRE, field: position, add: {value: -10, low: -10, high: -8}");
             var lowering = Verdict(yaml);
             lowering.ShouldStartWith("No package raises the bargaining outcomes above the scenario as given (the largest mean change, mediation's, is -");
             lowering.ShouldContain("Freedonia attacking Sylvania paying in");

@@ -23,6 +23,8 @@ internal static class InputLabels
 
     public static string Salience(ScenarioActor a, ScenarioIssue i) => $"{a.Name}'s stake in \"{i.Title}\" (salience)";
 
+    public static string Influence(ScenarioActor a, ScenarioIssue i) => $"{a.Name}'s influence on \"{i.Title}\"";
+
     /// <summary>A lever input: <c>sender_gdp</c>, a shared channel parameter, or <c>BEARER.CHANNEL.PARAMETER</c>.</summary>
     public static string LeverInput(Lever l, string key, Func<string, string> actorName)
     {
