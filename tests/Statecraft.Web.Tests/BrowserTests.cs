@@ -82,9 +82,17 @@ public sealed class BrowserTests(ITestOutputHelper output) : IDisposable
             (await page.Locator("#findings script").CountAsync()).ShouldBe(0);
             (await page.InnerTextAsync("#findings-summary")).ShouldContain("1 of 1 answers agree");
 
-            // The tornado chart is drawn on a canvas by ECharts.
+            // The tornado chart is drawn on a canvas by ECharts, with the inputs' readable names.
             await page.WaitForSelectorAsync("#tornado canvas");
             (await page.EvaluateAsync<bool>("() => !!echarts.getInstanceByDom(document.getElementById('tornado'))")).ShouldBeTrue();
+            (await page.EvaluateAsync<string>("() => JSON.stringify(echarts.getInstanceByDom(document.getElementById('tornado')).getOption().yAxis[0].data)"))
+                .ShouldContain("Armenian government's stake");
+
+            // The history shows options as the command line had them: the URL names the tab.
+            await page.ClickAsync("nav button[data-tab=history]");
+            await page.WaitForSelectorAsync($"#runs td:text-is('{second}')");
+            page.Url.ShouldEndWith("#history");
+            (await page.InnerTextAsync("#runs")).ShouldContain("--samples 50");
             var shot = Artifact("history-findings.png");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = true });
             output.WriteLine($"screenshot: {shot}");

@@ -17,7 +17,7 @@ public sealed record AnalyzeJson(
 {
     public sealed record ScenarioRef(string Id, string Sha256, string Title, string Date);
 
-    public sealed record DriverJson(string Input, string Label, double Effect);
+    public sealed record DriverJson(string Input, string Label, double Effect, double Low, double High, double? AtLow, double? AtHigh);
 
     public sealed record FlipJson(string Input, double Baseline,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] double? Below,
@@ -63,7 +63,7 @@ public sealed record AnalyzeJson(
             a.Question.SourceConclusion,
             a.AgreesWithSource,
             a.ShareAgreeing,
-            a.Drivers.Select(d => new DriverJson(d.Input, d.Label, d.Effect)).ToArray(),
+            a.Drivers.Select(d => new DriverJson(d.Input, d.Label, d.Effect, d.Low, d.High, d.AtLow, d.AtHigh)).ToArray(),
             a.Flips.Select(f => new FlipJson(f.Input, f.Baseline, f.Below, f.Above)).ToArray(),
             a.Models.Select(m => new ModelJson(m.Model, m.Value, m.Note)).ToArray())).ToArray(),
         r.Packages.Select(p => new PackageJson(p.Policy, p.Title, p.WhatIf, p.Outcomes, p.Gain, [p.GainLow, p.GainHigh], p.WarRisk)).ToArray());

@@ -50,7 +50,7 @@
 
   // Tornado: for each input, the answer with that input at its low (5%) and at its high (95%) value,
   // the others at their medians; bars start at the central answer. Bars carry the input's value.
-  function tornado(spec) {
+  function tornado(spec, width) {
     const bars = spec.bars.slice().reverse(); // largest swing on top
     const lowColour = '#c0504d', highColour = '#4f81bd';
     const rect = (colour) => (params, api) => {
@@ -82,7 +82,7 @@
       legend: { bottom: 0, data: [spec.low_name, spec.high_name] },
       grid: { left: 10, right: 30, top: 62, bottom: 62, containLabel: true },
       xAxis: { type: 'value', ...axisName(spec.x_name, 28), ...range, axisLabel: { formatter: fmt }, splitLine: { lineStyle: { color: '#eee' } } },
-      yAxis: { type: 'category', data: bars.map(b => b.name), axisTick: { show: true }, axisLine: { onZero: false }, axisLabel: { width: 260, overflow: 'break', fontSize: 11, lineHeight: 13 } },
+      yAxis: { type: 'category', data: bars.map(b => b.name), axisTick: { show: true }, axisLine: { onZero: false }, axisLabel: { width: labelWidth(width), overflow: 'break', fontSize: 11, lineHeight: 13 } },
       series: [
         series(spec.low_name, lowColour, 'at_low', 'low_value'),
         series(spec.high_name, highColour, 'at_high', 'high_value'),
@@ -94,25 +94,25 @@
 
   // Each actor's position round by round, by name in its own colour; the forecast as a thick dashed line.
   function trajectories(spec) {
-    const rounds = spec.forecast.map((_, r) => String(r));
+    const rounds = (spec.forecast || (spec.actors[0] || { values: [] }).values).map((_, r) => String(r));
     const actors = spec.actors.map((a, i) => ({
       type: 'line', name: a.name, data: a.values, showSymbol: false, lineStyle: { width: 1.6 },
       itemStyle: { color: palette[i % palette.length] },
     }));
-    actors.push({ type: 'line', name: spec.forecast_name, data: spec.forecast, showSymbol: false, itemStyle: { color: '#000' }, lineStyle: { width: 3, type: 'dashed', color: '#000' }, z: 5 });
+    if (spec.forecast) actors.push({ type: 'line', name: spec.forecast_name, data: spec.forecast, showSymbol: false, itemStyle: { color: '#000' }, lineStyle: { width: 3, type: 'dashed', color: '#000' }, z: 5 });
     return {
       ...base,
       title: { ...base.title, text: spec.title, subtext: spec.subtitle || '' },
       legend: { bottom: 0, left: 0, right: 0 },
       grid: { left: 40, right: 20, top: 62, bottom: 40 + 22 * Math.ceil((spec.actors.length + 1) / 5), containLabel: true },
       xAxis: { type: 'category', data: rounds, boundaryGap: false, ...axisName(spec.x_name, 26), axisTick: { show: true } },
-      yAxis: { type: 'value', min: spec.y_min, max: spec.y_max, ...axisName(spec.y_name, 36), axisLabel: { formatter: fmt } },
+      yAxis: { type: 'value', min: spec.y_min ?? undefined, max: spec.y_max ?? undefined, scale: spec.y_min === null || spec.y_min === undefined, ...axisName(spec.y_name, 36), axisLabel: { formatter: fmt } },
       series: actors,
     };
   }
 
   // Policy packages: the mean gain with its 90% interval (whiskers), its value written at the bar's end.
-  function policies(spec) {
+  function policies(spec, width) {
     const rows = spec.packages.slice().reverse();
     const whisker = (params, api) => {
       const y = api.coord([0, api.value(0)])[1];
@@ -130,7 +130,7 @@
       legend: { bottom: 0, data: [spec.gain_name, spec.interval_name] },
       grid: { left: 10, right: 230, top: 62, bottom: 62, containLabel: true },
       xAxis: { type: 'value', ...axisName(spec.x_name, 28), ...range, axisLabel: { formatter: fmt } },
-      yAxis: { type: 'category', data: rows.map(p => p.name), axisTick: { show: true }, axisLabel: { width: 280, overflow: 'break', fontSize: 11, lineHeight: 13 } },
+      yAxis: { type: 'category', data: rows.map(p => p.name), axisTick: { show: true }, axisLabel: { width: labelWidth(width), overflow: 'break', fontSize: 11, lineHeight: 13 } },
       series: [
         { type: 'bar', name: spec.gain_name, barWidth: '45%', itemStyle: { color: '#4f81bd' },
           data: rows.map(p => ({ value: p.gain, itemStyle: { color: p.what_if ? '#9e9e9e' : p.gain >= 0 ? '#4f81bd' : '#c0504d' } })) },
@@ -140,12 +140,16 @@
     };
   }
 
+  // Category labels take at most 28% of the chart's width (260 px on a page, less in a side panel).
+  function labelWidth(width) { return Math.max(90, Math.min(260, Math.round(0.28 * (width || 1000)))); }
+
   const builders = { tornado, trajectories, policies };
 
-  function option(spec) {
+  // The ECharts option for a spec; width is the chart's width in pixels, when known.
+  function option(spec, width) {
     const build = builders[spec.kind];
     if (!build) throw new Error('unknown chart kind ' + spec.kind);
-    return build(spec);
+    return build(spec, width);
   }
 
   // Draws a spec into an element; SVG by default, so charts print and zoom sharply.
@@ -153,7 +157,7 @@
     const existing = global.echarts.getInstanceByDom(el);
     if (existing) existing.dispose();
     const chart = global.echarts.init(el, null, { renderer: renderer || 'svg' });
-    chart.setOption(option(spec));
+    chart.setOption(option(spec, el.clientWidth));
     return chart;
   }
 
