@@ -51,6 +51,7 @@ public sealed class AnalyzeCommand(IAnsiConsole console) : Command<AnalyzeSettin
         var options = new AnalysisOptions(settings.Samples, settings.Seed);
         var result = Run(scenario, settings, options, cancellationToken);
         var json = AnalyzeJson.From(result, loaded.Value.Sha256);
+        var text = Output.ToJson(json);
 
         if (settings.Out is not null)
         {
@@ -69,7 +70,7 @@ public sealed class AnalyzeCommand(IAnsiConsole console) : Command<AnalyzeSettin
                 File.WriteAllText(Path.Combine(settings.Out, "report.md"), report.ToMarkdown());
                 if (trends is not null) File.WriteAllText(Path.Combine(settings.Out, "event-trends.json"), Output.ToJson(trends) + "\n");
                 File.WriteAllText(Path.Combine(settings.Out, "report.html"), AnalyzeReport.Html(report, result));
-                File.WriteAllText(Path.Combine(settings.Out, "analysis.json"), Output.ToJson(json) + "\n");
+                File.WriteAllText(Path.Combine(settings.Out, "analysis.json"), text + "\n");
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
             {
@@ -77,14 +78,14 @@ public sealed class AnalyzeCommand(IAnsiConsole console) : Command<AnalyzeSettin
             }
         }
 
-        if (settings.Json) Output.WriteJson(console, json);
+        if (settings.Json) Output.WriteJsonText(console, text);
         else
         {
             WriteFindings(result, json, settings.Out);
             if (trends is not null) TimelineTrends.Write(console, trends);
         }
 
-        return RunsRecording.Record(console, "analyze", settings, Output.ToJson(json));
+        return RunsRecording.Record(console, "analyze", settings, text);
     }
 
     // .NET says "Could not find file '/proc/x'" when mkdir fails with ENOENT: say what that means here.

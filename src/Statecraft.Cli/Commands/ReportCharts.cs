@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Statecraft.Cli.Infrastructure;
 using Statecraft.Core.Reporting;
 using Statecraft.Core.Scenarios;
@@ -14,6 +15,8 @@ namespace Statecraft.Cli.Commands;
 internal static class ReportCharts
 {
     private static readonly JsonSerializerOptions Compact = new(Output.JsonOptions) { WriteIndented = false };
+
+    private static string Json<T>(T spec) => JsonSerializer.Serialize(spec, (JsonTypeInfo<T>)Compact.GetTypeInfo(typeof(T)));
 
     public sealed record TornadoBar(string Name, string LowValue, string HighValue, double AtLow, double AtHigh);
 
@@ -38,7 +41,7 @@ internal static class ReportCharts
         var spec = new TornadoSpec("tornado", title,
             "Each input moved alone to its low (5%) and high (95%) value, the others at their medians; bars start at the central answer.",
             Capital(QuestionTitles.Unit(s, a.Question)), "input at its low (5%) value", "input at its high (95%) value", a.Value, bars);
-        return new ReportDocument.Chart(JsonSerializer.Serialize(spec, Compact), title, $"{150 + 64 * bars.Length}px");
+        return new ReportDocument.Chart(Json(spec), title, $"{150 + 64 * bars.Length}px");
     }
 
     public static ReportDocument.Chart Trajectories(Scenario s, ScenarioIssue issue, Trajectory t)
@@ -49,7 +52,7 @@ internal static class ReportCharts
             "BDM round (0 = the scenario's positions)", "position", issue.Scale.Min, issue.Scale.Max,
             t.Actors.Select((id, i) => new ActorPath(s.HasActor(id) ? s.Actor(id).Name : id, t.Rounds.Select(r => r[i]).ToArray())).ToArray(),
             "forecast (weighted median)", t.Median);
-        return new ReportDocument.Chart(JsonSerializer.Serialize(spec, Compact), title, $"{400 + 22 * ((t.Actors.Count + 5) / 5)}px");
+        return new ReportDocument.Chart(Json(spec), title, $"{400 + 22 * ((t.Actors.Count + 5) / 5)}px");
     }
 
     public static ReportDocument.Chart Policies(AnalysisResult r)
@@ -63,7 +66,7 @@ internal static class ReportCharts
             r.Packages.Select(p => new PackageBar(p.Title + (p.WhatIf ? " (what-if)" : ""), p.Gain, p.GainLow, p.GainHigh,
                 $"{Numbers.Signed(p.Gain)} ({Numbers.Signed(p.GainLow)} to {Numbers.Signed(p.GainHigh)})" + (war is null ? "" : $", war risk {Numbers.Percent(p.WarRisk)}"),
                 p.WhatIf)).ToArray());
-        return new ReportDocument.Chart(JsonSerializer.Serialize(spec, Compact), title, $"{150 + 52 * r.Packages.Count}px");
+        return new ReportDocument.Chart(Json(spec), title, $"{150 + 52 * r.Packages.Count}px");
     }
 
     private static string Capital(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];

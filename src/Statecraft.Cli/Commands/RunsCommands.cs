@@ -77,7 +77,7 @@ public sealed class RunsListCommand(IAnsiConsole console) : Command<RunsListSett
 
         if (settings.Json)
         {
-            Output.WriteJson(console, runs.Select(r => r.Manifest.ToView(r.Id)));
+            Output.WriteJson(console, runs.Select(r => r.Manifest.ToView(r.Id)).ToArray());
             return ExitCodes.Ok;
         }
 

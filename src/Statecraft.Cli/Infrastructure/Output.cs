@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Spectre.Console;
 using Statecraft.Core.Domain;
 
@@ -21,15 +22,20 @@ public static class Output
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        TypeInfoResolver = StatecraftJson.Default,
     };
 
-    public static string ToJson<T>(T value) => JsonSerializer.Serialize(value, JsonOptions);
+    /// <summary>The JSON of <paramref name="value"/>, through the serializer generated for <typeparamref name="T"/> (<see cref="StatecraftJson"/>).</summary>
+    public static string ToJson<T>(T value) => JsonSerializer.Serialize(value, (JsonTypeInfo<T>)JsonOptions.GetTypeInfo(typeof(T)));
 
     /// <summary>Writes JSON raw, bypassing markup and line wrapping.</summary>
-    public static void WriteJson<T>(IAnsiConsole console, T value)
+    public static void WriteJson<T>(IAnsiConsole console, T value) => WriteJsonText(console, ToJson(value));
+
+    /// <summary>Writes JSON already serialized (a command that also records its result serializes it once).</summary>
+    public static void WriteJsonText(IAnsiConsole console, string json)
     {
         var writer = console.Profile.Out.Writer;
-        writer.Write(ToJson(value));
+        writer.Write(json);
         writer.Write('\n');
         writer.Flush();
     }
