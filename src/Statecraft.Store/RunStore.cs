@@ -118,6 +118,7 @@ public sealed class RunStore
     }
 
     /// <summary>SQLite's own check of the file plus a check that every result still hashes to what was recorded.</summary>
+    [BindTupleByName(false)] // columns bind to the tuple by position, as Dapper does
     public IReadOnlyList<string> Verify()
     {
         if (!File.Exists(Path)) return [];
@@ -229,7 +230,7 @@ public sealed class RunStore
         _ => new RunStoreException($"run store {Path}: {e.Message}", e),
     };
 
-    private sealed class Row
+    internal sealed class Row
     {
         public long Id { get; init; }
         public string Command { get; init; } = "";
