@@ -8,7 +8,7 @@ public sealed class AnalyzeCommandTests
 {
     private static readonly string[] QuestionIds =
     [
-        "russia-attacks-azerbaijan", "russia-deports-migrants", "russia-trade-sanctions", "armenia-regime-change",
+        "russia-attacks-azerbaijan", "russia-deports-migrants", "russia-trade-sanctions", "azerbaijan-energy-card", "armenia-regime-change",
         "armenia-azerbaijan-war-after-regime-change", "armenia-alignment", "azerbaijan-alignment", "georgia-alignment",
         "azerbaijan-democratization", "peace-and-trilateral-deal", "western-strategy",
     ];
@@ -65,13 +65,56 @@ public sealed class AnalyzeCommandTests
             value.ValueKind.ShouldBe(JsonValueKind.Number, id);
             var bounds = interval.EnumerateArray().Select(x => x.GetDouble()).ToArray();
             bounds.Length.ShouldBe(2, id);
-            bounds[0].ShouldBeLessThanOrEqualTo(bounds[1], id);
+            // Every headline lies inside its own interval.
+            value.GetDouble().ShouldBeInRange(bounds[0], bounds[1], id);
+            // A coercion answer gives the costs in US$ and as shares of GDP side by side, and says which the claim is about.
+            if (q.GetProperty("model").GetString() == "coercion")
+            {
+                var models = q.GetProperty("models").EnumerateArray().ToDictionary(m => m.GetProperty("model").GetString()!, m => m.GetProperty("value").GetDouble());
+                models["cost_ratio_usd"].ShouldBe(models["sender_cost_usd"] / models["target_cost_usd"], 1e-9 * models["cost_ratio_usd"], id);
+                models["cost_ratio_share_of_gdp"].ShouldBe(models["sender_cost_share_of_gdp"] / models["target_cost_share_of_gdp"], 1e-9 * models["cost_ratio_share_of_gdp"], id);
+                q.GetProperty("verdict").GetString()!.ShouldContain("is about)", Case.Sensitive, id);
+                q.GetProperty("verdict").GetString()!.ShouldContain("as shares of GDP", Case.Sensitive, id);
+            }
+
+            if (q.GetProperty("model").GetString() != "bargaining") continue;
+            var ensemble = q.GetProperty("ensemble");
+            ensemble.GetProperty("members").EnumerateArray().Select(m => m.GetProperty("model").GetString())
+                .ShouldBe(["bdm", "smp", "weighted-mean", "weighted-median"], id);
+            ensemble.GetProperty("predictive_quantiles").GetProperty("q50").GetDouble().ShouldBe(value.GetDouble(), id);
+            var spread = ensemble.GetProperty("spread").GetDouble();
+            // A disagreement of more than 15 points is explained; a smaller one is not.
+            (ensemble.TryGetProperty("disagreement", out var why) && why.GetString()!.Contains("BDM")).ShouldBe(spread > 15, id);
         }
 
         var packages = root.GetProperty("packages").EnumerateArray().ToArray();
         packages.Select(p => p.GetProperty("policy").GetString()).ShouldContain("all-combined");
         foreach (var p in packages)
-            p.GetProperty("outcomes").EnumerateObject().Select(o => o.Name).ShouldContain("armenia-alignment");
+        {
+            // Outcome by outcome, never an average across scales.
+            p.TryGetProperty("gain", out _).ShouldBeFalse();
+            p.GetProperty("outcomes").EnumerateArray().Select(o => o.GetProperty("question").GetString()).ShouldContain("armenia-alignment");
+            p.GetProperty("war").GetProperty("measure").GetString()!.ShouldContain("not a probability");
+            if (p.GetProperty("what_if").GetBoolean()) continue;
+            // Every package is met by Russia's best response, the best option first.
+            var options = p.GetProperty("response_options").EnumerateArray().Select(o => o.GetProperty("objective").GetDouble()).ToArray();
+            options.ShouldBe(options.OrderByDescending(x => x).ToArray());
+            p.GetProperty("response").GetString().ShouldBe(p.GetProperty("response_options")[0].GetProperty("policy").GetString());
+            p.GetProperty("with_response").GetArrayLength().ShouldBe(p.GetProperty("outcomes").GetArrayLength());
+        }
+
+        // One claim, one test: every claim a question cites has its own verdict.
+        foreach (var q in questions)
+        {
+            var verdicts = q.GetProperty("claim_verdicts").EnumerateArray().ToArray();
+            verdicts.Select(v => v.GetProperty("claim").GetString()).ShouldBe(q.GetProperty("claims").EnumerateArray().Select(c => c.GetString()));
+            foreach (var v in verdicts) v.GetProperty("verdict").GetString().ShouldBeOneOf("agrees", "disagrees", "not tested");
+            verdicts.ShouldAllBe(v => v.GetProperty("proposition").GetString()!.Length > 10 && v.GetProperty("reason").GetString()!.Length > 10);
+        }
+
+        var attack = questions.Single(q => q.GetProperty("id").GetString() == "russia-attacks-azerbaijan").GetProperty("claim_verdicts")
+            .EnumerateArray().ToDictionary(v => v.GetProperty("claim").GetString()!, v => v.GetProperty("verdict").GetString());
+        attack["S1"].ShouldBe("not tested", "battlefield momentum is not an input of War Trap");
     }
 
     [Fact]
@@ -211,33 +254,35 @@ public sealed class AnalyzeCommandTests
     }
 
     [Fact]
-    public void The_policy_verdict_names_the_scenario_s_own_war_and_calls_no_package_best_that_raises_nothing()
+    public void The_policy_verdict_reads_each_package_outcome_by_outcome_and_names_the_scenario_s_own_war()
     {
         var path = Path.Combine(Path.GetTempPath(), $"statecraft-policy-{Guid.NewGuid():N}.yaml");
         try
         {
-            string Verdict(string yaml)
+            (string Verdict, JsonElement Packages) Analyze(string yaml)
             {
                 File.WriteAllText(path, yaml);
                 var (code, output) = Run("analyze", path, "--samples", "16", "--json");
                 code.ShouldBe(0, output);
-                return JsonDocument.Parse(output).RootElement.GetProperty("questions").EnumerateArray()
+                var root = JsonDocument.Parse(output).RootElement;
+                var verdict = root.GetProperty("questions").EnumerateArray()
                     .Single(q => q.GetProperty("id").GetString() == "which-policy").GetProperty("verdict").GetString()!;
+                return (verdict, root.GetProperty("packages").Clone());
             }
 
-            // A mediation that moves Freedonia further from the middle lowers the river outcome: no package
-            // raises it, so none is "best". (Since influence is stated per issue, Marsovia's extra salience
-            // alone no longer lowers it.)
+            // A mediation that moves Freedonia further from the middle lowers the river outcome.
             var yaml = File.ReadAllText(Fixture("two-countries.yaml")).Replace(
                 "{issue: river-share, actor: MAR, field: salience, add: {value: 0.2, low: 0.1, high: 0.3}",
                 "{issue: river-share, actor: FRE, field: position, add: {value: -10, low: -10, high: -8}");
-            var lowering = Verdict(yaml);
-            lowering.ShouldStartWith("No package raises the bargaining outcomes above the scenario as given (the largest mean change, mediation's, is -");
-            lowering.ShouldContain("Freedonia attacking Sylvania paying in");
+            var (lowering, packages) = Analyze(yaml);
+            lowering.ShouldStartWith("Outcome by outcome against the scenario as given (16 paired draws): mediation (river-outcome -");
             lowering.ShouldNotContain("Russia");
+            var war = packages.EnumerateArray().Single(p => p.GetProperty("policy").GetString() == "mediation").GetProperty("war").GetProperty("measure").GetString()!;
+            war.ShouldContain("FRE attacking SYL");
+            war.ShouldNotContain("RUS");
 
-            // A package in which Freedonia concedes raises it, and is named best.
-            var raising = Verdict(yaml.Replace("questions:", """
+            // A package in which Freedonia concedes raises it.
+            var (raising, _) = Analyze(yaml.Replace("questions:", """
                   - id: concession
                     title: Freedonia gives up the river
                     claims: [C1]
@@ -246,8 +291,8 @@ public sealed class AnalyzeCommandTests
 
                 questions:
                 """));
-            raising.ShouldStartWith("Best package: concession, moving the bargaining outcomes +");
-            raising.ShouldContain("Freedonia attacking Sylvania paying in");
+            raising.ShouldContain("concession (river-outcome +");
+            raising.ShouldContain("mediation (river-outcome -");
         }
         finally
         {

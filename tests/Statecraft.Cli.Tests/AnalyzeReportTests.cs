@@ -71,10 +71,23 @@ public sealed partial class AnalyzeReportTests : IClassFixture<AnalyzeReportTest
         md.ShouldContain("| Question | Answer | Unit | 90% interval | Agrees with the article? | In short |");
         md.ShouldContain("| [Who governs Armenia](#armenia-regime-change) |");
         md.ShouldContain("| [Russia bans imports from Azerbaijan](#russia-trade-sanctions) |");
-        md.ShouldContain("| channel:sender.labour_supply | US$ ");
+        md.ShouldContain("| channel:target.remittances | US$ ");
         md.ShouldNotMatch(@"\| \d{7,}"); // no raw large numbers in any table
         md.ShouldNotContain("()");
         md.ShouldNotContain("changes the verdict at");
+    }
+
+    [Fact]
+    public void Each_claim_has_its_own_verdict_and_packages_are_laid_out_outcome_by_outcome_with_the_response()
+    {
+        var md = _report.Markdown;
+        Regex.Matches(md, @"\nClaims of the source article, one test each:|\*\*Claims of the source article, one test each:\*\*").Count.ShouldBeGreaterThan(5);
+        md.ShouldMatch(@"- \*\*S14\*\* \(lines [0-9-]+: [^)]*\) Test: .+: \*\*(agrees|disagrees|not tested)\*\*\. ");
+        md.ShouldContain("| Package | Call | Response | War (share of draws) | Russia attacks Azerbaijan | Who governs Armenia |");
+        md.ShouldMatch(@"\|  \| (helps|hurts|trade-off|no material change) \| after Russia steps up its backing of Armenia's revanchists");
+        md.ShouldNotContain("Mean change");
+        _report.Html.ShouldContain("&quot;kind&quot;:&quot;policies&quot;");
+        _report.Html.ShouldContain("towards the sponsors");
     }
 
     [Fact]

@@ -7,23 +7,30 @@ namespace Statecraft.Cli.Tests;
 public sealed class ScenarioFormatDocTests
 {
     [Fact]
-    public void The_lever_table_lists_every_channel_parameter_and_whether_it_is_needed()
+    public void The_lever_table_lists_every_channel_parameter_with_its_default()
     {
-        var rows = File.ReadAllLines(TestPaths.InRepo("docs", "scenario-format.md"))
-            .Where(l => l.StartsWith("| `", StringComparison.Ordinal))
-            .Select(l => l.Split('|').Select(c => c.Trim()).ToArray())
-            .Where(c => Channels.TryParse(c[1].Trim('`'), out _))
-            .ToDictionary(c => (c[1].Trim('`'), c[2].Trim('`')), c => c[3]);
-        foreach (var kind in Enum.GetValues<ChannelKind>())
+        // The lever table's last column reads "channel: p1, p2 (default); other: ..." per lever kind.
+        var documented = new Dictionary<string, HashSet<string>>();
+        foreach (var line in File.ReadAllLines(TestPaths.InRepo("docs", "scenario-format.md")).Where(l => l.StartsWith("| `", StringComparison.Ordinal)))
         {
-            foreach (var p in Channels.Parameters(kind))
+            var cells = line.Split('|');
+            if (cells.Length < 5) continue;
+            foreach (var entry in cells[3].Split(';', StringSplitOptions.TrimEntries))
             {
-                var key = (Channels.FileName(kind), p.Name);
-                rows.ShouldContainKey(key, $"docs/scenario-format.md has no row for {key}");
-                rows[key].ShouldBe(p.Default is { } d ? $"default {d}" : "yes", key.ToString());
+                var colon = entry.IndexOf(':', StringComparison.Ordinal);
+                if (colon < 0 || !Channels.TryParse(entry[..colon], out _)) continue;
+                var set = documented.TryGetValue(entry[..colon], out var s) ? s : documented[entry[..colon]] = [];
+                foreach (var p in entry[(colon + 1)..].Split(',', StringSplitOptions.TrimEntries)) set.Add(p);
             }
         }
 
-        rows.Count.ShouldBe(Enum.GetValues<ChannelKind>().Sum(k => Channels.Parameters(k).Count));
+        foreach (var kind in Enum.GetValues<ChannelKind>())
+        {
+            var name = Channels.FileName(kind);
+            documented.ShouldContainKey(name, $"docs/scenario-format.md lists no parameters for the {name} channel");
+            foreach (var p in Channels.Parameters(kind))
+                documented[name].ShouldContain(p.Default is { } d ? $"{p.Name} ({d})" : p.Name, $"{name}.{p.Name}");
+            documented[name].Count.ShouldBe(Channels.Parameters(kind).Count, name);
+        }
     }
 }

@@ -87,11 +87,11 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output) : IDisposabl
             await page.ClickAsync("#bargaining-button");
             await page.WaitForSelectorAsync("#trajectories canvas");
 
-            // The policy packages with their intervals, drawn by the chart module the report uses.
+            // The policy packages outcome by outcome, drawn by the chart module the report uses.
             await page.ClickAsync("nav button[data-tab=policies]");
             await page.WaitForSelectorAsync("#packages-chart canvas");
             (await page.EvaluateAsync<string>("() => JSON.stringify(echarts.getInstanceByDom(document.getElementById('packages-chart')).getOption().series.map(s => s.name))"))
-                .ShouldContain("90% interval");
+                .ShouldContain("towards the sponsors");
 
             // The run is in the history, its scenario shown as the argument it was.
             await page.ClickAsync("nav button[data-tab=history]");

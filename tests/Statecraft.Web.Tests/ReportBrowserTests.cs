@@ -66,17 +66,17 @@ public sealed class ReportBrowserTests(ITestOutputHelper output) : IDisposable
             foreach (var actor in new[] { "Russia", "Turkey", "European Union", "forecast (weighted median)", "BDM round (0 = the scenario's positions)" })
                 trajectory.ShouldContain(actor);
 
-            var policies = await SvgText(page.Locator("div.chart[aria-label='Policy packages: mean change of the bargaining outcomes']"));
+            var policies = await SvgText(page.Locator("div.chart[aria-label='Policy packages outcome by outcome']"));
             policies.ShouldContain("All Western packages combined (S18-S22)");
-            policies.ShouldContain("90% interval");
-            policies.ShouldContain("war risk");
-            policies.ShouldContain("mean change on the 0-100 outcome scales (points)");
+            policies.ShouldContain("towards the sponsors"); // the legend of the cell colours
+            policies.ShouldContain("Who governs Armenia"); // a question as a column
+            policies.ShouldContain("Russia steps up its backing"); // the responder's best response
 
             errors.ShouldBeEmpty();
 
             var first = BrowserTests.Artifact("report-first-page.png");
             await page.Locator(".first-page").ScreenshotAsync(new LocatorScreenshotOptions { Path = first });
-            await page.Locator("div.chart[aria-label='Policy packages: mean change of the bargaining outcomes']").ScreenshotAsync(new LocatorScreenshotOptions { Path = BrowserTests.Artifact("report-policies.png") });
+            await page.Locator("div.chart[aria-label='Policy packages outcome by outcome']").ScreenshotAsync(new LocatorScreenshotOptions { Path = BrowserTests.Artifact("report-policies.png") });
             await page.Locator("div.chart[aria-label='What moves the answer: Russia attacks Azerbaijan']").ScreenshotAsync(new LocatorScreenshotOptions { Path = BrowserTests.Artifact("report-tornado.png") });
             await page.Locator("div.chart[aria-label='Positions by BDM round: Who governs Armenia']").ScreenshotAsync(new LocatorScreenshotOptions { Path = BrowserTests.Artifact("report-trajectories.png") });
             output.WriteLine($"screenshots: {Path.GetDirectoryName(first)}");

@@ -4,8 +4,10 @@ using Spectre.Console.Cli;
 using Statecraft.Cli.Infrastructure;
 using Statecraft.Core.Domain;
 using Statecraft.Core.Reporting;
+using Statecraft.Core.Scenarios;
 using Statecraft.Core.Scenarios.Analysis;
 using Statecraft.Core.Uncertainty;
+using Statecraft.Io.Models;
 using Statecraft.Io.Scenarios;
 
 namespace Statecraft.Cli.Commands;
@@ -33,7 +35,9 @@ public sealed class AnalyzeCommand(IAnsiConsole console) : Command<AnalyzeSettin
             ? ScenarioLoader.Load(BuiltInText(), $"{BuiltInName} (built in)")
             : ScenarioLoader.LoadFile(settings.Scenario);
         if (!loaded.Success) return Output.ReportProblems(console, loaded.Problems);
-        var scenario = loaded.Value.Scenario;
+        var scenario = settings.ExpertAggregation is { } pooling
+            ? loaded.Value.Scenario.WithExpertAggregation(Core.Elicitation.ExpertPooling.Names[pooling])
+            : loaded.Value.Scenario;
 
         var unknown = settings.Policies.Where(p => !scenario.HasPolicy(p)).ToArray();
         if (unknown.Length > 0)
@@ -48,7 +52,7 @@ public sealed class AnalyzeCommand(IAnsiConsole console) : Command<AnalyzeSettin
             trends = TimelineTrends.ForTies(scenario, events.Value);
         }
 
-        var options = new AnalysisOptions(settings.Samples, settings.Seed);
+        var options = new AnalysisOptions(settings.Samples, settings.Seed, EnsembleWeightsFile.BuiltIn);
         var result = Run(scenario, settings, options, cancellationToken);
         var json = AnalyzeJson.From(result, loaded.Value.Sha256);
         var text = Output.ToJson(json);
@@ -145,17 +149,28 @@ public sealed class AnalyzeCommand(IAnsiConsole console) : Command<AnalyzeSettin
         foreach (var (a, title) in result.Answers.Zip(titles))
         {
             var share = Numbers.Percent(a.ShareAgreeing);
+            // Each claim's own verdict: + agrees, - disagrees, ? not tested by this model.
+            var claims = string.Join(" ", a.ClaimVerdicts.Select(v => v.Claim + (v.Outcome switch
+            {
+                ClaimOutcome.Agrees => "+",
+                ClaimOutcome.Disagrees => "-",
+                _ => "?",
+            })));
+            var perClaim = claims.Length > 0 ? $"; {Markup.Escape(claims)}" : "";
+            // A policy comparison counts packages: there are no draws to share out.
+            var basis = a.Question.Model == QuestionModel.PolicyComparison ? Markup.Escape(claims) : $"{share} of draws{perClaim}";
             var agrees = !a.Available ? "[grey]n/a[/]"
-                : a.AgreesWithSource ? $"[green]yes[/] ({share} of draws)"
-                : $"[red]no[/] ({share} of draws)";
+                : a.AgreesWithSource ? $"[green]yes[/] ({basis})"
+                : $"[red]no[/] ({basis})";
             table.AddRow(
                 new Markup(Markup.Escape(title)),
-                new Markup(a.Available ? $"{Numbers.Value(a.Value)} ({Numbers.Value(a.Low)} to {Numbers.Value(a.High)})" : "[grey]n/a[/]"),
+                new Markup(!a.Available ? "[grey]n/a[/]" : a.Low == a.High ? Numbers.Value(a.Value) : $"{Numbers.Value(a.Value)} ({Numbers.Value(a.Low)} to {Numbers.Value(a.High)})"),
                 new Markup(agrees),
                 new Markup(Markup.Escape(a.Headline)));
         }
 
         console.Write(table);
+        console.MarkupLine("[grey]Claims: + agrees, - disagrees, ? not tested by the question's model.[/]");
         if (outDir is not null)
             console.MarkupLineInterpolated($"Report: [link]{Path.Combine(outDir, "report.html")}[/] and {Path.Combine(outDir, "report.md")}");
         else

@@ -72,7 +72,7 @@ internal static class AnalyzeReport
             [new Run(QuestionTitles.Of(s, a.Question), Href: "#" + a.Question.Id)],
             [T(a.Available ? Numbers.Value(a.Value) : "n/a")],
             [T(QuestionTitles.Unit(s, a.Question))],
-            [T(a.Available ? $"{Numbers.Value(a.Low)} to {Numbers.Value(a.High)}" : "")],
+            [T(a.Available && a.Low != a.High ? $"{Numbers.Value(a.Low)} to {Numbers.Value(a.High)}" : "")],
             Agreement(a),
             [T(a.Headline)],
         ]), "findings");
@@ -86,8 +86,8 @@ internal static class AnalyzeReport
     private static IReadOnlyList<Run> Agreement(Answer a)
     {
         if (!a.Available) return [T("n/a")];
-        var claims = a.Question.Claims.Count > 0 ? $"; {string.Join(", ", a.Question.Claims)}" : "";
-        return [new Run(a.AgreesWithSource ? "yes" : "no", Bold: true, Class: a.AgreesWithSource ? "yes" : "no"), T($" ({Numbers.Percent(a.ShareAgreeing)} of draws{claims})")];
+        var claims = a.ClaimVerdicts.Count > 0 ? "; " + string.Join(", ", a.ClaimVerdicts.Select(v => $"{v.Claim} {AnalyzeJson.VerdictName(v.Outcome)}")) : "";
+        return [new Run(a.AgreesWithSource ? "yes" : "no", Bold: true, Class: a.AgreesWithSource ? "yes" : "no"), T(a.Question.Model == QuestionModel.PolicyComparison ? $" ({claims.TrimStart(';', ' ')})" : $" ({Numbers.Percent(a.ShareAgreeing)} of draws{claims})")];
     }
 
     // ---- policy packages ----
@@ -97,17 +97,33 @@ internal static class AnalyzeReport
         var s = result.Scenario;
         doc.H(2, "Policy packages", "packages");
         doc.Add(ReportCharts.Policies(result));
-        var questions = result.Packages[0].Outcomes.Keys.ToArray();
+        var questions = result.Packages[0].Outcomes.Select(o => o.Question).ToArray();
         var titles = questions.Select(id => QuestionTitles.Of(s, s.Questions.First(q => q.Id == id)));
-        doc.P(T("Central value of each question under each package, applied on top of the scenario as given."));
-        doc.Grid(["Package", "Mean change (90% interval)", "War risk", .. titles], result.Packages.Select(p => (IReadOnlyList<IReadOnlyList<Run>>)
-        [
-            [T(p.Title + (p.WhatIf ? " (what-if)" : ""))],
-            [T($"{Numbers.Signed(p.Gain)} ({Numbers.Signed(p.GainLow)} to {Numbers.Signed(p.GainHigh)})")],
-            [T(Numbers.Percent(p.WarRisk))],
-            .. questions.Select(q => (IReadOnlyList<Run>)[T(Numbers.Value(p.Outcomes[q]))]),
-        ]), "wide");
+        doc.P(T("Each question's answer under each package and its change against the scenario as given, on the question's own scale (nothing is averaged "
+                + "across scales); ▲ marks a material change towards the sponsors' positions, ▼ one away from them. Where the comparison names a responder, "
+                + "the second row is after its best response. The call: helps (some outcome moves towards the sponsors and none away), hurts, trade-off, "
+                + "or no material change."));
+        var rows = new List<IReadOnlyList<IReadOnlyList<Run>>>();
+        foreach (var p in result.Packages)
+        {
+            rows.Add([[T(p.Title + (p.WhatIf ? " (what-if)" : ""))], [T(AnalyzeJson.CallName(p.Call))], [T(p.Response is null ? "" : "before the response")], [T(War(p.War))],
+                .. p.Outcomes.Select(Cell)]);
+            if (p.WithResponse is { } w)
+                rows.Add([[T("")], [T(AnalyzeJson.CallName(p.CallWithResponse!.Value))], [T($"after {Policy(s, p.Response!)}")], [T(War(p.WarWithResponse))], .. w.Select(Cell)]);
+            else if (p.Response is not null)
+                rows.Add([[T("")], [T("")], [T($"{Policy(s, p.Response)}: nothing serves it better than what it does anyway")], [T("")], .. questions.Select(_ => (IReadOnlyList<Run>)[T("")])]);
+        }
+
+        doc.Grid(["Package", "Call", "Response", "War (share of draws)", .. titles], rows, "wide");
+        if (result.Packages.FirstOrDefault(p => p.War is not null)?.War is { } war) doc.Note(T($"War: {war.Measure}."));
     }
+
+    private static string Policy(Scenario s, string id) => s.Policies.FirstOrDefault(p => p.Id == id)?.Title ?? id;
+
+    private static IReadOnlyList<Run> Cell(OutcomeChange c) =>
+        [T(Numbers.Value(c.Value)), T($" ({Numbers.Signed(c.Change)}{(c.Material && c.Gain > 0 ? " ▲" : c.Material && c.Gain < 0 ? " ▼" : "")})")];
+
+    private static string War(WarReading? w) => w is null ? "" : Numbers.Percent(w.Value);
 
     // ---- one question ----
 
@@ -118,11 +134,20 @@ internal static class AnalyzeReport
         doc.P(B(q.Text));
         doc.P(T(a.Verdict));
         var facts = new List<IReadOnlyList<Run>>();
-        if (a.Available) facts.Add([T("Answer: "), B(Numbers.Value(a.Value)), T($" ({a.Unit}); 90% interval {Numbers.Value(a.Low)} to {Numbers.Value(a.High)}.")]);
-        if (q.Claims.Count > 0) facts.Add([T("Claims of the source article tested: " + string.Join("; ", q.Claims.Select(c => $"{c} (lines {s.Source(c).Lines}): {s.Source(c).Text}")))]);
+        if (a.Available) facts.Add([T("Answer: "), B(Numbers.Value(a.Value)), T($" ({a.Unit})" + (a.Low != a.High ? $"; 90% interval {Numbers.Value(a.Low)} to {Numbers.Value(a.High)}." : "."))]);
         facts.Add([T($"The article concludes: {q.SourceConclusion} It expects the answer {q.Expect}.")]);
         if (a.Available) facts.Add([T("Agreement: "), .. Agreement(a)]);
         doc.List(facts);
+        if (a.ClaimVerdicts.Count > 0)
+        {
+            doc.P(B("Claims of the source article, one test each:"));
+            doc.List(a.ClaimVerdicts.Select(v => (IReadOnlyList<Run>)
+            [
+                B(v.Claim), T($" (lines {s.Source(v.Claim).Lines}: {s.Source(v.Claim).Text.Replace("\n", " ").Trim()}) "), T($"Test: {v.Proposition}: "),
+                new Run(AnalyzeJson.VerdictName(v.Outcome), Bold: true, Class: v.Outcome switch { ClaimOutcome.Agrees => "yes", ClaimOutcome.Disagrees => "no", _ => "note" }),
+                T(". " + v.Reason),
+            ]));
+        }
 
         if (a.Models.Count > 0)
             doc.Grid(["Model", "Value", "Note"], a.Models.Select(m => (IReadOnlyList<IReadOnlyList<Run>>)
@@ -169,7 +194,7 @@ internal static class AnalyzeReport
             $"{judged} of the scenario's {inputs.Count} numbers are stated judgements (ranges with reasoning), not data; the intervals above come from those ranges.",
             $"Data years: {string.Join(", ", years)}.",
             "Capability is the same index on every issue: great powers' capability dwarfs small states', so their saliences decide how much they weigh.",
-            "BDM's forecast is the weighted median of final positions: it jumps between held positions, so its intervals can be wide and lumpy.",
+            "Bargaining answers are the median of an ensemble's predictive distribution (BDM, SMP, weighted mean and median, weighted by their accuracy on real EU decisions, DEU III); its 90% intervals include the models' real-world errors, which are large (docs/models/ensemble.md).",
             "The models are not tuned to agree with the article: where they disagree, the drivers and flip points show which inputs would have to change.",
         };
         if (missing.Length > 0) limits.Add($"Not available in this build (no number given): {string.Join(", ", missing)}.");

@@ -27,9 +27,12 @@ internal static class ReportCharts
     public sealed record TrajectorySpec(string Kind, string Title, string Subtitle, string XName, string YName, double YMin, double YMax,
         IReadOnlyList<ActorPath> Actors, string ForecastName, IReadOnlyList<double> Forecast);
 
-    public sealed record PackageBar(string Name, double Gain, double Low, double High, string Label, bool WhatIf);
+    public sealed record PackageCell(string Text, string Tone);
 
-    public sealed record PolicySpec(string Kind, string Title, string Subtitle, string XName, string GainName, string IntervalName, IReadOnlyList<PackageBar> Packages);
+    public sealed record PackageRow(string Name, IReadOnlyList<PackageCell> Cells);
+
+    public sealed record PolicySpec(string Kind, string Title, string Subtitle, string XName, IReadOnlyList<string> Columns,
+        IReadOnlyDictionary<string, string> ToneNames, IReadOnlyList<PackageRow> Rows);
 
     public static ReportDocument.Chart? Tornado(Scenario s, Answer a)
     {
@@ -55,18 +58,31 @@ internal static class ReportCharts
         return new ReportDocument.Chart(Json(spec), title, $"{400 + 22 * ((t.Actors.Count + 5) / 5)}px");
     }
 
+    /// <summary>Packages outcome by outcome: each cell the change on that question's own scale, after the responder's best response where there is one.</summary>
     public static ReportDocument.Chart Policies(AnalysisResult r)
     {
-        const string title = "Policy packages: mean change of the bargaining outcomes";
-        var war = r.Scenario.Questions.FirstOrDefault(q => q.Model == QuestionModel.WarTrap);
-        var risk = war is null ? "" : $"; war risk = share of draws in which {QuestionTitles.Of(r.Scenario, war)} would pay";
+        const string title = "Policy packages outcome by outcome";
+        var s = r.Scenario;
+        var questions = r.Packages[0].Outcomes.Select(o => o.Question).ToArray();
+        var columns = questions.Select(id => QuestionTitles.Of(s, s.Questions.First(q => q.Id == id))).ToArray();
+        var tones = new Dictionary<string, string>
+        {
+            ["towards"] = "towards the sponsors",
+            ["away"] = "away from the sponsors",
+            ["neutral"] = "material, no sponsor stance",
+            ["immaterial"] = "not material",
+        };
+        var rows = r.Packages.Select(p => new PackageRow(
+            p.Title + (p.WhatIf ? " (what-if)" : ""),
+            questions.Select(id => p.Final.FirstOrDefault(o => o.Question == id) is { } o
+                ? new PackageCell(Numbers.Signed(o.Change), !o.Material ? "immaterial" : o.Gain > 0 ? "towards" : o.Gain < 0 ? "away" : "neutral")
+                : new PackageCell("", "immaterial")).ToArray())).ToArray();
+        var responses = r.Packages.Where(p => p.WithResponse is not null).Select(p => s.Policies.FirstOrDefault(x => x.Id == p.Response)?.Title ?? p.Response).Distinct().ToArray();
         var spec = new PolicySpec("policies", title,
-            $"Each package applied to the scenario as given, the same draws for all; whiskers: 90% interval{risk}.",
-            "mean change on the 0-100 outcome scales (points)", "mean change", "90% interval",
-            r.Packages.Select(p => new PackageBar(p.Title + (p.WhatIf ? " (what-if)" : ""), p.Gain, p.GainLow, p.GainHigh,
-                $"{Numbers.Signed(p.Gain)} ({Numbers.Signed(p.GainLow)} to {Numbers.Signed(p.GainHigh)})" + (war is null ? "" : $", war risk {Numbers.Percent(p.WarRisk)}"),
-                p.WhatIf)).ToArray());
-        return new ReportDocument.Chart(Json(spec), title, $"{150 + 52 * r.Packages.Count}px");
+            "Each answer's change against the scenario as given, on its own scale (nothing averaged across scales)"
+            + (responses.Length == 0 ? "." : $", after the responder's best response ({string.Join("; ", responses)})."),
+            "", columns, tones, rows);
+        return new ReportDocument.Chart(Json(spec), title, $"{190 + 36 * rows.Length}px");
     }
 
     private static string Capital(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];

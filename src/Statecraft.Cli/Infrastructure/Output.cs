@@ -21,7 +21,7 @@ public static class Output
         WriteIndented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = { new FiniteDoubleConverter() },
         TypeInfoResolver = StatecraftJson.Default,
     };
 
@@ -32,23 +32,30 @@ public static class Output
     public static void WriteJson<T>(IAnsiConsole console, T value) => WriteJsonText(console, ToJson(value));
 
     /// <summary>Writes JSON already serialized (a command that also records its result serializes it once).</summary>
-    public static void WriteJsonText(IAnsiConsole console, string json)
+    public static void WriteJsonText(IAnsiConsole console, string json) => WriteRaw(console, json + "\n");
+
+    /// <summary>Writes text as it is (a file's content for redirection), bypassing markup and line wrapping.</summary>
+    public static void WriteRaw(IAnsiConsole console, string text)
     {
         var writer = console.Profile.Out.Writer;
-        writer.Write(json);
-        writer.Write('\n');
+        writer.Write(text);
         writer.Flush();
     }
 
-    /// <summary>Lists every problem, one a line, as <c>file:line:column: subject: field: message</c>.</summary>
+    /// <summary>Problems printed before the rest are only counted: a hostile file can have millions.</summary>
+    public const int MaxProblemsShown = 100;
+
+    /// <summary>Lists the problems, one a line, as <c>file:line:column: subject: field: message</c>.</summary>
     public static int ReportProblems(IAnsiConsole console, IEnumerable<Problem> problems)
     {
         var count = 0;
         foreach (var problem in problems)
         {
-            console.MarkupLineInterpolated($"[red]error:[/] {problem.ToString()}");
+            if (count < MaxProblemsShown) console.MarkupLineInterpolated($"[red]error:[/] {problem.ToString()}");
             count++;
         }
+
+        if (count > MaxProblemsShown) console.MarkupLineInterpolated($"[red]... and {count - MaxProblemsShown} more.[/]");
 
         console.MarkupLineInterpolated($"[red]{count} problem(s); nothing was computed.[/]");
         return ExitCodes.BadInput;
@@ -60,3 +67,19 @@ public static class Output
         return exitCode;
     }
 }
+
+/// <summary>
+/// Writes doubles in shortest round-trip form and refuses NaN and Infinity: a non-finite number is
+/// never printed as an answer (the entry checks should have refused its input; this is the backstop).
+/// </summary>
+internal sealed class FiniteDoubleConverter : JsonConverter<double>
+{
+    public override double Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetDouble();
+
+    public override void Write(Utf8JsonWriter writer, double value, JsonSerializerOptions options)
+    {
+        if (Finite.Output(value, "", "result") is { } problem) throw new ProblemException(problem);
+        writer.WriteNumberValue(value);
+    }
+}
+

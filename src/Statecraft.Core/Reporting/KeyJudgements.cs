@@ -40,7 +40,8 @@ public static class KeyJudgements
     {
         var s = result.Scenario;
         var judgements = new List<KeyJudgement>();
-        foreach (var a in result.Answers.Where(a => a.Available))
+        // A policy comparison counts packages; it has no probability to state, so its findings stay in the tables.
+        foreach (var a in result.Answers.Where(a => a.Available && a.Question.Model != QuestionModel.PolicyComparison))
         {
             var q = a.Question;
             var holds = a.ShareAgreeing >= 0.5;
@@ -99,13 +100,8 @@ public static class KeyJudgements
                 }
 
             case QuestionModel.PolicyComparison:
-                {
-                    var best = r.Packages.Where(p => !p.WhatIf).OrderByDescending(p => p.Gain).FirstOrDefault();
-                    var raises = (e.Below is null) == holds;
-                    return raises && best is not null
-                        ? $"the best-ranked package, {best.Title}, raises the bargaining outcomes above the scenario as given"
-                        : "no policy package raises the bargaining outcomes above the scenario as given";
-                }
+                // Counted packages, not a share of draws: the answer's own words say which help.
+                return holds ? $"{a.Headline} ({a.Unit}: expected {e})" : $"{a.Headline} ({a.Unit}: not {e})";
 
             default:
                 return holds ? $"the answer to \"{q.Text}\" is {e}" : $"the answer to \"{q.Text}\" is not {e}";

@@ -26,7 +26,7 @@ public static class QuestionTitles
         QuestionModel.Bargaining when q.Issue is not null => $"position, {Numbers.Value(s.Issue(q.Issue).Scale.Min)}-{Numbers.Value(s.Issue(q.Issue).Scale.Max)}",
         QuestionModel.WarTrap => "expected utility, -2 to 2",
         QuestionModel.Coercion => "cost ratio, sender/target",
-        QuestionModel.PolicyComparison => "points, mean change",
+        QuestionModel.PolicyComparison => "packages that help, of those compared",
         _ => "",
     };
 

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
+using Statecraft.Core.Coercion;
 using Statecraft.Core.Domain;
+using Statecraft.Core.Elicitation;
 using Statecraft.Core.Scenarios;
 using Statecraft.Io.Yaml;
 using YamlDotNet.Core;
@@ -54,6 +56,13 @@ public static class ScenarioLoader
         ["sanction-officials"] = LeverKind.SanctionOfficials,
     };
 
+    /// <summary>Which comparison a coercion claim is about (<see cref="CoercionMeasure"/>).</summary>
+    public static readonly IReadOnlyDictionary<string, CoercionMeasure> Measures = new Dictionary<string, CoercionMeasure>
+    {
+        ["usd"] = CoercionMeasure.Usd,
+        ["share-of-gdp"] = CoercionMeasure.ShareOfGdp,
+    };
+
     private static readonly Dictionary<string, QuestionModel> Models = new()
     {
         ["bargaining"] = QuestionModel.Bargaining,
@@ -91,7 +100,11 @@ public static class ScenarioLoader
         {
             var built = Scenario.Create(header, sources, actors, issues, ties, parameters, levers, policies, questions);
             if (built.Success && problems.Count == 0)
-                return ParseResult<LoadedScenario>.ForValue(new LoadedScenario(built.Value, Sha256(text), file));
+            {
+                // Experts' judgements are read as a linear pool; the file may choose the median instead.
+                var scenario = header.Aggregation == ExpertAggregation.LinearPool ? built.Value : built.Value.WithExpertAggregation(header.Aggregation);
+                return ParseResult<LoadedScenario>.ForValue(new LoadedScenario(scenario, Sha256(text), file));
+            }
 
             // A stance that failed to read is already reported: do not also call its issue short of
             // actors, or a policy's change to it a change to a missing stance.
@@ -126,12 +139,14 @@ public static class ScenarioLoader
 
         var m = r.Mapping(node, "scenario", "scenario");
         if (m is null) return null;
-        r.OnlyKeys(m, "scenario", "id", "title", "date", "description");
+        r.OnlyKeys(m, "scenario", "id", "title", "date", "description", "expert_aggregation");
         var id = r.String(m, "id", "scenario");
         var title = r.String(m, "title", "scenario");
         var date = r.Date(m, "date", "scenario", required: true);
         var description = r.String(m, "description", "scenario", required: false) ?? "";
-        return id is null || title is null || date is null ? null : new ScenarioHeader(id, title, date.Value, description, r.At(m));
+        var aggregation = YamlReader.Get(m, "expert_aggregation") is null ? ExpertAggregation.LinearPool
+            : r.Enum(m, "expert_aggregation", "scenario", ExpertPooling.Names) ?? ExpertAggregation.LinearPool;
+        return id is null || title is null || date is null ? null : new ScenarioHeader(id, title, date.Value, description, r.At(m), aggregation);
     }
 
     private static Source? ReadSource(YamlReader r, YamlNode node)
@@ -195,6 +210,7 @@ public static class ScenarioLoader
 
         var m = r.Mapping(node, subject, key);
         if (m is null) return null;
+        if (YamlReader.Get(m, "experts") is not null) return ReadExperts(r, m, subject, key);
         if (YamlReader.Get(m, "dist") is not null) return ReadDistribution(r, m, subject, key);
         r.OnlyKeys(m, subject, "value", "low", "high", "source", "field", "year");
         var estimate = ReadEstimate(r, m, subject, key);
@@ -208,6 +224,33 @@ public static class ScenarioLoader
         var field = r.String(m, "field", subject, required: false);
         var year = r.Integer(m, "year", subject);
         return estimate is null ? null : new SourcedValue(estimate, new SourceRef(source, field, year), r.At(m));
+    }
+
+    /// <summary>
+    /// A number several experts judged: <c>{experts: [{value: X, low: L, high: H, source: EXPERT}, ...]}</c>,
+    /// each entry a number in its own right (a range or a distribution) from its own judgement source.
+    /// Read as their linear pool; the scenario's <c>expert_aggregation</c> may ask for the median.
+    /// </summary>
+    private static SourcedValue? ReadExperts(YamlReader r, YamlMappingNode m, string subject, string key)
+    {
+        r.OnlyKeys(m, subject, "experts");
+        var items = r.Sequence(m, "experts", subject).ToArray();
+        var experts = new List<SourcedValue>();
+        var failed = false;
+        foreach (var item in items)
+        {
+            if (item is YamlMappingNode im && YamlReader.Get(im, "experts") is not null)
+            {
+                r.Add(item, subject, key, "an expert's judgement cannot itself list experts");
+                failed = true;
+            }
+            else if (ReadValue(r, item, subject, key) is { } v) experts.Add(v);
+            else failed = true;
+        }
+
+        if (items.Length == 0 && YamlReader.Get(m, "experts") is YamlSequenceNode)
+            r.Add(m, subject, key, "experts: expected a list of two or more judgements");
+        return failed || experts.Count == 0 ? null : ExpertPooling.Aggregate(experts, ExpertAggregation.LinearPool) with { Where = r.At(m) };
     }
 
     /// <summary>
@@ -261,7 +304,7 @@ public static class ScenarioLoader
         var attributes = new Dictionary<string, SourcedValue>();
         if (r.Mapping(YamlReader.Get(m, "attributes"), id, "attributes") is { } am)
             foreach (var (k, v) in am.Children)
-                if (ReadValue(r, v, id, ((YamlScalarNode)k).Value ?? "") is { } sv) attributes[((YamlScalarNode)k).Value!] = sv;
+                if (r.Key(k, id, "attributes") is { } key && ReadValue(r, v, id, key) is { } sv) attributes[key] = sv;
         var country = r.String(m, "country", id, required: false);
         var description = r.String(m, "description", id, required: false) ?? "";
         return kind is null || capability is null ? null
@@ -355,7 +398,7 @@ public static class ScenarioLoader
         var inputs = new Dictionary<string, SourcedValue>();
         if (r.Mapping(YamlReader.Get(m, "inputs"), id, "inputs") is { } im)
             foreach (var (k, v) in im.Children)
-                if (ReadValue(r, v, id, ((YamlScalarNode)k).Value ?? "") is { } sv) inputs[((YamlScalarNode)k).Value!] = sv;
+                if (r.Key(k, id, "inputs") is { } key && ReadValue(r, v, id, key) is { } sv) inputs[key] = sv;
         return kind is null ? null : new Lever(id, kind.Value, actor, target, text, inputs, r.At(m));
     }
 
@@ -364,7 +407,7 @@ public static class ScenarioLoader
         var m = r.Mapping(node, "policy", "policies");
         if (m is null) return null;
         var id = r.String(m, "id", "policy") ?? "?";
-        r.OnlyKeys(m, id, "id", "title", "text", "claims", "includes", "what_if", "changes");
+        r.OnlyKeys(m, id, "id", "title", "text", "claims", "includes", "what_if", "changes", "response_by", "cost");
         var title = r.String(m, "title", id) ?? id;
         var text = r.String(m, "text", id, required: false) ?? "";
         var claims = r.Strings(m, "claims", id);
@@ -396,7 +439,9 @@ public static class ScenarioLoader
             if (amount is not null && source is not null) changes.Add(new Change(target, op, amount, new SourceRef(source), r.At(c)));
         }
 
-        return new Policy(id, title, text, claims, changes, includes, whatIf, r.At(m));
+        var responseBy = r.String(m, "response_by", id, required: false);
+        var cost = ReadValue(r, m, "cost", id, required: false);
+        return new Policy(id, title, text, claims, changes, includes, whatIf, r.At(m), responseBy, cost);
     }
 
     private static Estimate? ReadAmount(YamlReader r, YamlMappingNode m, string subject, string key)
@@ -405,27 +450,96 @@ public static class ScenarioLoader
         return ReadEstimate(r, m, subject, key);
     }
 
+    private static readonly Dictionary<string, ClaimDirection> Directions = new()
+    {
+        ["higher"] = ClaimDirection.Higher,
+        ["lower"] = ClaimDirection.Lower,
+    };
+
     private static Question? ReadQuestion(YamlReader r, YamlNode node)
     {
         var m = r.Mapping(node, "question", "questions");
         if (m is null) return null;
         var id = r.String(m, "id", "question") ?? "?";
-        r.OnlyKeys(m, id, "id", "text", "model", "claims", "source_conclusion", "expect", "issue", "challenger", "target", "lever", "assume", "backer", "backer_commitment");
+        r.OnlyKeys(m, id, "id", "text", "model", "claims", "source_conclusion", "expect", "issue", "challenger", "target", "lever", "assume",
+            "backer", "backer_commitment", "measure", "responder", "sponsors");
         var text = r.String(m, "text", id) ?? "";
         var model = r.Enum(m, "model", id, Models);
-        var claims = r.Strings(m, "claims", id);
+        var (claims, tests) = ReadClaims(r, m, id);
         var conclusion = r.String(m, "source_conclusion", id) ?? "";
-        var expect = new Expectation();
-        if (r.Mapping(YamlReader.Get(m, "expect"), id, "expect") is { } em)
+        var expect = ReadExpectation(r, m, id) ?? new Expectation();
+        var sponsors = YamlReader.Get(m, "sponsors") is null ? null : r.Strings(m, "sponsors", id);
+
+        var measure = CoercionMeasure.ShareOfGdp;
+        if (YamlReader.Get(m, "measure") is not null)
         {
-            r.OnlyKeys(em, id, "above", "below");
-            expect = new Expectation(r.Number(em, "above", id, required: false), r.Number(em, "below", id, required: false));
+            measure = r.Enum(m, "measure", id, Measures) ?? CoercionMeasure.ShareOfGdp;
+            if (model is not null and not QuestionModel.Coercion) r.Add(YamlReader.Get(m, "measure")!, id, "measure", "only a coercion question compares costs: remove measure");
         }
 
         return model is null ? null : new Question(id, text, model.Value, claims, conclusion, expect,
             r.String(m, "issue", id, required: false), r.String(m, "challenger", id, required: false),
             r.String(m, "target", id, required: false), r.String(m, "lever", id, required: false),
             r.String(m, "assume", id, required: false), r.String(m, "backer", id, required: false),
-            r.String(m, "backer_commitment", id, required: false), r.At(m));
+            r.String(m, "backer_commitment", id, required: false), r.At(m), measure, tests,
+            r.String(m, "responder", id, required: false), sponsors);
+    }
+
+    private static Expectation? ReadExpectation(YamlReader r, YamlMappingNode m, string subject)
+    {
+        if (r.Mapping(YamlReader.Get(m, "expect"), subject, "expect") is not { } em) return null;
+        r.OnlyKeys(em, subject, "above", "below");
+        return new Expectation(r.Number(em, "above", subject, required: false), r.Number(em, "below", subject, required: false));
+    }
+
+    /// <summary>
+    /// A question's claims: bare ids (each tested by the question's own expectation), or, one per
+    /// claim, <c>{claim, proposition, expect | compare | not_tested}</c>. A question citing more than
+    /// one claim must state each one's proposition: one claim, one test.
+    /// </summary>
+    private static (IReadOnlyList<string> Claims, IReadOnlyList<ClaimTest>? Tests) ReadClaims(YamlReader r, YamlMappingNode m, string id)
+    {
+        var node = YamlReader.Get(m, "claims");
+        if (node is not YamlSequenceNode seq) return (r.Strings(m, "claims", id), null);
+        if (seq.Children.All(c => c is YamlScalarNode))
+        {
+            var bare = r.Strings(m, "claims", id);
+            if (bare.Count > 1)
+                r.Add(seq, id, "claims", $"{bare.Count} claims share one test: give each its own, e.g. - {{claim: {bare[0]}, proposition: \"...\", expect: {{below: 0}}}} (or compare, or not_tested)");
+            return (bare, null);
+        }
+
+        var ids = new List<string>();
+        var tests = new List<ClaimTest>();
+        foreach (var c in seq.Children)
+        {
+            if (c is YamlScalarNode)
+            {
+                r.Add(c, id, "claims", "write every claim of this question as {claim, proposition, expect | compare | not_tested}");
+                continue;
+            }
+
+            if (r.Mapping(c, id, "claims") is not { } cm) continue;
+            var claim = r.String(cm, "claim", id) ?? "?";
+            var subject = $"{id}/{claim}";
+            r.OnlyKeys(cm, subject, "claim", "proposition", "expect", "compare", "not_tested");
+            var proposition = r.String(cm, "proposition", subject) ?? "";
+            var expect = ReadExpectation(r, cm, subject);
+            ClaimComparison? compare = null;
+            if (r.Mapping(YamlReader.Get(cm, "compare"), subject, "compare") is { } co)
+            {
+                r.OnlyKeys(co, subject, "assume", "expect", "question");
+                var assume = r.String(co, "assume", subject);
+                var direction = r.Enum(co, "expect", subject, Directions);
+                if (assume is not null && direction is not null)
+                    compare = new ClaimComparison(assume, direction.Value, r.String(co, "question", subject, required: false));
+            }
+
+            var notTested = r.String(cm, "not_tested", subject, required: false);
+            ids.Add(claim);
+            tests.Add(new ClaimTest(claim, proposition, expect, compare, notTested, r.At(cm)));
+        }
+
+        return (ids, tests);
     }
 }

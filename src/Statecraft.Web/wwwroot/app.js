@@ -378,7 +378,11 @@ function showResult(result, label) {
       el('td', {},
         el('span', { class: answered ? (q.agrees_with_source === true ? 'agree' : q.agrees_with_source === false ? 'disagree' : '') : 'muted' }, verdict),
         answered && typeof q.share_of_draws_agreeing === 'number' ? el('span', { class: 'muted' }, ` ${Math.round(q.share_of_draws_agreeing * 100)}% of draws`) : null,
-        (q.claims || []).length ? el('div', { class: 'small' }, (q.claims || []).join(', ')) : null,
+        // Each claim's own verdict; the proposition tested and the reason on hover.
+        (q.claim_verdicts || []).length
+          ? el('div', { class: 'small claims' }, ...q.claim_verdicts.flatMap((v, i) => [i ? ' · ' : '',
+            el('span', { title: `${v.proposition}: ${v.reason}`, class: v.verdict === 'agrees' ? 'agree' : v.verdict === 'disagrees' ? 'disagree' : 'muted' }, `${v.claim} ${v.verdict}`)]))
+          : (q.claims || []).length ? el('div', { class: 'small' }, q.claims.join(', ')) : null,
         q.source_conclusion ? el('div', { class: 'muted small' }, 'Article: ', q.source_conclusion) : null));
   });
   fill('findings', table(['Question', 'Answer', '90% interval', 'In short', 'Agrees with the article?'], rows, { class: 'findings' }));
@@ -424,29 +428,35 @@ function drawTornado(q) {
 
 function renderPackages(result) {
   const packages = result.packages || [];
-  if (!packages.length) { fill('packages', el('p', { class: 'muted' }, 'This result ranks no packages.')); return; }
-  const ids = [...new Set(packages.flatMap(p => Object.keys(p.outcomes || {})))];
+  if (!packages.length) { fill('packages', el('p', { class: 'muted' }, 'This result compares no packages.')); return; }
+  // Outcome by outcome: each question's answer and its change against the scenario as given,
+  // after the responder's best response where there is one; nothing is averaged across scales.
+  const ids = [...new Set(packages.flatMap(p => (p.outcomes || []).map(o => o.question)))];
   const title = id => { const q = (result.questions || []).find(x => x.id === id); return q ? q.question : id; };
-  const intervals = packages.every(p => typeof p.gain === 'number' && Array.isArray(p.gain_interval));
-  const chartNode = el('div', { id: 'packages-chart', class: 'chart', role: 'img', 'aria-label': 'Policy packages: mean change with 90% interval', style: `height:${150 + 52 * packages.length}px` });
-  fill('packages', intervals ? chartNode : null,
-    table(['Package', 'Mean change (90% interval)', 'War risk', ...ids.map(title)], packages.map(p => [
-      el('td', {}, p.title || p.policy, p.what_if ? el('span', { class: 'muted' }, ' (what-if)') : null, el('div', { class: 'muted small' }, p.policy)),
-      el('td', { class: 'num' }, typeof p.gain === 'number' ? signed(p.gain) : '—',
-        Array.isArray(p.gain_interval) ? el('div', { class: 'muted' }, `${signed(p.gain_interval[0])} to ${signed(p.gain_interval[1])}`) : null),
-      el('td', { class: 'num' }, typeof p.war_risk === 'number' ? Math.round(100 * p.war_risk) + '%' : '—'),
-      ...ids.map(id => el('td', { class: 'num' }, fmt((p.outcomes || {})[id])))]), { class: 'wide' }));
-  if (!intervals || !window.echarts) return;
+  const tone = o => !o.material ? 'immaterial' : o.gain > 0 ? 'towards' : o.gain < 0 ? 'away' : 'neutral';
+  const mark = o => o.material && o.gain > 0 ? ' ▲' : o.material && o.gain < 0 ? ' ▼' : '';
+  const cell = o => o ? el('td', { class: 'num' }, fmt(o.value), el('div', { class: 'muted' }, signed(o.change) + mark(o))) : el('td', {});
+  const name = p => (p.title || p.policy) + (p.what_if ? ' (what-if)' : '');
+  const chartNode = el('div', { id: 'packages-chart', class: 'chart', role: 'img', 'aria-label': 'Policy packages outcome by outcome', style: `height:${190 + 36 * packages.length}px` });
+  fill('packages', chartNode,
+    table(['Package', 'Call', 'Response', 'War (share of draws, not a probability)', ...ids.map(title)], packages.map(p => {
+      const final = p.with_response || p.outcomes || [];
+      const war = p.war_with_response || p.war;
+      return [
+        el('td', {}, p.title || p.policy, p.what_if ? el('span', { class: 'muted' }, ' (what-if)') : null, el('div', { class: 'muted small' }, p.policy)),
+        el('td', {}, p.call_with_response || p.call || ''),
+        el('td', {}, p.response || ''),
+        el('td', { class: 'num' }, war ? Math.round(100 * war.value) + '%' : ''),
+        ...ids.map(id => cell(final.find(o => o.question === id)))];
+    }), { class: 'wide' }));
+  if (!window.echarts) return;
   state.charts['packages-chart'] = StatecraftCharts.render(chartNode, {
     kind: 'policies',
-    title: 'Policy packages: mean change of the bargaining outcomes',
-    subtitle: 'Each package applied to the scenario as given, the same draws for all; whiskers: 90% interval.',
-    x_name: 'mean change on the 0-100 outcome scales (points)',
-    gain_name: 'mean change', interval_name: '90% interval',
-    packages: packages.map(p => ({
-      name: (p.title || p.policy) + (p.what_if ? ' (what-if)' : ''), gain: p.gain, low: p.gain_interval[0], high: p.gain_interval[1], what_if: !!p.what_if,
-      label: `${signed(p.gain)} (${signed(p.gain_interval[0])} to ${signed(p.gain_interval[1])}), war risk ${Math.round(100 * p.war_risk)}%`,
-    })),
+    title: 'Policy packages outcome by outcome',
+    subtitle: "Each answer's change against the scenario as given, on its own scale, after the responder's best response where it has one (see the table).",
+    x_name: '', columns: ids.map(title),
+    tone_names: { towards: 'towards the sponsors', away: 'away from the sponsors', neutral: 'material, no sponsor stance', immaterial: 'not material' },
+    rows: packages.map(p => ({ name: name(p), cells: ids.map(id => { const o = (p.with_response || p.outcomes || []).find(x => x.question === id); return o ? { text: signed(o.change), tone: tone(o) } : { text: '', tone: 'immaterial' }; }) })),
   }, 'canvas');
 }
 

@@ -111,31 +111,36 @@
     };
   }
 
-  // Policy packages: the mean gain with its 90% interval (whiskers), its value written at the bar's end.
+  // Policy packages outcome by outcome: one row per package (after the responder's best response
+  // where there is one), one column per question, each cell the answer's change on that question's
+  // own scale, coloured by its direction for the sponsors. Nothing is averaged across scales.
+  const tones = { towards: '#b7e1c1', away: '#f4b6b6', neutral: '#dde3f0', immaterial: '#f1f2f4' };
   function policies(spec, width) {
-    const rows = spec.packages.slice().reverse();
-    const whisker = (params, api) => {
-      const y = api.coord([0, api.value(0)])[1];
-      const lo = api.coord([api.value(1), 0])[0];
-      const hi = api.coord([api.value(2), 0])[0];
-      const cap = 5;
-      const line = (x1, y1, x2, y2) => ({ type: 'line', shape: { x1, y1, x2, y2 }, style: { stroke: '#222', lineWidth: 1.3 } });
-      const label = { type: 'text', style: { text: rows[params.dataIndex].label, x: Math.max(lo, hi) + 8, y, textVerticalAlign: 'middle', fontSize: 11, fill: '#222' } };
-      return { type: 'group', children: [line(lo, y, hi, y), line(lo, y - cap, lo, y + cap), line(hi, y - cap, hi, y + cap), label] };
+    const rows = spec.rows.slice().reverse(); // first package on top
+    const cells = rows.flatMap((r, y) => r.cells.map((c, x) => [x, y, c.text, c.tone]));
+    const cell = (params, api) => {
+      const [x, y] = [api.value(0), api.value(1)];
+      const centre = api.coord([x, y]);
+      const size = api.size([1, 1]);
+      const c = cells[params.dataIndex];
+      return {
+        type: 'group', children: [
+          { type: 'rect', shape: { x: centre[0] - size[0] / 2 + 1, y: centre[1] - size[1] / 2 + 1, width: size[0] - 2, height: size[1] - 2 }, style: { fill: tones[c[3]] || tones.immaterial } },
+          { type: 'text', style: { text: c[2], x: centre[0], y: centre[1], textAlign: 'center', textVerticalAlign: 'middle', fontSize: 11, fill: '#1d2430' } },
+        ],
+      };
     };
-    const range = niceRange(rows.flatMap(p => [p.low, p.high, p.gain, 0]), 0.03);
+    const legend = Object.keys(spec.tone_names || {}).map(k => ({ name: spec.tone_names[k], itemStyle: { color: tones[k] } }));
     return {
       ...base,
       title: { ...base.title, text: spec.title, subtext: spec.subtitle || '' },
-      legend: { bottom: 0, data: [spec.gain_name, spec.interval_name] },
-      grid: { left: 10, right: 230, top: 62, bottom: 62, containLabel: true },
-      xAxis: { type: 'value', ...axisName(spec.x_name, 28), ...range, axisLabel: { formatter: fmt } },
-      yAxis: { type: 'category', data: rows.map(p => p.name), axisTick: { show: true }, axisLabel: { width: labelWidth(width), overflow: 'break', fontSize: 11, lineHeight: 13 } },
+      legend: { bottom: 0, data: legend.map(l => l.name) },
+      grid: { left: 10, right: 10, top: 84, bottom: 48, containLabel: true },
+      xAxis: { type: 'category', position: 'top', data: spec.columns, ...axisName(spec.x_name, 0), nameLocation: 'end', nameGap: 8, axisTick: { show: true }, axisLabel: { interval: 0, width: Math.max(70, ((width || 1000) - labelWidth(width)) / Math.max(1, spec.columns.length) - 8), overflow: 'break', fontSize: 11, lineHeight: 13 } },
+      yAxis: { type: 'category', data: rows.map(r => r.name), axisTick: { show: true }, axisLabel: { width: labelWidth(width), overflow: 'break', fontSize: 11, lineHeight: 13 } },
       series: [
-        { type: 'bar', name: spec.gain_name, barWidth: '45%', itemStyle: { color: '#4f81bd' },
-          data: rows.map(p => ({ value: p.gain, itemStyle: { color: p.what_if ? '#9e9e9e' : p.gain >= 0 ? '#4f81bd' : '#c0504d' } })) },
-        { type: 'custom', name: spec.interval_name, renderItem: whisker, itemStyle: { color: '#222' }, encode: { x: [1, 2], y: 0 }, z: 10,
-          data: rows.map((p, i) => [i, p.low, p.high]) },
+        { type: 'custom', name: 'change', renderItem: cell, encode: { x: 0, y: 1 }, data: cells.map(c => [c[0], c[1]]) },
+        ...legend.map(l => ({ type: 'bar', name: l.name, data: [], itemStyle: l.itemStyle })),
       ],
     };
   }
