@@ -133,7 +133,7 @@
     const legend = Object.keys(spec.tone_names || {}).map(k => ({ name: spec.tone_names[k], itemStyle: { color: tones[k] } }));
     return {
       ...base,
-      title: { ...base.title, text: spec.title, subtext: spec.subtitle || '' },
+      title: { ...base.title, text: spec.title, subtext: spec.subtitle || '', subtextStyle: { width: (width || 1000) - 20, overflow: 'break' } },
       legend: { bottom: 0, data: legend.map(l => l.name) },
       grid: { left: 10, right: 10, top: 84, bottom: 48, containLabel: true },
       xAxis: { type: 'category', position: 'top', data: spec.columns, ...axisName(spec.x_name, 0), nameLocation: 'end', nameGap: 8, axisTick: { show: true }, axisLabel: { interval: 0, width: Math.max(70, ((width || 1000) - labelWidth(width)) / Math.max(1, spec.columns.length) - 8), overflow: 'break', fontSize: 11, lineHeight: 13 } },
