@@ -133,24 +133,9 @@ public sealed class AnalyzeCommandTests
     {
         var (code, output) = Run("analyze", "--samples", "8");
         code.ShouldBe(0, output);
-        foreach (var title in new[] { "Russia attacks Azerbaijan", "Who governs Armenia", "Georgia's geopolitical alignment", "Policy packages compared" })
-            output.ShouldContain(title);
+        foreach (var id in QuestionIds) output.ShouldContain(id);
         output.ShouldContain("Agrees with the article?");
         output.ShouldNotContain("   at ");
-    }
-
-    [Fact]
-    public void At_80_columns_the_findings_table_keeps_every_title_word_whole()
-    {
-        var console = new TestConsole();
-        console.Profile.Width = 80;
-        StatecraftApp.Run(["analyze", "--samples", "4"], console).ShouldBe(0, console.Output);
-        var lines = console.Output.Split('\n');
-        lines.ShouldAllBe(l => l.TrimEnd().Length <= 80);
-        string[] titles = ["Russia attacks Azerbaijan", "Russia deports Azerbaijan's migrant workers", "Who governs Armenia", "Armenia-Azerbaijan-Turkey relations", "Policy packages compared"];
-        var cells = string.Join(' ', lines.Where(l => l.StartsWith('│')).Select(l => l.Split('│')[1].Trim()));
-        foreach (var word in titles.SelectMany(t => t.Split(' '))) cells.Split(' ').ShouldContain(word);
-        cells.ShouldNotContain("russia-attacks-azerbaijan");
     }
 
     [Fact]
@@ -227,7 +212,7 @@ public sealed class AnalyzeCommandTests
             questions["freedonia-attacks"].GetProperty("value").ValueKind.ShouldBe(JsonValueKind.Number);
             questions["which-policy"].GetProperty("verdict").GetString()!.ShouldContain("mediation");
             File.Exists(Path.Combine(dir, "report.md")).ShouldBeTrue();
-            File.ReadAllText(Path.Combine(dir, "report.html")).ShouldContain("data-chart=");
+            File.ReadAllText(Path.Combine(dir, "report.html")).ShouldContain("<svg");
             File.ReadAllText(Path.Combine(dir, "analysis.json")).ShouldContain("river-dispute");
         }
         finally
@@ -254,35 +239,46 @@ public sealed class AnalyzeCommandTests
     }
 
     [Fact]
-    public void The_policy_verdict_reads_each_package_outcome_by_outcome_and_names_the_scenario_s_own_war()
+    public void The_policy_comparison_speaks_of_the_scenario_s_own_war_and_calls_no_package_dominant_that_helps_nothing()
     {
         var path = Path.Combine(Path.GetTempPath(), $"statecraft-policy-{Guid.NewGuid():N}.yaml");
         try
         {
-            (string Verdict, JsonElement Packages) Analyze(string yaml)
+            JsonElement Analyze(string yaml)
             {
                 File.WriteAllText(path, yaml);
                 var (code, output) = Run("analyze", path, "--samples", "16", "--json");
                 code.ShouldBe(0, output);
-                var root = JsonDocument.Parse(output).RootElement;
-                var verdict = root.GetProperty("questions").EnumerateArray()
-                    .Single(q => q.GetProperty("id").GetString() == "which-policy").GetProperty("verdict").GetString()!;
-                return (verdict, root.GetProperty("packages").Clone());
+                return JsonDocument.Parse(output).RootElement.Clone();
             }
 
-            // A mediation that moves Freedonia further from the middle lowers the river outcome.
-            var yaml = File.ReadAllText(Fixture("two-countries.yaml")).Replace(
-                "{issue: river-share, actor: MAR, field: salience, add: {value: 0.2, low: 0.1, high: 0.3}",
-                "{issue: river-share, actor: FRE, field: position, add: {value: -10, low: -10, high: -8}");
-            var (lowering, packages) = Analyze(yaml);
-            lowering.ShouldStartWith("Outcome by outcome against the scenario as given (16 paired draws): mediation (river-outcome -");
-            lowering.ShouldNotContain("Russia");
-            var war = packages.EnumerateArray().Single(p => p.GetProperty("policy").GetString() == "mediation").GetProperty("war").GetProperty("measure").GetString()!;
-            war.ShouldContain("FRE attacking SYL");
-            war.ShouldNotContain("RUS");
+            static string Verdict(JsonElement root) => root.GetProperty("questions").EnumerateArray()
+                .Single(q => q.GetProperty("id").GetString() == "which-policy").GetProperty("verdict").GetString()!;
 
-            // A package in which Freedonia concedes raises it.
-            var (raising, _) = Analyze(yaml.Replace("questions:", """
+            // A mediation that moves Freedonia further from the middle lowers the river outcome: measured
+            // towards Sylvania's position it hurts, so no package helps and none is called dominant.
+            var yaml = File.ReadAllText(Fixture("two-countries.yaml"))
+                .Replace(
+                    "{issue: river-share, actor: MAR, field: salience, add: {value: 0.2, low: 0.1, high: 0.3}",
+                    "{issue: river-share, actor: FRE, field: position, add: {value: -10, low: -10, high: -8}")
+                .Replace("model: policy-comparison,", "model: policy-comparison, sponsors: [SYL],");
+            var lowering = Analyze(yaml);
+            var verdict = Verdict(lowering);
+            verdict.ShouldContain("hurts: mediation (river-outcome -");
+            verdict.ShouldContain("No package helps without a loss.");
+            verdict.ShouldNotContain("dominates");
+            verdict.ShouldNotContain("Russia");
+            var war = lowering.GetProperty("packages")[0].GetProperty("war");
+            war.GetProperty("question").GetString().ShouldBe("freedonia-attacks");
+            war.GetProperty("measure").GetString()!.ShouldContain("FRE attacking SYL");
+
+            // Without sponsors a material move is reported as a move, neither a gain nor "no material change".
+            var unsponsored = Analyze(yaml.Replace(" sponsors: [SYL],", ""));
+            unsponsored.GetProperty("packages")[0].GetProperty("call").GetString().ShouldBe("moves (no sponsors named)");
+
+            // A package in which Freedonia concedes helps Sylvania on the one outcome with a direction, and
+            // dominates the mediation that hurts.
+            var raising = Verdict(Analyze(yaml.Replace("questions:", """
                   - id: concession
                     title: Freedonia gives up the river
                     claims: [C1]
@@ -290,9 +286,9 @@ public sealed class AnalyzeCommandTests
                       - {issue: river-share, actor: FRE, field: position, set: 95, source: guess}
 
                 questions:
-                """));
-            raising.ShouldContain("concession (river-outcome +");
-            raising.ShouldContain("mediation (river-outcome -");
+                """)));
+            raising.ShouldContain("helps: concession (river-outcome +");
+            raising.ShouldContain("concession dominates every other package outcome by outcome.");
         }
         finally
         {

@@ -101,7 +101,7 @@ internal static class AnalyzeReport
         var titles = questions.Select(id => QuestionTitles.Of(s, s.Questions.First(q => q.Id == id)));
         doc.P(T("Each question's answer under each package and its change against the scenario as given, on the question's own scale (nothing is averaged "
                 + "across scales); ▲ marks a material change towards the sponsors' positions, ▼ one away from them. Where the comparison names a responder, "
-                + "the second row is after its best response. The call: helps (some outcome moves towards the sponsors and none away), hurts, trade-off, "
+                + "the second row is after its best response. The call: helps (some outcome moves towards the sponsors and none away), hurts, trade-off, moves (no sponsors named), "
                 + "or no material change."));
         var rows = new List<IReadOnlyList<IReadOnlyList<Run>>>();
         foreach (var p in result.Packages)
