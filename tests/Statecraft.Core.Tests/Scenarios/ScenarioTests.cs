@@ -264,7 +264,8 @@ public sealed class QuestionEngineTests
                 c.Gain.ShouldBeNull("no sponsors: no direction");
             }
 
-            p.Call.ShouldBe(PackageCall.NoMaterialChange);
+            // No sponsors: a material change is a move, never a gain or a loss.
+            p.Call.ShouldBe(p.Outcomes.Any(c => c.Material) ? PackageCall.Moves : PackageCall.NoMaterialChange, p.Policy);
             p.War!.Measure.ShouldContain("not a probability");
         }
 
