@@ -99,7 +99,7 @@ public sealed record RunDiff(long Before, long After, IReadOnlyList<InputChange>
                     // An array of plain values is one answer (an interval, a list of claims).
                     if (item.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array))
                     {
-                        leaves[path] = new Leaf(JsonSerializer.Serialize(element), null);
+                        leaves[path] = new Leaf(JsonSerializer.Serialize(element, StoreJson.Default.JsonElement), null);
                         return;
                     }
 

@@ -32,19 +32,20 @@ public sealed record RunManifest(
     public override int GetHashCode() => HashCode.Combine(Command, InputId, InputSha256, Seed, StartedAt, EndedAt);
 
     /// <summary>The manifest as the CLI's <c>runs --json</c> and the web API both show it, with its run id.</summary>
-    public object ToView(long id) => new
-    {
-        id,
-        command = Command,
-        input_id = InputId,
-        input_sha256 = InputSha256,
-        options = Options,
-        seed = Seed,
-        version = Version,
-        started_at = StartedAt,
-        ended_at = EndedAt,
-    };
+    public ManifestView ToView(long id) => new(id, Command, InputId, InputSha256, Options, Seed, Version, StartedAt, EndedAt);
 }
+
+/// <summary>A manifest with its run id, as <c>runs --json</c> and <c>/api/runs</c> show it (snake_case).</summary>
+public sealed record ManifestView(
+    long Id,
+    string Command,
+    string? InputId,
+    string? InputSha256,
+    IReadOnlyDictionary<string, string> Options,
+    string? Seed,
+    string Version,
+    DateTimeOffset StartedAt,
+    DateTimeOffset EndedAt);
 
 /// <summary>A run as the store lists it: its id and manifest, without the (possibly large) result.</summary>
 public sealed record RunSummary(long Id, RunManifest Manifest);

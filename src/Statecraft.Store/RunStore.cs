@@ -74,14 +74,14 @@ public sealed class RunStore
                 VALUES (@Command, @InputId, @InputSha256, @Options, @Seed, @Version, @StartedAt, @EndedAt, @Result, @ResultSha256);
                 SELECT last_insert_rowid();
                 """,
-                new
+                new Row
                 {
-                    manifest.Command,
-                    manifest.InputId,
-                    manifest.InputSha256,
-                    Options = JsonSerializer.Serialize(new SortedDictionary<string, string>(manifest.Options.ToDictionary(), StringComparer.Ordinal)),
-                    manifest.Seed,
-                    manifest.Version,
+                    Command = manifest.Command,
+                    InputId = manifest.InputId,
+                    InputSha256 = manifest.InputSha256,
+                    Options = JsonSerializer.Serialize(new SortedDictionary<string, string>(manifest.Options.ToDictionary(), StringComparer.Ordinal), StoreJson.Default.SortedDictionaryStringString),
+                    Seed = manifest.Seed,
+                    Version = manifest.Version,
                     StartedAt = manifest.StartedAt.ToString("O", CultureInfo.InvariantCulture),
                     EndedAt = manifest.EndedAt.ToString("O", CultureInfo.InvariantCulture),
                     Result = jsonResult,
@@ -141,9 +141,9 @@ public sealed class RunStore
         return Use(write: false, connection =>
         {
             var problems = connection.Query<string>("PRAGMA integrity_check").Where(s => s != "ok").ToList();
-            foreach (var (id, result, sha) in connection.Query<(long, string, string)>("SELECT id, result, result_sha256 FROM runs"))
+            foreach (var row in connection.Query<Row>("SELECT id AS Id, result AS Result, result_sha256 AS ResultSha256 FROM runs"))
             {
-                if (Sha256(result) != sha) problems.Add($"run {id}: result does not match its recorded SHA-256");
+                if (Sha256(row.Result ?? "") != row.ResultSha256) problems.Add($"run {row.Id}: result does not match its recorded SHA-256");
             }
 
             return problems;
@@ -246,7 +246,7 @@ public sealed class RunStore
         _ => new RunStoreException($"run store {Path}: {e.Message}", e),
     };
 
-    private sealed class Row
+    internal sealed class Row
     {
         public long Id { get; init; }
         public string Command { get; init; } = "";
@@ -281,7 +281,7 @@ public sealed class RunStore
             Command,
             InputId,
             InputSha256,
-            JsonSerializer.Deserialize<SortedDictionary<string, string>>(Options) ?? [],
+            JsonSerializer.Deserialize(Options, StoreJson.Default.SortedDictionaryStringString) ?? [],
             Seed,
             Version,
             DateTimeOffset.ParseExact(StartedAt, "O", CultureInfo.InvariantCulture),

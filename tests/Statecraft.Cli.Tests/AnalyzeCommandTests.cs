@@ -139,9 +139,24 @@ public sealed class AnalyzeCommandTests
     {
         var (code, output) = Run("analyze", "--samples", "8");
         code.ShouldBe(0, output);
-        foreach (var id in QuestionIds) output.ShouldContain(id);
+        foreach (var title in new[] { "Russia attacks Azerbaijan", "Who governs Armenia", "Georgia's geopolitical alignment", "Policy packages compared" })
+            output.ShouldContain(title);
         output.ShouldContain("Agrees with the article?");
         output.ShouldNotContain("   at ");
+    }
+
+    [Fact]
+    public void At_80_columns_the_findings_table_keeps_every_title_word_whole()
+    {
+        var console = new TestConsole();
+        console.Profile.Width = 80;
+        StatecraftApp.Run(["analyze", "--samples", "4"], console).ShouldBe(0, console.Output);
+        var lines = console.Output.Split('\n');
+        lines.ShouldAllBe(l => l.TrimEnd().Length <= 80);
+        string[] titles = ["Russia attacks Azerbaijan", "Russia deports Azerbaijan's migrant workers", "Who governs Armenia", "Armenia-Azerbaijan-Turkey relations", "Policy packages compared"];
+        var cells = string.Join(' ', lines.Where(l => l.StartsWith('│')).Select(l => l.Split('│')[1].Trim()));
+        foreach (var word in titles.SelectMany(t => t.Split(' '))) cells.Split(' ').ShouldContain(word);
+        cells.ShouldNotContain("russia-attacks-azerbaijan");
     }
 
     [Fact]
@@ -222,7 +237,7 @@ public sealed class AnalyzeCommandTests
             questions["freedonia-attacks"].GetProperty("value").ValueKind.ShouldBe(JsonValueKind.Number);
             questions["which-policy"].GetProperty("verdict").GetString()!.ShouldContain("mediation");
             File.Exists(Path.Combine(dir, "report.md")).ShouldBeTrue();
-            File.ReadAllText(Path.Combine(dir, "report.html")).ShouldContain("<svg");
+            File.ReadAllText(Path.Combine(dir, "report.html")).ShouldContain("data-chart=");
             File.ReadAllText(Path.Combine(dir, "analysis.json")).ShouldContain("river-dispute");
         }
         finally

@@ -248,9 +248,16 @@ public sealed class IngestCommandTests
             code.ShouldBe(0, output);
             output.ShouldContain("Event trends behind the ties");
             var report = File.ReadAllText(Path.Combine(dir, "report.md"));
-            report.ShouldContain("### rivalry RUS – AZE (since 2024-12-29)");
-            report.ShouldContain("| 2024-12 | RUS | AZE | 1 |");
+            report.ShouldContain("### rivalry Russia – Azerbaijan (since 2024-12-29)");
+            report.ShouldContain("| 2024-12 | Russia | Azerbaijan | 1 |");
             report.ShouldContain("south-caucasus-article.txt, sentence 32");
+
+            // The same trends in report.html, as HTML.
+            var html = File.ReadAllText(Path.Combine(dir, "report.html"));
+            html.ShouldContain("<h2 id=\"event-trends\">Event trends behind the ties</h2>");
+            html.ShouldContain("<h3>rivalry Russia – Azerbaijan (since 2024-12-29)</h3>");
+            html.ShouldContain("<tr><td>2024-12</td><td>Russia</td><td>Azerbaijan</td><td>1</td>");
+            html.ShouldContain("south-caucasus-article.txt, sentence 32");
             File.Exists(Path.Combine(dir, "event-trends.json")).ShouldBeTrue();
         }
         finally

@@ -66,7 +66,41 @@ public sealed class RunsCommandsTests : IDisposable
 
         var (_, table) = Run("runs", "diff", a.ToString(), b.ToString());
         table.ShouldContain("questions[armenia-alignment].value");
-        table.ShouldContain("+4.5");
+        table.ShouldContain("+4.50");
+
+        // Without --json, show summarises: one line per question, and says how to get everything.
+        var (_, summary) = Run("runs", "show", a.ToString());
+        summary.ShouldContain("questions: armenia-alignment");
+        summary.ShouldContain("60 (90%: 50 to 70)");
+        summary.ShouldContain($"statecraft runs show {a} --json");
+        summary.ShouldNotContain("\"questions\"");
+    }
+
+    [Fact]
+    public void Show_fits_a_screen_and_diff_prints_numbers_for_people()
+    {
+        static string Question(int i, string value)
+        {
+            var drivers = string.Join(",", Enumerable.Range(0, 30).Select(d => "{\"input\":\"x" + d + "\",\"effect\":0.333333333333333}"));
+            return "{\"id\":\"q" + i + "\",\"value\":" + value + ",\"interval\":[0.1,0.9],\"drivers\":[" + drivers + "]}";
+        }
+
+        static string Result(string first) =>
+            "{\"seed\":1,\"questions\":[" + string.Join(",", Enumerable.Range(0, 11).Select(i => Question(i, i == 0 ? first : "0.5"))) + "]}";
+
+        var store = new RunStore(StorePath);
+        var a = store.Record(RunStoreTests.Manifest(), Result("0.1"));
+        var b = store.Record(RunStoreTests.Manifest(), Result("0.12345678901234567"));
+
+        var (code, show) = Run("runs", "show", a.ToString());
+        code.ShouldBe(0);
+        show.Split('\n').Length.ShouldBeLessThan(60);
+        show.ShouldContain("questions: q10");
+
+        var (_, diff) = Run("runs", "diff", a.ToString(), b.ToString());
+        diff.ShouldContain("0.12");
+        diff.ShouldNotContain("0.12345678901234567");
+        diff.ShouldNotContain("0.0234567890");
     }
 
     [Fact]

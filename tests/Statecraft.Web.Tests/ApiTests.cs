@@ -21,7 +21,8 @@ public sealed class ApiTests : IDisposable
         {"scenario":{"id":"south-caucasus","sha256":"bbbb"},"seed":3,"samples":50,"policies":[],
          "questions":[{"id":"armenia-alignment","question":"Where does {{actorText}} settle?","value":{{value}},"unit":"0-100",
            "interval":[40,70],"verdict":"leans West","claims":["S3"],"source_conclusion":"West","agrees_with_source":true,
-           "drivers":[{"input":"issue/armenia-alignment/ARM_GOV/salience","effect":4.2},{"input":"actor/RUS/capability","effect":-2.5}]}],
+           "drivers":[{"input":"issue/armenia-alignment/ARM_GOV/salience","label":"Armenian government's stake","effect":4.2,"low":0.5,"high":0.9,"at_low":{{value - 2}},"at_high":{{value + 2.2}}},
+                      {"input":"actor/RUS/capability","label":"Russia's capability","effect":-2.5,"low":0.03,"high":0.05,"at_low":{{value + 1}},"at_high":{{value - 1.5}}}]}],
          "packages":[]}
         """;
 

@@ -22,11 +22,11 @@ public sealed class BrowserTests(ITestOutputHelper output) : IDisposable
 
     internal static async Task<(IPlaywright, IBrowser)> Launch()
     {
-        File.Exists("/usr/bin/chromium").ShouldBeTrue("the browser test drives Debian's chromium: apt-get install chromium (.ci/run does)");
+        File.Exists(BrowserFactAttribute.Chromium).ShouldBeTrue("the browser test drives Debian's chromium: apt-get install chromium (.ci/run does)");
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = "/usr/bin/chromium",
+            ExecutablePath = BrowserFactAttribute.Chromium,
             Headless = true,
             Args = ChromiumArgs,
         });
@@ -48,7 +48,7 @@ public sealed class BrowserTests(ITestOutputHelper output) : IDisposable
         return Path.Combine(dir, name);
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task History_opens_a_stored_analysis_showing_its_findings_and_drivers_chart_with_text_escaped()
     {
         var store = _factory.Store;
@@ -82,9 +82,17 @@ public sealed class BrowserTests(ITestOutputHelper output) : IDisposable
             (await page.Locator("#findings script").CountAsync()).ShouldBe(0);
             (await page.InnerTextAsync("#findings-summary")).ShouldContain("1 of 1 answers agree");
 
-            // The tornado chart is drawn on a canvas by ECharts.
+            // The tornado chart is drawn on a canvas by ECharts, with the inputs' readable names.
             await page.WaitForSelectorAsync("#tornado canvas");
             (await page.EvaluateAsync<bool>("() => !!echarts.getInstanceByDom(document.getElementById('tornado'))")).ShouldBeTrue();
+            (await page.EvaluateAsync<string>("() => JSON.stringify(echarts.getInstanceByDom(document.getElementById('tornado')).getOption().yAxis[0].data)"))
+                .ShouldContain("Armenian government's stake");
+
+            // The history shows options as the command line had them: the URL names the tab.
+            await page.ClickAsync("nav button[data-tab=history]");
+            await page.WaitForSelectorAsync($"#runs td:text-is('{second}')");
+            page.Url.ShouldEndWith("#history");
+            (await page.InnerTextAsync("#runs")).ShouldContain("--samples 50");
             var shot = Artifact("history-findings.png");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = true });
             output.WriteLine($"screenshot: {shot}");

@@ -12,7 +12,7 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output) : IDisposabl
 
     public void Dispose() => _factory.Dispose();
 
-    [Fact]
+    [BrowserFact]
     public async Task The_built_in_analysis_runs_with_a_policy_package_and_shows_findings_and_charts()
     {
         var url = BrowserTests.Start(_factory);
@@ -26,10 +26,35 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output) : IDisposabl
             page.Dialog += (_, d) => errors.Add("a dialog opened: " + d.Message);
             await page.GotoAsync(url);
 
-            // The scenario: actors with sources, the network drawn, issues.
+            // The scenario: actors with sources, the network drawn with its legend, issues.
             await page.WaitForSelectorAsync("#actors td:has-text('ARM_GOV')");
             await page.WaitForSelectorAsync("#network canvas");
             (await page.Locator("#issues .card").CountAsync()).ShouldBeGreaterThan(3);
+            var legend = await page.InnerTextAsync("#network-legend");
+            legend.ShouldContain("Ties:");
+            legend.ShouldContain("rivalry");
+            legend.ShouldContain("Node size: capability");
+
+            // The network's layout is the same on every load, and every node lies inside its panel.
+            const string Nodes = "() => { const c = echarts.getInstanceByDom(document.getElementById('network')); const v = c.getModel().getSeriesByIndex(0).getData(); return JSON.stringify(v.mapArray(i => c.convertToPixel({ seriesIndex: 0 }, v.getItemLayout(i))).map(p => [Math.round(p[0]), Math.round(p[1])])); }";
+            var first = await page.EvaluateAsync<string>(Nodes);
+            await page.ReloadAsync();
+            await page.WaitForSelectorAsync("#network canvas");
+            await page.WaitForTimeoutAsync(300);
+            (await page.EvaluateAsync<string>(Nodes)).ShouldBe(first);
+            var box = (await page.Locator("#network").BoundingBoxAsync())!;
+            foreach (var p in System.Text.Json.JsonSerializer.Deserialize<double[][]>(first)!)
+            {
+                p[0].ShouldBeInRange(0, box.Width);
+                p[1].ShouldBeInRange(0, box.Height);
+            }
+
+            // Each tab has its own URL, and the default seed is the command line's.
+            await page.GotoAsync(url + "#policies");
+            await page.WaitForSelectorAsync("#tab-policies.active");
+            (await page.InputValueAsync("#run-seed")).ShouldBe("20250705");
+            await page.ClickAsync("nav button[data-tab=scenario]");
+            page.Url.ShouldEndWith("#scenario");
 
             // Findings: tick the first policy package, run, watch progress, read the answers.
             await page.ClickAsync("nav button[data-tab=findings]");
@@ -49,7 +74,7 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output) : IDisposabl
             // The drivers of a bargaining answer, as a tornado chart.
             await page.ClickAsync("#findings tr[data-question='armenia-alignment']");
             await page.WaitForSelectorAsync("#tornado canvas");
-            (await page.InnerTextAsync("#drivers-title")).ShouldContain("armenia-alignment");
+            (await page.InnerTextAsync("#drivers-title")).ShouldContain("Armenia's geopolitical alignment");
 
             await page.EvaluateAsync("() => window.scrollTo(0, 0)");
             await page.WaitForTimeoutAsync(1500); // let ECharts finish drawing (its bars grow in)
@@ -62,14 +87,21 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output) : IDisposabl
             await page.ClickAsync("#bargaining-button");
             await page.WaitForSelectorAsync("#trajectories canvas");
 
-            // The run is in the history.
+            // The policy packages outcome by outcome, drawn by the chart module the report uses.
+            await page.ClickAsync("nav button[data-tab=policies]");
+            await page.WaitForSelectorAsync("#packages-chart canvas");
+            (await page.EvaluateAsync<string>("() => JSON.stringify(echarts.getInstanceByDom(document.getElementById('packages-chart')).getOption().series.map(s => s.name))"))
+                .ShouldContain("towards the sponsors");
+
+            // The run is in the history, its scenario shown as the argument it was.
             await page.ClickAsync("nav button[data-tab=history]");
             await page.WaitForSelectorAsync("#runs td:text-is('analyze')");
+            (await page.InnerTextAsync("#runs")).ShouldNotContain("--SCENARIO");
             errors.ShouldBeEmpty();
         }
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task Markup_in_a_scenario_is_shown_as_text_and_never_runs()
     {
         var url = BrowserTests.Start(_factory);

@@ -1,9 +1,10 @@
-using System.Globalization;
 using System.Reflection;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Statecraft.Cli.Infrastructure;
 using Statecraft.Core.Domain;
+using Statecraft.Core.Reporting;
+using Statecraft.Core.Scenarios;
 using Statecraft.Core.Scenarios.Analysis;
 using Statecraft.Core.Uncertainty;
 using Statecraft.Io.Models;
@@ -54,6 +55,7 @@ public sealed class AnalyzeCommand(IAnsiConsole console) : Command<AnalyzeSettin
         var options = new AnalysisOptions(settings.Samples, settings.Seed, EnsembleWeightsFile.BuiltIn) { Disputes = Io.Models.DisputeModelFile.BuiltIn() };
         var result = Run(scenario, settings, options, cancellationToken);
         var json = AnalyzeJson.From(result, loaded.Value.Sha256);
+        var text = Output.ToJson(json);
 
         if (settings.Out is not null)
         {
@@ -68,10 +70,11 @@ public sealed class AnalyzeCommand(IAnsiConsole console) : Command<AnalyzeSettin
 
             try
             {
-                File.WriteAllText(Path.Combine(settings.Out, "report.md"), AnalyzeReport.Markdown(result, json) + (trends is null ? "" : TimelineTrends.Markdown(trends)));
+                var report = AnalyzeReport.Build(result, json.Scenario.Sha256, trends, ReportForecasts.DatedEvents(result));
+                File.WriteAllText(Path.Combine(settings.Out, "report.md"), report.ToMarkdown());
                 if (trends is not null) File.WriteAllText(Path.Combine(settings.Out, "event-trends.json"), Output.ToJson(trends) + "\n");
-                File.WriteAllText(Path.Combine(settings.Out, "report.html"), AnalyzeReport.Html(result, json));
-                File.WriteAllText(Path.Combine(settings.Out, "analysis.json"), Output.ToJson(json) + "\n");
+                File.WriteAllText(Path.Combine(settings.Out, "report.html"), AnalyzeReport.Html(report, result));
+                File.WriteAllText(Path.Combine(settings.Out, "analysis.json"), text + "\n");
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
             {
@@ -79,14 +82,14 @@ public sealed class AnalyzeCommand(IAnsiConsole console) : Command<AnalyzeSettin
             }
         }
 
-        if (settings.Json) Output.WriteJson(console, json);
+        if (settings.Json) Output.WriteJsonText(console, text);
         else
         {
             WriteFindings(result, json, settings.Out);
             if (trends is not null) TimelineTrends.Write(console, trends);
         }
 
-        return RunsRecording.Record(console, "analyze", settings, Output.ToJson(json));
+        return RunsRecording.Record(console, "analyze", settings, text);
     }
 
     // .NET says "Could not find file '/proc/x'" when mkdir fails with ENOENT: say what that means here.
@@ -131,14 +134,21 @@ public sealed class AnalyzeCommand(IAnsiConsole console) : Command<AnalyzeSettin
         console.MarkupLineInterpolated($"[bold]{s.Header.Title}[/] ({s.Id}, dated {s.Date:yyyy-MM-dd}, sha256 {json.Scenario.Sha256[..12]})");
         var applied = result.Policies.Count > 0 ? $", policies applied: {string.Join(", ", result.Policies)}" : "";
         console.MarkupLineInterpolated($"[grey]{result.Options.Samples} Monte Carlo draws per question, seed {result.Options.Seed}{applied}[/]");
-        var table = new Table().Border(TableBorder.Rounded).Expand();
-        table.AddColumn("Question");
-        table.AddColumn(new TableColumn("Answer").RightAligned());
-        table.AddColumn(new TableColumn("90% interval").RightAligned());
+        // Spectre cuts words when a table is narrow (80 columns, or piped): the titles are wrapped here,
+        // between words, in a fixed column as wide as the longest word, which Spectre leaves alone.
+        // A third of the console, but never less than the longest word nor more than the longest title.
+        var plain = result.Answers.Select(a => QuestionTitles.Of(s, a.Question)).ToArray();
+        var longestWord = plain.SelectMany(t => t.Split(' ')).Max(w => w.Length);
+        var width = Math.Min(plain.Max(t => t.Length), Math.Max(longestWord, console.Profile.Width / 3));
+        var titles = plain.Select(t => Wrap(t, width)).ToArray();
+        var table = new Table().Border(TableBorder.Rounded);
+        table.AddColumn(new TableColumn("Question") { Width = width, NoWrap = true });
+        table.AddColumn(new TableColumn("Answer (90% interval)").RightAligned());
         table.AddColumn("Agrees with the article?");
         table.AddColumn("In short");
-        foreach (var a in result.Answers)
+        foreach (var (a, title) in result.Answers.Zip(titles))
         {
+            var share = Numbers.Percent(a.ShareAgreeing);
             // Each claim's own verdict: + agrees, - disagrees, ? not tested by this model.
             var claims = string.Join(" ", a.ClaimVerdicts.Select(v => v.Claim + (v.Outcome switch
             {
@@ -146,29 +156,42 @@ public sealed class AnalyzeCommand(IAnsiConsole console) : Command<AnalyzeSettin
                 ClaimOutcome.Disagrees => "-",
                 _ => "?",
             })));
-            var share = Math.Round(100 * a.ShareAgreeing).ToString(CultureInfo.InvariantCulture);
+            var perClaim = claims.Length > 0 ? $"; {Markup.Escape(claims)}" : "";
+            // A policy comparison counts packages: there are no draws to share out.
+            var basis = a.Question.Model == QuestionModel.PolicyComparison ? Markup.Escape(claims) : $"{share} of draws{perClaim}";
             var agrees = !a.Available ? "[grey]n/a[/]"
-                : a.AgreesWithSource ? $"[green]yes[/], {share}% of draws ({claims})"
-                : $"[red]no[/], {share}% of draws ({claims})";
+                : a.AgreesWithSource ? $"[green]yes[/] ({basis})"
+                : $"[red]no[/] ({basis})";
             table.AddRow(
-                new Markup(Markup.Escape(a.Question.Id)),
-                new Markup(a.Available ? F(a.Value) : "[grey]n/a[/]"),
-                new Markup(a.Available ? $"{F(a.Low)} to {F(a.High)}" : ""),
+                new Markup(Markup.Escape(title)),
+                new Markup(!a.Available ? "[grey]n/a[/]" : a.Low == a.High ? Numbers.Value(a.Value) : $"{Numbers.Value(a.Value)} ({Numbers.Value(a.Low)} to {Numbers.Value(a.High)})"),
                 new Markup(agrees),
                 new Markup(Markup.Escape(a.Headline)));
         }
 
         console.Write(table);
+        console.MarkupLine("[grey]Claims: + agrees, - disagrees, ? not tested by the question's model.[/]");
         if (outDir is not null)
             console.MarkupLineInterpolated($"Report: [link]{Path.Combine(outDir, "report.html")}[/] and {Path.Combine(outDir, "report.md")}");
         else
             console.MarkupLine("[grey]Add --out DIR for a report with charts and drivers, --json for machine-readable output.[/]");
     }
 
-    // Two decimals hide small shares (0.00117 of GDP would print as 0.00): below 0.1, two significant digits.
-    internal static string F(double x) => Math.Abs(x) >= 10
-        ? x.ToString("0", CultureInfo.InvariantCulture)
-        : x == 0 || Math.Abs(x) >= 0.1
-            ? x.ToString("0.00", CultureInfo.InvariantCulture)
-            : x.ToString("G2", CultureInfo.InvariantCulture);
+    private static string Wrap(string text, int width)
+    {
+        var lines = new List<string>();
+        var line = "";
+        foreach (var word in text.Split(' '))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > width)
+            {
+                lines.Add(line);
+                line = word;
+            }
+            else line = line.Length == 0 ? word : line + " " + word;
+        }
+
+        lines.Add(line);
+        return string.Join('\n', lines);
+    }
 }

@@ -19,7 +19,7 @@ public sealed record AnalyzeJson(
     /// <summary>The scenario answered; <c>expert_aggregation</c> says how numbers several experts judged were pooled.</summary>
     public sealed record ScenarioRef(string Id, string Sha256, string Title, string Date, string ExpertAggregation);
 
-    public sealed record DriverJson(string Input, string Label, double Effect);
+    public sealed record DriverJson(string Input, string Label, double Effect, double Low, double High, double? AtLow, double? AtHigh);
 
     public sealed record FlipJson(string Input, double Baseline,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] double? Below,
@@ -127,7 +127,7 @@ public sealed record AnalyzeJson(
             a.Question.SourceConclusion,
             a.AgreesWithSource,
             a.ShareAgreeing,
-            a.Drivers.Select(d => new DriverJson(d.Input, d.Label, d.Effect)).ToArray(),
+            a.Drivers.Select(d => new DriverJson(d.Input, d.Label, d.Effect, d.Low, d.High, d.AtLow, d.AtHigh)).ToArray(),
             a.Flips.Select(f => new FlipJson(f.Input, f.Baseline, f.Below, f.Above)).ToArray(),
             a.Models.Select(m => new ModelJson(m.Model, m.Value, m.Note)).ToArray(),
             a.Ensemble is { } e ? Ensemble(e) : null,

@@ -21,9 +21,10 @@ public sealed class BargainCommand(IAnsiConsole console) : Command<BargainSettin
         var report = model.Run(settings);
         if (!report.Success) return Output.ReportProblems(console, report.Problems);
 
-        if (settings.Json) Output.WriteJson(console, report.Value);
+        var json = Output.ToJson(report.Value);
+        if (settings.Json) Output.WriteJsonText(console, json);
         else WriteTables(report.Value, model);
-        return RunsRecording.Record(console, "bargain", settings, Output.ToJson(report.Value));
+        return RunsRecording.Record(console, "bargain", settings, json);
     }
 
     private void WriteTables(BargainReport report, IBargainModel model)

@@ -58,9 +58,10 @@ internal sealed class SmpBargainModel : IBargainModel
     {
         var report = Report(settings);
         if (!report.Success) return Output.ReportProblems(console, report.Problems);
-        if (settings.Json) Output.WriteJson(console, report.Value);
+        var json = Output.ToJson(report.Value);
+        if (settings.Json) Output.WriteJsonText(console, json);
         else WriteTables(console, report.Value);
-        return RunsRecording.Record(console, "bargain", settings, Output.ToJson(report.Value));
+        return RunsRecording.Record(console, "bargain", settings, json);
     }
 
     public ParseResult<SmpBargainReport> Report(BargainSettings settings)

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Statecraft.Cli.Infrastructure;
+using Statecraft.Core.Reporting;
 using Statecraft.Store;
 
 namespace Statecraft.Cli.Commands;
@@ -81,7 +82,7 @@ public sealed class RunsListCommand(IAnsiConsole console) : Command<RunsListSett
             console.MarkupLineInterpolated($"[yellow]warning:[/] run {damaged.Id} is damaged and was skipped: {damaged.Reason}");
         if (settings.Json)
         {
-            Output.WriteJson(console, runs.Select(r => r.Manifest.ToView(r.Id)));
+            Output.WriteJson(console, runs.Select(r => r.Manifest.ToView(r.Id)).ToArray());
             return ExitCodes.Ok;
         }
 
@@ -159,8 +160,8 @@ public sealed class RunsShowCommand(IAnsiConsole console) : Command<RunsShowSett
         Row("result SHA-256", run.ResultSha256);
         console.Write(grid);
         console.WriteLine();
-        console.Profile.Out.Writer.Write(run.Result);
-        console.Profile.Out.Writer.Write('\n');
+        console.Write(RunsView.Summary(run.Result));
+        console.MarkupLineInterpolated($"[grey]The full result: statecraft runs show {run.Id} --json[/]");
         return ExitCodes.Ok;
     }
 }
@@ -228,9 +229,9 @@ public sealed class RunsDiffCommand(IAnsiConsole console) : Command<RunsDiffSett
         {
             answers.AddRow(
                 new Text(change.Path),
-                new Text(Shorten(change.Before) ?? "—"),
-                new Text(Shorten(change.After) ?? "—"),
-                new Text(change.Delta is { } d ? d.ToString("+0.####;-0.####;0", CultureInfo.InvariantCulture) : ""));
+                new Text(RunsView.Readable(change.Before) ?? "—"),
+                new Text(RunsView.Readable(change.After) ?? "—"),
+                new Text(change.Delta is { } d ? Numbers.Signed(d) : ""));
         }
 
         console.Write(answers);
@@ -238,8 +239,6 @@ public sealed class RunsDiffCommand(IAnsiConsole console) : Command<RunsDiffSett
             console.MarkupLineInterpolated($"[grey]... and {diff.Answers.Count - shown} more details (drivers, flip points, rounds); `--json` lists them all.[/]");
         return ExitCodes.Ok;
     }
-
-    private static string? Shorten(string? text) => text is { Length: > 80 } ? text[..77] + "..." : text;
 }
 
 internal static class RunsView
@@ -250,6 +249,67 @@ internal static class RunsView
     /// <summary>"0.1.0+abcdef1234..." → "0.1.0+abcdef1": the build's commit, short enough for a table.</summary>
     public static string ShortVersion(string version) =>
         version.IndexOf('+', StringComparison.Ordinal) is var plus and >= 0 && version.Length > plus + 8 ? version[..(plus + 8)] : version;
+
+    /// <summary>A recorded value for a table: numbers for people (not 17 digits), long texts cut at 80 characters.</summary>
+    public static string? Readable(string? text) =>
+        text is not null && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) ? Numbers.Value(x)
+        : text is { Length: > 80 } ? text[..77] + "..." : text;
+
+    /// <summary>
+    /// A result in a screenful: its scalar fields, and for each list its items by id with their value
+    /// and interval when they have them (an analysis: one line per question), or how many items it holds.
+    /// </summary>
+    public static Table Summary(string result)
+    {
+        var table = new Table().Title("Result (summary)").AddColumns("field", "value");
+        JsonElement root;
+        try
+        {
+            root = JsonDocument.Parse(result).RootElement;
+        }
+        catch (JsonException)
+        {
+            return table.AddRow("result", "not JSON");
+        }
+
+        if (root.ValueKind != JsonValueKind.Object) return table.AddRow("result", Describe(root));
+        foreach (var field in root.EnumerateObject())
+        {
+            var items = field.Value.ValueKind == JsonValueKind.Array ? field.Value.EnumerateArray().ToArray() : null;
+            if (items is not null && items.Length > 0 && items.All(i => i.ValueKind == JsonValueKind.Object && i.TryGetProperty("id", out _)))
+            {
+                foreach (var item in items.Take(MaxItems))
+                    table.AddRow(new Text($"{field.Name}: {item.GetProperty("id")}"), new Text(Item(item)));
+                if (items.Length > MaxItems) table.AddRow(new Text(field.Name), new Text($"... and {items.Length - MaxItems} more"));
+            }
+            else table.AddRow(new Text(field.Name), new Text(Describe(field.Value)));
+        }
+
+        return table;
+    }
+
+    private const int MaxItems = 20;
+
+    private static string Item(JsonElement item)
+    {
+        var value = item.TryGetProperty("value", out var v) ? Describe(v) : "";
+        var interval = item.TryGetProperty("interval", out var i) && i.ValueKind == JsonValueKind.Array && i.GetArrayLength() == 2
+            ? $" (90%: {Describe(i[0])} to {Describe(i[1])})" : "";
+        var verdict = item.TryGetProperty("headline", out var h) && h.ValueKind == JsonValueKind.String ? $"; {h.GetString()}" : "";
+        return value + interval + verdict;
+    }
+
+    private static string Describe(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.Number => Numbers.Value(e.GetDouble()),
+        JsonValueKind.String => Readable(e.GetString()) ?? "",
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        JsonValueKind.Null => "—",
+        JsonValueKind.Array => $"{e.GetArrayLength()} item(s)",
+        _ => string.Join(", ", e.EnumerateObject().Where(p => p.Value.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array))
+            .Select(p => $"{p.Name} {Describe(p.Value)}")),
+    };
 
     public static string Took(RunManifest m)
     {

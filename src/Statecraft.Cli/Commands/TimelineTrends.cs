@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Spectre.Console;
 using Statecraft.Core.Domain;
 using Statecraft.Core.Events;
@@ -95,22 +94,26 @@ internal static class TimelineTrends
         }
     }
 
-    internal static string Markdown(IReadOnlyList<TieTrend> trends)
+    /// <summary>The report's section: per tie, the events month by month and each event with its document and sentence.</summary>
+    internal static void Section(ReportDocument doc, Scenario scenario, IReadOnlyList<TieTrend> trends)
     {
-        var sb = new StringBuilder("\n## Event trends behind the ties\n\n");
-        if (trends.Count == 0) sb.Append("No coded event links two actors of a tie.\n");
+        string Name(string id) => scenario.Actors.FirstOrDefault(a => a.Id == id)?.Name ?? id;
+        doc.H(2, "Event trends behind the ties", "event-trends");
+        if (trends.Count == 0) doc.P(ReportDocument.T("No coded event links two actors of a tie."));
         foreach (var t in trends)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"### {t.Kind} {t.From} – {t.To}{(t.Since is null ? "" : $" (since {t.Since})")}\n\n");
-            sb.Append("| month | from | to | events | Goldstein sum | verbal coop | material coop | verbal conflict | material conflict |\n|---|---|---|---|---|---|---|---|---|\n");
-            foreach (var m in t.Months)
-                sb.Append(CultureInfo.InvariantCulture, $"| {m.Month} | {m.Source} | {m.Target} | {m.Events} | {m.Goldstein:0.0} | {m.VerbalCooperation} | {m.MaterialCooperation} | {m.VerbalConflict} | {m.MaterialConflict} |\n");
-            sb.Append('\n');
-            foreach (var e in t.Events)
-                sb.Append(CultureInfo.InvariantCulture, $"- {e.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "undated"} {e.Source} → {e.Target} CAMEO {e.Code} — {e.Doc}, sentence {e.Sentence}: “{e.Text.Replace("|", "\\|", StringComparison.Ordinal)}”\n");
-            sb.Append('\n');
+            doc.H(3, $"{t.Kind} {Name(t.From)} – {Name(t.To)}{(t.Since is null ? "" : $" (since {t.Since})")}");
+            doc.Grid(["Month", "From", "To", "Events", "Goldstein sum", "Verbal coop.", "Material coop.", "Verbal conflict", "Material conflict"],
+                t.Months.Select(m => (IReadOnlyList<IReadOnlyList<ReportDocument.Run>>)
+                    new[] { m.Month, Name(m.Source), Name(m.Target), Count(m.Events), m.Goldstein.ToString("0.0", CultureInfo.InvariantCulture),
+                            Count(m.VerbalCooperation), Count(m.MaterialCooperation), Count(m.VerbalConflict), Count(m.MaterialConflict) }
+                        .Select(c => (IReadOnlyList<ReportDocument.Run>)[ReportDocument.T(c)]).ToArray()));
+            doc.List(t.Events.Select(e => (IReadOnlyList<ReportDocument.Run>)
+            [
+                ReportDocument.T($"{e.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "undated"} {Name(e.Source)} → {Name(e.Target)}, CAMEO {e.Code}, {e.Doc}, sentence {e.Sentence}: “{e.Text}”"),
+            ]));
         }
-
-        return sb.ToString();
     }
+
+    private static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
 }

@@ -45,7 +45,7 @@ internal sealed record BinJson(double Low, double High, int Count, double MeanPr
 
 internal sealed record FoldJson(int[] Train, int[] Test, int Rows, int Events, double? Auc, double Brier, double LogLoss);
 
-internal sealed record ModelJson(
+internal sealed record ValidatedModelJson(
     string Name,
     string? Spec,
     IReadOnlyList<string> Features,
@@ -70,7 +70,7 @@ internal sealed record ValidationJson(
     int SampleEvents,
     IReadOnlyList<CountsJson> Counts,
     IReadOnlyList<NecessaryJson> NecessaryCondition,
-    IReadOnlyList<ModelJson> Models,
+    IReadOnlyList<ValidatedModelJson> Models,
     IReadOnlyList<ComparisonJson> Comparisons,
     IReadOnlyList<string> OpenModels);
 
@@ -135,7 +135,7 @@ public sealed class ValidateConflictCommand(IAnsiConsole console) : Command<Vali
             c.Years.Last == 1984 ? BennettStamAll : null, c.Years.Last == 1984 ? BennettStamRelevant : null)).ToArray(),
         r.NecessaryConditions.Select(n => new NecessaryJson(n.Spec, n.Population, [n.Years.First, n.Years.Last],
             Share(n.WarInitiators), Share(n.MidInitiators), Share(n.DyadYears))).ToArray(),
-        r.Models.Select(m => new ModelJson(m.Name, m.Spec, m.Features, [m.Train.First, m.Train.Last], [m.Test.First, m.Test.Last],
+        r.Models.Select(m => new ValidatedModelJson(m.Name, m.Spec, m.Features, [m.Train.First, m.Train.Last], [m.Test.First, m.Test.Last],
             m.TrainRows, m.TestRows, m.TestEvents, m.Auc, m.Brier, m.LogLoss,
             m.Calibration.Select(b => new BinJson(b.Low, b.High, b.Count, b.MeanProbability, b.Frequency)).ToArray(),
             m.Coefficients,

@@ -50,9 +50,9 @@ internal sealed class WatchCommand(IAnsiConsole console) : Command<WatchCommand.
         public bool Json { get; init; }
     }
 
-    internal sealed record WatchOutput(string Scenario, string Date, string? Since, int EventsRead, IReadOnlyList<QuestionJson> Questions);
+    internal sealed record WatchOutput(string Scenario, string Date, string? Since, int EventsRead, IReadOnlyList<WatchedQuestionJson> Questions);
 
-    internal sealed record QuestionJson(string Id, string Text, double Answer, string Unit, string Verdict, int Events, IReadOnlyList<InputJson> Inputs);
+    internal sealed record WatchedQuestionJson(string Id, string Text, double Answer, string Unit, string Verdict, int Events, IReadOnlyList<InputJson> Inputs);
 
     internal sealed record InputJson(string Input, string Label, string Role, double? Baseline, double? FlipAt, int Events, double NetPush,
         double? TowardFlip, double? AwayFromFlip, IReadOnlyList<PushMonth> Months, IReadOnlyList<EvidenceJson> Evidence);
@@ -86,7 +86,7 @@ internal sealed class WatchCommand(IAnsiConsole console) : Command<WatchCommand.
         return ExitCodes.Ok;
     }
 
-    private static QuestionJson ToJson(QuestionWatch q) => new(q.Id, q.Text, q.Value, q.Unit, q.Verdict, q.Events,
+    private static WatchedQuestionJson ToJson(QuestionWatch q) => new(q.Id, q.Text, q.Value, q.Unit, q.Verdict, q.Events,
         [.. q.Inputs.Select(i => new InputJson(i.Input, i.Label, i.IsFlipPoint && i.IsDriver ? "flip point, driver" : i.IsFlipPoint ? "flip point" : "driver",
             i.Baseline, i.FlipAt, i.Events, i.NetPush, i.FlipDirection == 0 ? null : i.TowardFlip, i.FlipDirection == 0 ? null : i.AwayFromFlip, i.Months,
             [.. i.Evidence.Select(b => new EvidenceJson(b.Event.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), b.Event.Source, b.Event.Target,

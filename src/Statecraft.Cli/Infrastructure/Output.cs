@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Spectre.Console;
 using Statecraft.Core.Domain;
 
@@ -21,12 +22,17 @@ public static class Output
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Converters = { new FiniteDoubleConverter() },
+        TypeInfoResolver = StatecraftJson.Default,
     };
 
-    public static string ToJson<T>(T value) => JsonSerializer.Serialize(value, JsonOptions);
+    /// <summary>The JSON of <paramref name="value"/>, through the serializer generated for <typeparamref name="T"/> (<see cref="StatecraftJson"/>).</summary>
+    public static string ToJson<T>(T value) => JsonSerializer.Serialize(value, (JsonTypeInfo<T>)JsonOptions.GetTypeInfo(typeof(T)));
 
     /// <summary>Writes JSON raw, bypassing markup and line wrapping.</summary>
-    public static void WriteJson<T>(IAnsiConsole console, T value) => WriteRaw(console, ToJson(value) + "\n");
+    public static void WriteJson<T>(IAnsiConsole console, T value) => WriteJsonText(console, ToJson(value));
+
+    /// <summary>Writes JSON already serialized (a command that also records its result serializes it once).</summary>
+    public static void WriteJsonText(IAnsiConsole console, string json) => WriteRaw(console, json + "\n");
 
     /// <summary>Writes text as it is (a file's content for redirection), bypassing markup and line wrapping.</summary>
     public static void WriteRaw(IAnsiConsole console, string text)

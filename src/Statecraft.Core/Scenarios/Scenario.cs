@@ -79,23 +79,23 @@ public sealed class Scenario
             var inputs = new List<Input>();
             foreach (var a in Actors)
             {
-                inputs.Add(new Input($"actor/{a.Id}/capability", $"{a.Name} capability", a.Capability));
-                foreach (var (k, v) in a.Attributes) inputs.Add(new Input($"actor/{a.Id}/{k}", $"{a.Name} {k}", v));
+                inputs.Add(new Input($"actor/{a.Id}/capability", InputLabels.Capability(a), a.Capability));
+                foreach (var (k, v) in a.Attributes) inputs.Add(new Input($"actor/{a.Id}/{k}", InputLabels.Attribute(a, k), v));
             }
 
             foreach (var i in Issues)
                 foreach (var s in i.Stances)
                 {
-                    inputs.Add(new Input($"issue/{i.Id}/{s.ActorId}/position", $"{s.ActorId} position on {i.Id}", s.Position));
-                    inputs.Add(new Input($"issue/{i.Id}/{s.ActorId}/salience", $"{s.ActorId} salience on {i.Id}", s.Salience));
+                    inputs.Add(new Input($"issue/{i.Id}/{s.ActorId}/position", InputLabels.Position(_actors[s.ActorId], i), s.Position));
+                    inputs.Add(new Input($"issue/{i.Id}/{s.ActorId}/salience", InputLabels.Salience(_actors[s.ActorId], i), s.Salience));
                     if (s.Influence is { } influence)
-                        inputs.Add(new Input($"issue/{i.Id}/{s.ActorId}/influence", $"{s.ActorId} influence on {i.Id}", influence));
+                        inputs.Add(new Input($"issue/{i.Id}/{s.ActorId}/influence", InputLabels.Influence(_actors[s.ActorId], i), influence));
                 }
 
             foreach (var p in Parameters) inputs.Add(new Input($"parameter/{p.Id}", p.Text, p.Value));
             foreach (var l in Levers)
                 foreach (var (k, v) in l.Inputs)
-                    inputs.Add(new Input($"lever/{l.Id}/{k}", $"{l.Id} {k}", v));
+                    inputs.Add(new Input($"lever/{l.Id}/{k}", InputLabels.LeverInput(l, k, id => _actors[id].Name), v));
             foreach (var p in Policies)
                 if (p.Cost is { } cost) inputs.Add(new Input($"policy/{p.Id}/cost", $"cost of {p.Id} to {p.ResponseBy}", cost));
 

@@ -12,7 +12,7 @@ namespace Statecraft.Io.Models;
 /// <c>statecraft validate conflict --model-out</c>, embedded in the build so analyze needs no data
 /// folder): JSON with snake_case names and doubles in round-trip form.
 /// </summary>
-public static class DisputeModelFile
+public static partial class DisputeModelFile
 {
     public const string ResourceName = "dispute-models.json";
 
@@ -21,7 +21,12 @@ public static class DisputeModelFile
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         WriteIndented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        TypeInfoResolver = DisputeModelJsonContext.Default, // generated at build time: the native build has no reflection-based JSON
     };
+
+    [JsonSerializable(typeof(FileJson))]
+    [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+    private sealed partial class DisputeModelJsonContext : JsonSerializerContext;
 
     private sealed record ModelJson(IReadOnlyList<string> Features, IReadOnlyList<double> Coefficients);
 

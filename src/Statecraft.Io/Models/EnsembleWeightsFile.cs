@@ -11,7 +11,7 @@ namespace Statecraft.Io.Models;
 /// assembly, so analyses need no file beside the binary) and as <c>statecraft evaluate --weights-out</c>
 /// writes them.
 /// </summary>
-public static class EnsembleWeightsFile
+public static partial class EnsembleWeightsFile
 {
     public const string ShippedPath = "data/models/ensemble-weights.json";
     private const string ResourceName = "ensemble-weights.json";
@@ -24,7 +24,12 @@ public static class EnsembleWeightsFile
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         RespectRequiredConstructorParameters = true,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        TypeInfoResolver = FileJsonContext.Default, // generated at build time: the native build has no reflection-based JSON
     };
+
+    [JsonSerializable(typeof(FileJson))]
+    [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+    private sealed partial class FileJsonContext : JsonSerializerContext;
 
     private sealed record MemberJson(string Model, double Weight, double MeanAbsoluteError, double RootMeanSquaredError, double[] Residuals);
 

@@ -34,14 +34,8 @@ function $(id) { return document.getElementById(id); }
 
 function fill(id, ...children) { const node = $(id); node.replaceChildren(...children.flat().filter(c => c !== null && c !== undefined)); return node; }
 
-function fmt(x) {
-  if (x === null || x === undefined) return '—';
-  if (typeof x !== 'number') return String(x);
-  if (!isFinite(x)) return String(x);
-  const a = Math.abs(x);
-  if (a !== 0 && (a < 0.001 || a >= 1e6)) return x.toExponential(2);
-  return Number(x.toPrecision(4)).toString();
-}
+// Numbers for people, the same rules as the report (charts.js): 2.36 bn, 12,345, 69, 0.48, 0.0012.
+const fmt = x => StatecraftCharts.fmt(x);
 
 function fmtRange(v) {
   if (!v) return '—';
@@ -62,7 +56,7 @@ function fmtText(text) {
   return text;
 }
 
-function signed(x) { return (x > 0 ? '+' : '') + fmt(x); }
+const signed = x => StatecraftCharts.signed(x);
 
 async function api(path, options) {
   const response = await fetch(path, options);
@@ -99,13 +93,35 @@ function banner(text) { const b = $('banner'); b.hidden = !text; b.textContent =
 
 // ---------- tabs ----------
 
+// Every page of the dashboard: its name is its URL (#name), so each tab can be linked, bookmarked
+// and reloaded. A new page is one entry here and one <section id="tab-NAME"> (with its button) in index.html.
+const tabs = {
+  scenario: {},
+  findings: {},
+  bargaining: {},
+  policies: {},
+  history: { onShow: () => loadRuns() },
+};
+
 function showTab(name) {
-  for (const b of document.querySelectorAll('#tabs button')) b.classList.toggle('active', b.dataset.tab === name);
+  if (!tabs[name]) name = 'scenario';
+  for (const b of document.querySelectorAll('#tabs button')) {
+    b.classList.toggle('active', b.dataset.tab === name);
+    b.setAttribute('aria-selected', String(b.dataset.tab === name));
+  }
   for (const s of document.querySelectorAll('.tab')) s.classList.toggle('active', s.id === 'tab-' + name);
-  if (name === 'history') loadRuns();
+  if (tabs[name].onShow) tabs[name].onShow();
   // Charts drawn while hidden have no size; let them measure again.
   setTimeout(() => Object.values(state.charts).forEach(c => c.resize()), 0);
 }
+
+// The tab in the URL (#findings); opening a tab changes the URL, and back/forward move between tabs.
+function go(name) {
+  if (location.hash === '#' + name) showTab(name);
+  else location.hash = name;
+}
+
+function route() { showTab(decodeURIComponent(location.hash.replace(/^#\/?/, '')) || 'scenario'); }
 
 // ---------- scenario ----------
 
@@ -138,7 +154,7 @@ async function uploadScenario(file) {
   $('scenario-select').replaceChildren(...scenarios.map(s => el('option', { value: s.id }, `${s.title} (${s.date})${s.built_in ? '' : ' — loaded'}`)));
   $('scenario-select').value = body.id;
   await selectScenario(body.id);
-  showTab('scenario');
+  go('scenario');
 }
 
 async function selectScenario(id) {
@@ -197,36 +213,85 @@ function nameOf(actorId) {
   return a ? a.name : actorId;
 }
 
+// Fruchterman-Reingold from a circle in id order, a fixed number of steps: the same scenario gives
+// the same picture on every load (ECharts' own force layout starts from random positions).
+function layoutNetwork(ids, links) {
+  const n = ids.length;
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const pos = ids.map((_, i) => ({ x: Math.cos(2 * Math.PI * i / n), y: Math.sin(2 * Math.PI * i / n) }));
+  const k = 1.6 / Math.sqrt(n);
+  let temperature = 0.2;
+  for (let step = 0; step < 400; step++) {
+    const move = pos.map(() => ({ x: 0, y: 0 }));
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        const dx = pos[i].x - pos[j].x, dy = pos[i].y - pos[j].y;
+        const d = Math.max(1e-3, Math.hypot(dx, dy)), f = k * k / d;
+        move[i].x += dx / d * f; move[i].y += dy / d * f;
+        move[j].x -= dx / d * f; move[j].y -= dy / d * f;
+      }
+    }
+    for (const l of links) {
+      const a = index.get(l.from), b = index.get(l.to);
+      if (a === undefined || b === undefined || a === b) continue;
+      const dx = pos[a].x - pos[b].x, dy = pos[a].y - pos[b].y;
+      const d = Math.max(1e-3, Math.hypot(dx, dy)), f = d * d / k;
+      move[a].x -= dx / d * f; move[a].y -= dy / d * f;
+      move[b].x += dx / d * f; move[b].y += dy / d * f;
+    }
+    for (let i = 0; i < n; i++) {
+      // A pull to the centre keeps actors without ties inside the picture.
+      move[i].x -= 0.6 * pos[i].x; move[i].y -= 0.6 * pos[i].y;
+      const d = Math.max(1e-9, Math.hypot(move[i].x, move[i].y)), step = Math.min(d, temperature);
+      pos[i].x += move[i].x / d * step; pos[i].y += move[i].y / d * step;
+    }
+    temperature *= 0.985;
+  }
+  return pos;
+}
+
+const tieColours = { defence: '#1d7a3a', 'non-aggression': '#7fb77e', entente: '#1f5fa8', rivalry: '#b3261e', backing: '#8e44ad', dependence: '#d35400', basing: '#5c6675' };
+
 function drawNetwork(sc) {
   const c = chart('network');
   if (!c) return;
-  const kinds = [...new Set(sc.actors.map(a => a.kind))];
-  const tieKinds = [...new Set(sc.ties.filter(t => t.in_force).map(t => t.kind))];
-  const palette = ['#1f5fa8', '#b3261e', '#1d7a3a', '#8e44ad', '#d35400', '#16a085', '#7f8c8d'];
-  const caps = sc.actors.map(a => a.capability.value);
-  const maxCap = Math.max(...caps, 1e-9);
+  const actors = [...sc.actors].sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const ties = sc.ties.filter(t => t.in_force);
+  const kinds = [...new Set(actors.map(a => a.kind))];
+  const kindColours = ['#1f77b4', '#ff7f0e', '#2ca02c', '#9467bd'];
+  const maxCap = Math.max(...actors.map(a => a.capability.value), 1e-9);
+  const size = cap => 10 + 34 * Math.sqrt(cap / maxCap);
+  const pos = layoutNetwork(actors.map(a => a.id), ties);
   c.setOption({
+    animation: false,
     tooltip: richTooltip,
-    legend: [{ data: kinds, bottom: 6 }],
-    color: palette,
+    legend: [{ data: kinds, top: 4, left: 4 }],
+    color: kindColours,
     series: [{
-      type: 'graph', layout: 'force', roam: true, draggable: true, top: 30, bottom: 40,
-      force: { repulsion: 480, gravity: 0.1, edgeLength: [100, 180] },
+      type: 'graph', layout: 'none', roam: true,
+      // The picture is fitted inside these margins, labels included.
+      left: 70, right: 150, top: 50, bottom: 30,
       categories: kinds.map(k => ({ name: k })),
-      label: { show: true, position: 'right' },
-      edgeLabel: { show: true, formatter: p => p.data.kind, fontSize: 10, color: '#5c6675' },
+      label: { show: true, position: 'right', fontSize: 11 },
       edgeSymbol: ['none', 'arrow'], edgeSymbolSize: 7,
-      data: sc.actors.map(a => ({
-        id: a.id, name: a.name, category: kinds.indexOf(a.kind),
-        symbolSize: 12 + 30 * Math.sqrt(a.capability.value / maxCap),
-        value: a.capability.value,
+      data: actors.map((a, i) => ({
+        id: a.id, name: a.name, category: kinds.indexOf(a.kind), x: pos[i].x, y: pos[i].y,
+        symbolSize: size(a.capability.value), value: a.capability.value,
+        tooltip: { formatter: `${a.name} (${a.kind}): capability ${fmt(a.capability.value)}` },
       })),
-      links: sc.ties.filter(t => t.in_force).map(t => ({
-        source: t.from, target: t.to, kind: t.kind,
-        lineStyle: { color: palette[tieKinds.indexOf(t.kind) % palette.length], width: 1.6, curveness: 0.15, type: t.kind === 'Rivalry' ? 'dashed' : 'solid' },
+      links: ties.map(t => ({
+        source: t.from, target: t.to,
+        tooltip: { formatter: `${nameOf(t.from)} → ${nameOf(t.to)}: ${t.kind}${t.since ? ' since ' + t.since : ''}` },
+        lineStyle: { color: tieColours[t.kind] || '#999', width: 1.8, curveness: 0.12, type: t.kind === 'rivalry' ? 'dashed' : 'solid', opacity: 0.9 },
       })),
     }],
   });
+  const used = [...new Set(ties.map(t => t.kind))];
+  fill('network-legend',
+    el('span', { class: 'muted' }, 'Ties: '),
+    used.map(k => el('span', { class: 'legend-item' },
+      el('span', { class: 'swatch' + (k === 'rivalry' ? ' dashed' : ''), style: `border-top-color:${tieColours[k] || '#999'}` }), ` ${k}`)),
+    el('span', { class: 'legend-item muted' }, ` · Node size: capability (largest ${fmt(maxCap)}, ${actors.find(a => a.capability.value === maxCap)?.name ?? ''}); colour: kind of actor. Drag to pan, scroll to zoom.`));
 }
 
 function drawIssue(id, issue) {
@@ -313,7 +378,11 @@ function showResult(result, label) {
       el('td', {},
         el('span', { class: answered ? (q.agrees_with_source === true ? 'agree' : q.agrees_with_source === false ? 'disagree' : '') : 'muted' }, verdict),
         answered && typeof q.share_of_draws_agreeing === 'number' ? el('span', { class: 'muted' }, ` ${Math.round(q.share_of_draws_agreeing * 100)}% of draws`) : null,
-        (q.claims || []).length ? el('div', { class: 'small' }, (q.claims || []).join(', ')) : null,
+        // Each claim's own verdict; the proposition tested and the reason on hover.
+        (q.claim_verdicts || []).length
+          ? el('div', { class: 'small claims' }, ...q.claim_verdicts.flatMap((v, i) => [i ? ' · ' : '',
+            el('span', { title: `${v.proposition}: ${v.reason}`, class: v.verdict === 'agrees' ? 'agree' : v.verdict === 'disagrees' ? 'disagree' : 'muted' }, `${v.claim} ${v.verdict}`)]))
+          : (q.claims || []).length ? el('div', { class: 'small' }, q.claims.join(', ')) : null,
         q.source_conclusion ? el('div', { class: 'muted small' }, 'Article: ', q.source_conclusion) : null));
   });
   fill('findings', table(['Question', 'Answer', '90% interval', 'In short', 'Agrees with the article?'], rows, { class: 'findings' }));
@@ -325,33 +394,36 @@ function selectQuestion(id) {
   state.selectedQuestion = id;
   for (const row of document.querySelectorAll('#findings tr[data-question]')) row.classList.toggle('selected', row.dataset.question === id);
   const q = (state.result.questions || []).find(x => x.id === id);
-  $('drivers-title').textContent = `Drivers of ${id}`;
+  $('drivers-title').textContent = q ? `Drivers: ${q.question || q.id}` : 'Drivers';
   drawTornado(q);
 }
 
-// A driver is {input, effect} (a signed swing) or {input, low, high} (the answer with the input at each end).
+// The drivers of an answer as the report draws them (charts.js): the answer with each input at its
+// low and high value. Results recorded before drivers carried both ends show the swing alone.
 function drawTornado(q) {
-  const c = chart('tornado');
-  if (!c) return;
-  const drivers = (q && q.drivers) || [];
-  if (!drivers.length) { c.setOption({ title: { text: 'No drivers reported for this question', left: 'center', top: 'middle', textStyle: { fontSize: 13, color: '#5c6675' } } }); return; }
-  const ranged = drivers.every(d => typeof d.low === 'number' && typeof d.high === 'number');
-  const sorted = [...drivers].sort((a, b) => swing(a) - swing(b)).slice(-12);
-  const base = ranged ? q.value : 0;
-  c.setOption({
-    tooltip: { ...richTooltip, trigger: 'axis', axisPointer: { type: 'shadow' } },
-    grid: { left: 200, right: 30, top: ranged ? 30 : 15, bottom: 45 },
-    legend: ranged ? { data: ['input at low end', 'input at high end'], top: 0 } : { show: false },
-    xAxis: { type: 'value', name: ranged ? (q.unit || '') : 'change of the answer, input from low to high', nameLocation: 'middle', nameGap: 28, scale: ranged },
-    yAxis: { type: 'category', data: sorted.map(d => d.label || d.input), axisLabel: { width: 190, overflow: 'truncate' } },
-    series: ranged ? [
-      { name: 'input at low end', type: 'bar', stack: 't', data: sorted.map(d => d.low - base), itemStyle: { color: '#b3261e' } },
-      { name: 'input at high end', type: 'bar', stack: 't2', barGap: '-100%', data: sorted.map(d => d.high - base), itemStyle: { color: '#1f5fa8' } },
-    ] : [
-      { name: 'effect', type: 'bar', data: sorted.map(d => ({ value: d.effect, itemStyle: { color: d.effect >= 0 ? '#1f5fa8' : '#b3261e' } })) },
-    ],
-  });
-  function swing(d) { return ranged ? Math.abs(d.high - d.low) : Math.abs(d.effect); }
+  const node = $('tornado');
+  const drivers = ((q && q.drivers) || []).filter(d => typeof d.at_low === 'number' && typeof d.at_high === 'number');
+  if (!drivers.length) {
+    const swings = (q && q.drivers) || [];
+    node.replaceChildren(swings.length
+      ? table(['Input or package', 'Effect'], swings.map(d => [d.label || d.input, el('td', { class: 'num' }, signed(d.effect))]))
+      : el('p', { class: 'muted' }, 'No drivers reported for this question.'));
+    if (state.charts.tornado) { state.charts.tornado.dispose(); delete state.charts.tornado; }
+    return;
+  }
+  node.style.height = `${150 + 64 * drivers.length}px`;
+  node.replaceChildren();
+  if (!window.echarts) { node.replaceChildren(el('p', { class: 'error' }, 'The chart library did not load.')); return; }
+  state.charts.tornado = StatecraftCharts.render(node, {
+    kind: 'tornado',
+    title: 'What moves the answer',
+    subtitle: 'Each input alone at its low (5%) and high (95%) value; bars start at the central answer.',
+    x_name: q.unit || '',
+    low_name: 'input at its low (5%) value',
+    high_name: 'input at its high (95%) value',
+    central: q.value,
+    bars: drivers.map(d => ({ name: d.label || d.input, low_value: 'low ' + fmt(d.low), high_value: 'high ' + fmt(d.high), at_low: d.at_low, at_high: d.at_high })),
+  }, 'canvas');
 }
 
 function renderPackages(result) {
@@ -360,17 +432,32 @@ function renderPackages(result) {
   // Outcome by outcome: each question's answer and its change against the scenario as given,
   // after the responder's best response where there is one; nothing is averaged across scales.
   const ids = [...new Set(packages.flatMap(p => (p.outcomes || []).map(o => o.question)))];
-  const cell = o => o ? el('td', { class: 'num' }, fmt(o.value), el('div', { class: 'muted' }, (o.change >= 0 ? '+' : '') + fmt(o.change) + (o.material && o.gain > 0 ? ' ▲' : o.material && o.gain < 0 ? ' ▼' : ''))) : el('td', {});
-  fill('packages', table(['Package', 'Call', 'Response', 'War (share of draws, not a probability)', ...ids], packages.map(p => {
-    const final = p.with_response || p.outcomes || [];
-    const war = p.war_with_response || p.war;
-    return [
-      el('td', {}, p.title || p.policy, p.what_if ? el('span', { class: 'muted' }, ' (what-if)') : null, el('div', { class: 'muted' }, p.policy)),
-      el('td', {}, p.call_with_response || p.call || ''),
-      el('td', {}, p.response || ''),
-      el('td', { class: 'num' }, war ? fmt(war.value) : ''),
-      ...ids.map(id => cell(final.find(o => o.question === id)))];
-  })));
+  const title = id => { const q = (result.questions || []).find(x => x.id === id); return q ? q.question : id; };
+  const tone = o => !o.material ? 'immaterial' : o.gain > 0 ? 'towards' : o.gain < 0 ? 'away' : 'neutral';
+  const mark = o => o.material && o.gain > 0 ? ' ▲' : o.material && o.gain < 0 ? ' ▼' : '';
+  const cell = o => o ? el('td', { class: 'num' }, fmt(o.value), el('div', { class: 'muted' }, signed(o.change) + mark(o))) : el('td', {});
+  const name = p => (p.title || p.policy) + (p.what_if ? ' (what-if)' : '');
+  const chartNode = el('div', { id: 'packages-chart', class: 'chart', role: 'img', 'aria-label': 'Policy packages outcome by outcome', style: `height:${190 + 36 * packages.length}px` });
+  fill('packages', chartNode,
+    table(['Package', 'Call', 'Response', 'War (share of draws, not a probability)', ...ids.map(title)], packages.map(p => {
+      const final = p.with_response || p.outcomes || [];
+      const war = p.war_with_response || p.war;
+      return [
+        el('td', {}, p.title || p.policy, p.what_if ? el('span', { class: 'muted' }, ' (what-if)') : null, el('div', { class: 'muted small' }, p.policy)),
+        el('td', {}, p.call_with_response || p.call || ''),
+        el('td', {}, p.response || ''),
+        el('td', { class: 'num' }, war ? Math.round(100 * war.value) + '%' : ''),
+        ...ids.map(id => cell(final.find(o => o.question === id)))];
+    }), { class: 'wide' }));
+  if (!window.echarts) return;
+  state.charts['packages-chart'] = StatecraftCharts.render(chartNode, {
+    kind: 'policies',
+    title: 'Policy packages outcome by outcome',
+    subtitle: "Each answer's change against the scenario as given, on its own scale, after the responder's best response where it has one (see the table).",
+    x_name: '', columns: ids.map(title),
+    tone_names: { towards: 'towards the sponsors', away: 'away from the sponsors', neutral: 'material, no sponsor stance', immaterial: 'not material' },
+    rows: packages.map(p => ({ name: name(p), cells: ids.map(id => { const o = (p.with_response || p.outcomes || []).find(x => x.question === id); return o ? { text: signed(o.change), tone: tone(o) } : { text: '', tone: 'immaterial' }; }) })),
+  }, 'canvas');
 }
 
 // ---------- policies ----------
@@ -395,14 +482,17 @@ async function onCompare() {
 
 function renderComparison(baseline, runs) {
   const qs = (baseline.questions || []).filter(q => typeof q.value === 'number');
-  const valueIn = (result, id) => { const q = (result.questions || []).find(x => x.id === id); return q ? q.value : null; };
+  const answerIn = (result, id) => (result.questions || []).find(x => x.id === id) || null;
+  const valueIn = (result, id) => { const q = answerIn(result, id); return q ? q.value : null; };
+  const interval = q => q && Array.isArray(q.interval) ? el('div', { class: 'muted small' }, `90%: ${fmt(q.interval[0])} to ${fmt(q.interval[1])}`) : null;
   const rows = qs.map(q => [
-    el('td', {}, q.question || q.id, el('div', { class: 'muted' }, q.id)),
-    el('td', { class: 'num' }, fmt(q.value), el('div', { class: 'muted small' }, q.unit || '')),
+    el('td', {}, q.question || q.id, el('div', { class: 'muted small' }, q.unit || '')),
+    el('td', { class: 'num' }, fmt(q.value), interval(q)),
     ...runs.map(r => {
-      const v = valueIn(r.job.result, q.id);
+      const a = answerIn(r.job.result, q.id);
+      const v = a ? a.value : null;
       const d = v === null ? null : v - q.value;
-      return el('td', { class: 'num' }, fmt(v), d === null || d === 0 ? '' : el('span', { class: d > 0 ? 'up' : 'down' }, ` (${signed(d)})`));
+      return el('td', { class: 'num' }, fmt(v), d === null || d === 0 ? '' : el('span', { class: d > 0 ? 'up' : 'down' }, ` (${signed(d)})`), interval(a));
     }),
   ]);
   fill('comparison', table(['Question', 'Baseline', ...runs.map(r => nameOfPolicy(r.policy))], rows, { class: 'comparison' }));
@@ -412,9 +502,9 @@ function renderComparison(baseline, runs) {
   c.setOption({
     tooltip: { ...richTooltip, trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { data: runs.map(r => nameOfPolicy(r.policy)), top: 0 },
-    grid: { left: 260, right: 30, top: 40, bottom: 30 },
-    xAxis: { type: 'value', name: 'change from the baseline' },
-    yAxis: { type: 'category', data: qs.map(q => q.id), inverse: true },
+    grid: { left: 10, right: 30, top: 40, bottom: 40, containLabel: true },
+    xAxis: { type: 'value', name: 'change of the central answer from the baseline (in each question\'s unit)', nameLocation: 'middle', nameGap: 26, axisLabel: { formatter: fmt } },
+    yAxis: { type: 'category', data: qs.map(q => q.question || q.id), inverse: true, axisTick: { show: true }, axisLabel: { width: 260, overflow: 'break', lineHeight: 13 } },
     series: runs.map(r => ({ name: nameOfPolicy(r.policy), type: 'bar', data: qs.map(q => { const v = valueIn(r.job.result, q.id); return v === null ? null : v - q.value; }) })),
   });
 }
@@ -437,20 +527,21 @@ async function onBargaining() {
     $('bargaining-message').textContent = paths.length ? `${paths.length} model(s) on ${issue}${policies.length ? ' with ' + policies.join(', ') : ''}` : `no trajectories for ${issue}`;
     const holder = $('trajectories');
     holder.replaceChildren();
+    const scale = state.scenario.issues.find(x => x.id === issue);
     paths.forEach((t, i) => {
       const id = 'trajectory-' + i;
-      holder.append(el('h3', {}, `${t.model}${t.forecast !== null && t.forecast !== undefined ? ' — forecast ' + fmt(t.forecast) : ''}`),
-        el('div', { id, class: 'chart', role: 'img', 'aria-label': `${t.model} positions on ${t.issue} by round` }));
-      const c = chart(id);
-      if (!c) return;
-      c.setOption({
-        tooltip: { ...richTooltip, trigger: 'axis' },
-        legend: { data: t.actors.map(nameOf), top: 0, type: 'scroll' },
-        grid: { left: 50, right: 20, top: 40, bottom: 40 },
-        xAxis: { type: 'category', name: 'round', nameLocation: 'middle', nameGap: 25, data: t.rounds.map((_, r) => r) },
-        yAxis: { type: 'value', name: 'position', scale: true },
-        series: t.actors.map((a, k) => ({ name: nameOf(a), type: 'line', showSymbol: false, data: t.rounds.map(r => r[k]) })),
-      });
+      const node = el('div', { id, class: 'chart', role: 'img', 'aria-label': `${t.model} positions on ${t.issue} by round`, style: `height:${400 + 22 * Math.ceil((t.actors.length + 1) / 5)}px` });
+      holder.append(el('h3', {}, `${t.model}${t.forecast !== null && t.forecast !== undefined ? ' — forecast ' + fmt(t.forecast) : ''}`), node);
+      if (!window.echarts) { node.replaceChildren(el('p', { class: 'error' }, 'The chart library did not load.')); return; }
+      state.charts[id] = StatecraftCharts.render(node, {
+        kind: 'trajectories',
+        title: `${t.model}: ${scale ? scale.title : t.issue}`,
+        subtitle: scale ? `${fmt(scale.min)} = ${scale.low_means}; ${fmt(scale.max)} = ${scale.high_means}` : '',
+        x_name: 'round (0 = the scenario\'s positions)', y_name: 'position',
+        y_min: scale ? scale.min : null, y_max: scale ? scale.max : null,
+        actors: t.actors.map((a, k) => ({ name: nameOf(a), values: t.rounds.map(r => r[k]) })),
+        forecast_name: null, forecast: null,
+      }, 'canvas');
     });
   } catch (e) {
     $('bargaining-message').replaceChildren(el('span', { class: 'error' }, e.message));
@@ -469,7 +560,7 @@ async function loadRuns() {
       el('td', { class: 'num' }, r.id),
       r.command,
       el('td', {}, r.input_id || '', r.input_sha256 ? el('div', { class: 'muted' }, r.input_sha256.slice(0, 12)) : null),
-      Object.entries(r.options || {}).map(([k, v]) => `--${k} ${v}`).join(' '),
+      commandLine(r.options),
       r.seed || '',
       (r.started_at || '').replace('T', ' ').slice(0, 19),
       (r.version || '').split('+')[0],
@@ -479,6 +570,16 @@ async function loadRuns() {
   } catch (e) {
     $('history-message').replaceChildren(el('span', { class: 'error' }, e.message));
   }
+}
+
+// A run's options as the command line had them: positional arguments (recorded under their
+// upper-case names, FILE, SCENARIO) as bare values first, then the options; flags without a value.
+function commandLine(options) {
+  const entries = Object.entries(options || {});
+  const positional = entries.filter(([k]) => k === k.toUpperCase() && /[A-Z]/.test(k)).map(([, v]) => v);
+  const named = entries.filter(([k]) => !(k === k.toUpperCase() && /[A-Z]/.test(k)))
+    .map(([k, v]) => v === 'true' ? `--${k}` : `--${k} ${v}`);
+  return [...positional, ...named].join(' ');
 }
 
 function tick(id, on) {
@@ -518,13 +619,14 @@ async function onDiff() {
 async function openRun(id) {
   const run = await api('/api/runs/' + id);
   showResult(run.result, `stored run ${id}`);
-  showTab('findings');
+  go('findings');
 }
 
 // ---------- start ----------
 
 document.addEventListener('DOMContentLoaded', () => {
-  for (const b of document.querySelectorAll('#tabs button')) b.addEventListener('click', () => showTab(b.dataset.tab));
+  for (const b of document.querySelectorAll('#tabs button')) b.addEventListener('click', () => go(b.dataset.tab));
+  window.addEventListener('hashchange', route);
   $('scenario-select').addEventListener('change', e => selectScenario(e.target.value).catch(err => banner(err.message)));
   $('scenario-file').addEventListener('change', e => {
     const file = e.target.files[0];
@@ -537,5 +639,6 @@ document.addEventListener('DOMContentLoaded', () => {
   $('history-refresh').addEventListener('click', loadRuns);
   $('diff-button').addEventListener('click', onDiff);
   window.addEventListener('resize', () => Object.values(state.charts).forEach(c => c.resize()));
+  route();
   loadScenarios().catch(e => banner('Could not load: ' + e.message));
 });

@@ -264,8 +264,8 @@ public sealed class QuestionEngineTests
                 c.Gain.ShouldBeNull("no sponsors: no direction");
             }
 
-            // Without sponsors a move is neither a gain nor a loss: a material one is reported as a move.
-            p.Call.ShouldBe(p.Outcomes.Any(c => c.Material) ? PackageCall.Moves : PackageCall.NoMaterialChange);
+            // No sponsors: a material change is a move, never a gain or a loss.
+            p.Call.ShouldBe(p.Outcomes.Any(c => c.Material) ? PackageCall.Moves : PackageCall.NoMaterialChange, p.Policy);
             p.War!.Measure.ShouldContain("not a probability");
         }
 

@@ -3,8 +3,12 @@ using Statecraft.Core.Uncertainty;
 
 namespace Statecraft.Core.Scenarios.Analysis;
 
-/// <summary>One input's effect on an answer: the output with the input at its high end minus at its low end.</summary>
-public sealed record Driver(string Input, string Label, double Low, double High, double Effect);
+/// <summary>
+/// One input's effect on an answer: the output with the input at its high end minus at its low end.
+/// <see cref="Low"/> and <see cref="High"/> are the input's 5% and 95% values, <see cref="AtLow"/> and
+/// <see cref="AtHigh"/> the answer there (the others at their medians), when the driver is an input.
+/// </summary>
+public sealed record Driver(string Input, string Label, double Low, double High, double Effect, double? AtLow = null, double? AtHigh = null);
 
 /// <summary>One model's estimate beside the headline value (BDM, SMP, weighted mean; EU with/without a backer).</summary>
 public sealed record ModelEstimate(string Model, double? Value, string Note = "");

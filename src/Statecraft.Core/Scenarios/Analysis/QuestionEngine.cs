@@ -327,7 +327,7 @@ public static class QuestionEngine
 
     private static IReadOnlyList<Driver> Drivers(Scenario s, IReadOnlyList<TornadoBar> tornado) =>
         tornado.Where(b => b.Swing > 0).Take(DriversShown)
-            .Select(b => new Driver(b.Input, ScenarioInputs.Label(s, b.Input), b.LowValue, b.HighValue, b.OutputAtHigh - b.OutputAtLow))
+            .Select(b => new Driver(b.Input, ScenarioInputs.Label(s, b.Input), b.LowValue, b.HighValue, b.OutputAtHigh - b.OutputAtLow, b.OutputAtLow, b.OutputAtHigh))
             .ToArray();
 
     internal static double Share(IReadOnlyList<double> values, Expectation expect) =>
