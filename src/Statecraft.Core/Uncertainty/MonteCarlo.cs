@@ -100,7 +100,9 @@ public static class MonteCarlo
     /// <summary>
     /// Runs a model with <paramref name="width"/> outputs in every draw (e.g. the members of an
     /// ensemble) and returns them draw-major: <c>result[k * width + j]</c> is output j of draw k. Draw k
-    /// uses the same stream as <see cref="Run"/>, so the two see the same scenarios.
+    /// uses the same stream as <see cref="Run"/>, so the two see the same scenarios. With
+    /// <paramref name="first"/> &gt; 0 only draws first..Samples-1 are made (a run extended to more
+    /// draws: the result starts at draw <paramref name="first"/>, and each draw is what a whole run gives).
     /// </summary>
     public static double[] RunMany(
         InputSet inputs,
@@ -108,11 +110,13 @@ public static class MonteCarlo
         ScenarioOutputs model,
         MonteCarloOptions options,
         IProgress<MonteCarloProgress>? progress = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        int first = 0)
     {
         if (options.Samples < 1) throw new ArgumentOutOfRangeException(nameof(options), options.Samples, "expected at least one sample");
         if (width < 1) throw new ArgumentOutOfRangeException(nameof(width), width, "expected at least one output");
-        var n = options.Samples;
+        if (first < 0 || first >= options.Samples) throw new ArgumentOutOfRangeException(nameof(first), first, "expected a draw before the last");
+        var n = options.Samples - first;
         var values = new double[n * width];
         var completed = 0;
         var step = Math.Max(1, n / 100);
@@ -123,15 +127,15 @@ public static class MonteCarlo
         };
 
         Parallel.For(
-            0,
-            n,
+            first,
+            options.Samples,
             parallel,
             () => new ScenarioDraw(inputs, new double[inputs.Count]),
             (k, _, draw) =>
             {
                 var random = Xoshiro256StarStar.ForStream(options.Seed, (ulong)k);
                 inputs.Draw(random, draw.Buffer);
-                model(draw, values.AsSpan(k * width, width));
+                model(draw, values.AsSpan((k - first) * width, width));
                 var done = Interlocked.Increment(ref completed);
                 if (progress is not null && (done % step == 0 || done == n)) progress.Report(new MonteCarloProgress(done, n));
                 return draw;
