@@ -81,7 +81,7 @@ public static class QuestionEngine
         var forecast = run.Forecast!;
         var inputs = ScenarioInputs.Create(s, QuestionModels.BargainingPaths(s, issue.Id));
         var point = EnsembleForecast.PointModel(s, issue.Id, o.Weights);
-        var (tornado, flips) = Sensitivities(inputs, point, q.Expect);
+        var (tornado, flips) = Sensitivities(inputs, point, q.Expect, o.MaxThreads);
 
         // The central scenario: the trajectory and the explanation of any disagreement come from it.
         var centralIssue = QuestionModels.RealizeIssue(s, issue.Id, new ScenarioDraw(inputs, inputs.Medians()));
@@ -138,7 +138,7 @@ public static class QuestionEngine
         var model = QuestionModels.WarTrap(s, q, withBacker: true);
         var run = runs.WarTrap(s, q, withBacker: true, runs.Options.Samples);
         var (baseline, mc) = (run.Value, Interval(run.Draws));
-        var (tornado, flips) = Sensitivities(inputs, model, q.Expect);
+        var (tornado, flips) = Sensitivities(inputs, model, q.Expect, runs.Options.MaxThreads);
         var pays = Share(run.Draws, new Expectation(Above: 0));
         var share = Share(run.Draws, q.Expect);
         var models = new List<ModelEstimate>
@@ -180,7 +180,7 @@ public static class QuestionEngine
         var model = LeverCases.Ratio(lever, q.Measure);
         var run = runs.Coercion(s, lever.Id, q.Measure, runs.Options.Samples);
         var (baseline, mc) = (run.Value, Interval(run.Draws));
-        var (tornado, flips) = Sensitivities(inputs, model, q.Expect);
+        var (tornado, flips) = Sensitivities(inputs, model, q.Expect, runs.Options.MaxThreads);
         var otherMeasure = q.Measure == CoercionMeasure.Usd ? CoercionMeasure.ShareOfGdp : CoercionMeasure.Usd;
         var otherRun = runs.Coercion(s, lever.Id, otherMeasure, runs.Options.Samples);
         var other = (Interval: Interval(otherRun.Draws), Above: Share(otherRun.Draws, new Expectation(Above: 1)));
@@ -245,10 +245,10 @@ public static class QuestionEngine
         expect.Above is { } a ? Verdict.GreaterThan(a) : Verdict.LessThan(expect.Below!.Value);
 
     /// <summary>Tornado bars for every input, flip points for the strongest drivers, of a deterministic model.</summary>
-    private static (IReadOnlyList<TornadoBar> Tornado, IReadOnlyList<FlipPoint> Flips) Sensitivities(InputSet inputs, ScenarioModel model, Expectation expect)
+    private static (IReadOnlyList<TornadoBar> Tornado, IReadOnlyList<FlipPoint> Flips) Sensitivities(InputSet inputs, ScenarioModel model, Expectation expect, int? maxThreads)
     {
         var verdict = VerdictOf(expect);
-        var tornado = Sensitivity.Tornado(inputs, model);
+        var tornado = Sensitivity.Tornado(inputs, model, maxThreads: maxThreads);
 
         // Flip points for the strongest drivers only: a sub-model over those inputs, the rest at their medians.
         var top = tornado.Where(b => b.Swing > 0).Take(FlipInputs).Select(b => b.Input).ToArray();
@@ -264,7 +264,7 @@ public static class QuestionEngine
                 for (var i = 0; i < index.Length; i++) values[index[i]] = draw[i];
                 return MonteCarlo.Evaluate(inputs, model, values);
             };
-            flips = Sensitivity.FlipPoints(sub, subModel, verdict);
+            flips = Sensitivity.FlipPoints(sub, subModel, verdict, maxThreads);
         }
 
         return (tornado, flips);
