@@ -106,23 +106,31 @@ internal static class QuestionModels
         var allianceTies = ties.Select(kv => new AllianceTie(kv.Key.Item1, kv.Key.Item2, kv.Value)).ToArray();
         var commitmentTies = s.TiesInForce.Where(t => t.Commitment is not null && ids.Contains(t.From) && ids.Contains(t.To)).ToArray();
 
+        // The input names each draw reads, spelled once here rather than in every draw.
+        var capability = states.Select(a => $"actor/{a.Id}/capability").ToArray();
+        var effectiveness = states.Select(a => a.Attributes.ContainsKey("effectiveness") ? $"actor/{a.Id}/effectiveness" : null).ToArray();
+        var elsewhere = states.Select(a => a.Attributes.ContainsKey("committed_elsewhere") ? $"actor/{a.Id}/committed_elsewhere" : null).ToArray();
+        var (lat, lon) = (states.Select(a => $"actor/{a.Id}/lat").ToArray(), states.Select(a => $"actor/{a.Id}/lon").ToArray());
+        var committing = commitmentTies
+            .Where(t => !(backer is not null && t.Links(backer, q.Challenger!)))
+            .Select(t => (t.From, t.To, Path: $"parameter/{t.Commitment}"))
+            .Concat(withBacker && backer is not null ? [(backer, q.Challenger!, $"parameter/{q.BackerCommitment}")] : [])
+            .ToArray();
+
         return draw =>
         {
-            var warStates = states.Select(a => new WarTrapState(
-                a.Id,
-                draw[$"actor/{a.Id}/capability"] * (a.Attributes.ContainsKey("effectiveness") ? draw[$"actor/{a.Id}/effectiveness"] : 1),
-                a.Attributes.ContainsKey("committed_elsewhere") ? draw[$"actor/{a.Id}/committed_elsewhere"] : 0)).ToArray();
-            var distances = new List<StatePair>();
+            var warStates = new WarTrapState[states.Count];
+            for (var i = 0; i < warStates.Length; i++)
+                warStates[i] = new WarTrapState(
+                    states[i].Id,
+                    draw[capability[i]] * (effectiveness[i] is { } e ? draw[e] : 1),
+                    elsewhere[i] is { } c ? draw[c] : 0);
+            var distances = new List<StatePair>(states.Count * (states.Count - 1) / 2);
             for (var i = 0; i < states.Count; i++)
                 for (var j = i + 1; j < states.Count; j++)
-                    distances.Add(new StatePair(states[i].Id, states[j].Id, Miles(
-                        draw[$"actor/{states[i].Id}/lat"], draw[$"actor/{states[i].Id}/lon"],
-                        draw[$"actor/{states[j].Id}/lat"], draw[$"actor/{states[j].Id}/lon"])));
-            var commitments = commitmentTies
-                .Where(t => !(backer is not null && t.Links(backer, q.Challenger!)))
-                .Select(t => new ThirdPartyCommitment(t.From, t.To, draw[$"parameter/{t.Commitment}"])).ToList();
-            if (withBacker && backer is not null)
-                commitments.Add(new ThirdPartyCommitment(backer, q.Challenger!, draw[$"parameter/{q.BackerCommitment}"]));
+                    distances.Add(new StatePair(states[i].Id, states[j].Id, Miles(draw[lat[i]], draw[lon[i]], draw[lat[j]], draw[lon[j]])));
+            var commitments = new List<ThirdPartyCommitment>(committing.Length);
+            foreach (var (from, to, path) in committing) commitments.Add(new ThirdPartyCommitment(from, to, draw[path]));
             var model = WarTrapModel.Create(new WarTrapSpec(warStates, distances, allianceTies, null, commitments), new WarTrapOptions()).Value;
             return model.ExpectedUtility(model.IndexOf(q.Challenger!), model.IndexOf(q.Target!));
         };
