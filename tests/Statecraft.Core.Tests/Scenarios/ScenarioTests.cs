@@ -264,9 +264,12 @@ public sealed class QuestionEngineTests
                 c.Gain.ShouldBeNull("no sponsors: no direction");
             }
 
-            p.Call.ShouldBe(PackageCall.NoMaterialChange);
+            // No sponsors: a material move is only a move, neither a gain nor a loss.
+            p.Call.ShouldBe(p.Outcomes.Any(c => c.Material) ? PackageCall.Moves : PackageCall.NoMaterialChange, p.Policy);
             p.War!.Measure.ShouldContain("not a probability");
         }
+
+        result.Packages.ShouldContain(p => p.Call == PackageCall.Moves);
 
         // Weakening A (who holds the low end) cannot move the border towards A.
         result.Packages.Single(p => p.Policy == "weaken-a").Outcomes[0].Change.ShouldBeGreaterThanOrEqualTo(0);
