@@ -124,6 +124,17 @@ public sealed class AnalyzeCommandTests
     }
 
     [Fact]
+    public void One_thread_and_two_give_the_same_bytes()
+    {
+        // 250 draws: the packages' responses (200 draws), the packages (250) and the answers share their draws.
+        var one = Run("analyze", "--samples", "250", "--threads", "1", "--json");
+        var two = Run("analyze", "--samples", "250", "--threads", "2", "--json");
+        one.Code.ShouldBe(0, one.Output);
+        two.Output.ShouldBe(one.Output);
+        Run("analyze", "--threads", "0").Code.ShouldNotBe(0);
+    }
+
+    [Fact]
     public void The_same_seed_gives_the_same_bytes_and_another_seed_does_not()
     {
         var a = Run("analyze", "--samples", "12", "--seed", "42", "--json");

@@ -57,6 +57,9 @@ internal sealed class SmpEngine
     private readonly double[] _rSelf;  // i's estimate of its own R (the adjustment rule applied to R_i, R_i)
     private readonly double[] _rowSum; // sum over n of U_i(i, n)
     private readonly double[] _work, _coal, _scratch;
+    private readonly List<Proposal>[] _offers; // per actor, the bargains on offer this turn (refilled each turn)
+    private readonly double[][] _here;         // per actor, its position this turn (the status quo bargain)
+    private readonly ChoiceScratch? _choice;   // one thread: the choices' work space, reused
 
     public SmpEngine(SpatialScenario scenario, SmpOptions options)
     {
@@ -97,7 +100,10 @@ internal sealed class SmpEngine
         _coal = new double[n * n];
         _scratch = new double[2 * n * n];
         _parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxThreads > 0 ? options.MaxThreads : -1 };
-        if (options.MaxThreads == 1) _single = new ChallengeScratch(n);
+        if (options.MaxThreads == 1) (_single, _choice) = (new ChallengeScratch(n, nd), new ChoiceScratch());
+        _offers = new List<Proposal>[n];
+        _here = new double[n][];
+        for (var k = 0; k < n; k++) (_offers[k], _here[k]) = (new List<Proposal>(), new double[nd]);
     }
 
     private static (int, double)[][]? BuildAdjustments(SpatialScenario s)
@@ -361,7 +367,7 @@ internal sealed class SmpEngine
             return result;
         }
 
-        Parallel.For(0, n, _parallel, () => new ChallengeScratch(n), (i, _, s) =>
+        Parallel.For(0, n, _parallel, () => new ChallengeScratch(n, _nd), (i, _, s) =>
         {
             result[i] = BestChallenge(i, s);
             return s;
@@ -369,7 +375,7 @@ internal sealed class SmpEngine
         return result;
     }
 
-    private sealed class ChallengeScratch(int n)
+    private sealed class ChallengeScratch(int n, int nd)
     {
         public readonly double[] Risk = new double[n];
         public readonly int[] Order = new int[n];
@@ -378,6 +384,24 @@ internal sealed class SmpEngine
         public readonly double[] Weight = new double[n]; // third parties' weights, 0 for the principals
         public readonly double[] Umi = new double[n];    // U_i(m, i): m's utility of i's position, as i sees it
         public readonly double[] Umm = new double[n];    // U_i(m, m)
+
+        // One turn's bargains: points (nd numbers) and actors' values of them (n numbers).
+        public readonly Arena Points = new(nd), Values = new(n);
+
+        public void NewTurn() => (Points.Used, Values.Used) = (0, 0);
+    }
+
+    /// <summary>Arrays of one length handed out in order, taken back when the next turn starts.</summary>
+    private sealed class Arena(int length)
+    {
+        private readonly List<double[]> _arrays = [];
+        public int Used;
+
+        public double[] Take()
+        {
+            if (Used == _arrays.Count) _arrays.Add(new double[length]);
+            return _arrays[Used++];
+        }
     }
 
     /// <summary>h's estimates of every actor's risk attitude.</summary>
@@ -680,18 +704,23 @@ internal sealed class SmpEngine
     private double[] Bargain(SmpChallenge[] challenges, int turn)
     {
         int n = _n, nd = _nd;
-        var offers = new List<Proposal>[n];
+        var offers = _offers;
         for (var k = 0; k < n; k++)
         {
-            var here = _pos.AsSpan(k * nd, nd).ToArray();
-            offers[k] = [new Proposal(k, k, here, here)];
+            var here = _here[k];
+            _pos.AsSpan(k * nd, nd).CopyTo(here);
+            offers[k].Clear();
+            offers[k].Add(new Proposal(k, k, here, here));
         }
 
         var made = new Proposal[n][];
         if (_single is not null)
+        {
+            _single.NewTurn();
             for (var i = 0; i < n; i++) made[i] = challenges[i].Made ? Proposals(i, challenges[i], _single) : [];
+        }
         else
-            Parallel.For(0, n, _parallel, () => new ChallengeScratch(n), (i, _, scratch) =>
+            Parallel.For(0, n, _parallel, () => new ChallengeScratch(n, nd), (i, _, scratch) =>
             {
                 made[i] = challenges[i].Made ? Proposals(i, challenges[i], scratch) : [];
                 return scratch;
@@ -714,42 +743,51 @@ internal sealed class SmpEngine
         }
 
         var next = new double[n * nd];
-        For(n, k =>
+        if (_choice is not null)
+            for (var k = 0; k < n; k++) Adopt(k, _choice);
+        else
+            Parallel.For(0, n, _parallel, () => new ChoiceScratch(), (k, _, scratch) =>
+            {
+                Adopt(k, scratch);
+                return scratch;
+            }, _ => { });
+        return next;
+
+        void Adopt(int k, ChoiceScratch scratch)
         {
-            var chosen = offers[k][Choose(k, offers[k], draws[k])];
+            var chosen = offers[k][Choose(k, offers[k], draws[k], scratch)];
             var src = chosen.Init == k ? chosen.InitPos : chosen.RcvrPos;
             src.AsSpan().CopyTo(next.AsSpan(k * nd, nd));
-        });
-        return next;
+        }
     }
 
     private Proposal[] Proposals(int i, SmpChallenge c, ChallengeScratch s)
     {
         var j = c.Target;
-        var byI = Interpolate(i, j, c.Probability, 1 - c.Probability);
-        if (_o.Bargains == BargainModel.InitOnlyInterp) return [Valued(byI)];
+        var byI = Interpolate(i, j, c.Probability, 1 - c.Probability, s);
+        if (_o.Bargains == BargainModel.InitOnlyInterp) return [Valued(byI, s)];
 
         // j's own estimate of the probability that i prevails.
         Prepare(s, j, i);
         var pByJ = _o.Voting == VotingRule.Proportional ? ChallengeProportional(i, j, s).P : EstimateChallenge(j, i, i, j, s.Risk).P;
-        var byJ = Interpolate(i, j, pByJ, 1 - pByJ);
+        var byJ = Interpolate(i, j, pByJ, 1 - pByJ, s);
         switch (_o.Bargains)
         {
             case BargainModel.InitRcvrInterp:
-                return [Valued(byI), Valued(byJ)];
+                return [Valued(byI, s), Valued(byJ, s)];
             default:
                 // KTAB weighs both perspectives by the initiator's capability times each side's salience.
                 var wi = _cap[i] * _salSum[i];
                 var wj = _cap[i] * _salSum[j];
-                var pi = new double[_nd];
-                var pj = new double[_nd];
+                var pi = s.Points.Take();
+                var pj = s.Points.Take();
                 for (var k = 0; k < _nd; k++)
                 {
                     pi[k] = (wi * byI.InitPos[k] + wj * byJ.InitPos[k]) / (wi + wj);
                     pj[k] = (wi * byI.RcvrPos[k] + wj * byJ.RcvrPos[k]) / (wi + wj);
                 }
 
-                return [Valued(new Proposal(i, j, pi, pj))];
+                return [Valued(new Proposal(i, j, pi, pj), s)];
         }
     }
 
@@ -758,10 +796,10 @@ internal sealed class SmpEngine
     /// positions with the two principals moved (every actor that weighs the bargain sees the same
     /// numbers, so they are computed once, not once per actor who has it on offer).
     /// </summary>
-    private Proposal Valued(Proposal b)
+    private Proposal Valued(Proposal b, ChallengeScratch s)
     {
         var n = _n;
-        var values = new double[n];
+        var values = s.Values.Take();
         for (var a = 0; a < n; a++)
         {
             var rest = _rowSum[a] - Utility(_dT[b.Init * n + a], _rSelf[a]) - Utility(_dT[b.Rcvr * n + a], _rSelf[a]);
@@ -772,11 +810,11 @@ internal sealed class SmpEngine
     }
 
     /// <summary>Per dimension, a point between the two positions weighted by salience and probability.</summary>
-    private Proposal Interpolate(int i, int j, double pI, double pJ)
+    private Proposal Interpolate(int i, int j, double pI, double pJ, ChallengeScratch s)
     {
         var nd = _nd;
-        var bi = new double[nd];
-        var bj = new double[nd];
+        var bi = s.Points.Take();
+        var bj = s.Points.Take();
         for (var k = 0; k < nd; k++)
         {
             double ti = _pos[i * nd + k], si = _sal[i * nd + k], tj = _pos[j * nd + k], sj = _sal[j * nd + k];
@@ -812,23 +850,35 @@ internal sealed class SmpEngine
     /// The bargain actor k adopts: every actor values the state each bargain would produce (mean utility
     /// of all positions), and a PCE among the bargains decides.
     /// </summary>
-    private int Choose(int k, List<Proposal> offers, double draw)
+    private int Choose(int k, List<Proposal> offers, double draw, ChoiceScratch s)
     {
         var nb = offers.Count;
         if (nb == 1) return 0;
         var n = _n;
-        var u = new double[nb * n];
+        var u = ChoiceScratch.AtLeast(ref s.U, nb * n);
         for (var m = 0; m < nb; m++)
         {
             var values = offers[m].Values ?? _rowSum;
             for (var a = 0; a < n; a++) u[m * n + a] = values[a] / n;
         }
 
-        var c = new double[nb * nb];
+        var c = ChoiceScratch.AtLeast(ref s.C, nb * nb);
         Coalitions(_o.Voting, u, nb, c);
-        var p = new double[nb];
-        Voting.Pce(_o.Pce, _o.VictoryProbability, c, nb, p, new double[2 * nb * nb]);
+        var p = ChoiceScratch.AtLeast(ref s.P, nb).AsSpan(0, nb);
+        Voting.Pce(_o.Pce, _o.VictoryProbability, c.AsSpan(0, nb * nb), nb, p, ChoiceScratch.AtLeast(ref s.Pce, 2 * nb * nb).AsSpan(0, 2 * nb * nb));
         return _o.Transition == StateTransition.Deterministic ? Voting.ArgMax(p) : Voting.Draw(p, draw);
+    }
+
+    /// <summary>Work space of the choices among bargains, grown as needed and reused (by one thread at a time).</summary>
+    private sealed class ChoiceScratch
+    {
+        public double[] U = [], C = [], P = [], Pce = [];
+
+        public static double[] AtLeast(ref double[] buffer, int length)
+        {
+            if (buffer.Length < length) buffer = new double[Math.Max(length, 2 * buffer.Length)];
+            return buffer;
+        }
     }
 
     /// <summary>Utility to actor a of a point, judged from a's current position with its risk attitude.</summary>

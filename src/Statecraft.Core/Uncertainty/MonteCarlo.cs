@@ -100,7 +100,9 @@ public static class MonteCarlo
     /// <summary>
     /// Runs a model with <paramref name="width"/> outputs in every draw (e.g. the members of an
     /// ensemble) and returns them draw-major: <c>result[k * width + j]</c> is output j of draw k. Draw k
-    /// uses the same stream as <see cref="Run"/>, so the two see the same scenarios.
+    /// uses the same stream as <see cref="Run"/>, so the two see the same scenarios. With
+    /// <paramref name="first"/> &gt; 0 only draws first..Samples-1 are made (a run extended to more
+    /// draws: the result starts at draw <paramref name="first"/>, and each draw is what a whole run gives).
     /// </summary>
     public static double[] RunMany(
         InputSet inputs,
@@ -108,11 +110,13 @@ public static class MonteCarlo
         ScenarioOutputs model,
         MonteCarloOptions options,
         IProgress<MonteCarloProgress>? progress = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        int first = 0)
     {
         if (options.Samples < 1) throw new ArgumentOutOfRangeException(nameof(options), options.Samples, "expected at least one sample");
         if (width < 1) throw new ArgumentOutOfRangeException(nameof(width), width, "expected at least one output");
-        var n = options.Samples;
+        if (first < 0 || first >= options.Samples) throw new ArgumentOutOfRangeException(nameof(first), first, "expected a draw before the last");
+        var n = options.Samples - first;
         var values = new double[n * width];
         var completed = 0;
         var step = Math.Max(1, n / 100);
@@ -123,15 +127,15 @@ public static class MonteCarlo
         };
 
         Parallel.For(
-            0,
-            n,
+            first,
+            options.Samples,
             parallel,
             () => new ScenarioDraw(inputs, new double[inputs.Count]),
             (k, _, draw) =>
             {
                 var random = Xoshiro256StarStar.ForStream(options.Seed, (ulong)k);
                 inputs.Draw(random, draw.Buffer);
-                model(draw, values.AsSpan(k * width, width));
+                model(draw, values.AsSpan((k - first) * width, width));
                 var done = Interlocked.Increment(ref completed);
                 if (progress is not null && (done % step == 0 || done == n)) progress.Report(new MonteCarloProgress(done, n));
                 return draw;
@@ -190,20 +194,26 @@ public static class Sensitivity
     private const int ScanSteps = 200;
     private const int BisectionSteps = 60;
 
-    /// <summary>Each uncertain input at its low and high quantile, the others at their medians; widest swing first.</summary>
-    public static IReadOnlyList<TornadoBar> Tornado(InputSet inputs, ScenarioModel model, double lowerQuantile = 0.05, double upperQuantile = 0.95)
+    /// <summary>
+    /// Each uncertain input at its low and high quantile, the others at their medians; widest swing
+    /// first. Inputs are evaluated on up to <paramref name="maxThreads"/> threads (null: every core),
+    /// each into its own slot, so the result does not depend on the thread count.
+    /// </summary>
+    public static IReadOnlyList<TornadoBar> Tornado(InputSet inputs, ScenarioModel model, double lowerQuantile = 0.05, double upperQuantile = 0.95,
+        int? maxThreads = null)
     {
         var baseline = inputs.Medians();
-        var bars = new List<TornadoBar>();
-        for (var i = 0; i < inputs.Count; i++)
+        var slots = new TornadoBar?[inputs.Count];
+        Parallel.For(0, inputs.Count, Threads(maxThreads), i =>
         {
             var distribution = inputs.Inputs[i].Distribution;
-            if (distribution.IsPoint) continue;
+            if (distribution.IsPoint) return;
             var low = distribution.Quantile(lowerQuantile);
             var high = distribution.Quantile(upperQuantile);
-            bars.Add(new TornadoBar(inputs.Inputs[i].Name, low, high,
-                EvaluateWith(inputs, model, baseline, i, low), EvaluateWith(inputs, model, baseline, i, high)));
-        }
+            slots[i] = new TornadoBar(inputs.Inputs[i].Name, low, high,
+                EvaluateWith(inputs, model, baseline, i, low), EvaluateWith(inputs, model, baseline, i, high));
+        });
+        var bars = slots.OfType<TornadoBar>().ToList();
 
         // Stable sort: equal swings keep input order.
         return bars.Select((bar, index) => (bar, index))
@@ -215,13 +225,15 @@ public static class Sensitivity
     /// For every input (point values too), the nearest value below and above its baseline at which the
     /// verdict differs from the baseline verdict, others held at baseline. The search scans the input's
     /// domain within a window around the baseline (ten times the larger of |baseline| and the 5-95%
-    /// width, at least 1), then bisects the first change to double precision.
+    /// width, at least 1), then bisects the first change to double precision. The searches (each input,
+    /// each direction) run on up to <paramref name="maxThreads"/> threads (null: every core), each into
+    /// its own slot, so the result does not depend on the thread count.
     /// </summary>
-    public static IReadOnlyList<FlipPoint> FlipPoints(InputSet inputs, ScenarioModel model, Verdict verdict)
+    public static IReadOnlyList<FlipPoint> FlipPoints(InputSet inputs, ScenarioModel model, Verdict verdict, int? maxThreads = null)
     {
         var baseline = inputs.Medians();
         var baseHolds = verdict.Holds(MonteCarlo.Evaluate(inputs, model, (double[])baseline.Clone()));
-        var flips = new FlipPoint[inputs.Count];
+        var ranges = new (double Min, double Max)[inputs.Count];
         for (var i = 0; i < inputs.Count; i++)
         {
             var input = inputs.Inputs[i];
@@ -229,15 +241,23 @@ public static class Sensitivity
             var width = input.Distribution.Quantile(0.95) - input.Distribution.Quantile(0.05);
             var span = Math.Max(10 * Math.Max(Math.Abs(b), width), 1);
             var domain = input.EffectiveDomain;
-            var searchMin = Math.Max(domain.Min, b - span);
-            var searchMax = Math.Min(domain.Max, b + span);
-            var below = Search(inputs, model, verdict, baseline, i, b, searchMin, baseHolds);
-            var above = Search(inputs, model, verdict, baseline, i, b, searchMax, baseHolds);
-            flips[i] = new FlipPoint(input.Name, b, below, above, searchMin, searchMax);
+            ranges[i] = (Math.Max(domain.Min, b - span), Math.Min(domain.Max, b + span));
         }
 
+        // Search 2i looks below input i's baseline, 2i + 1 above it.
+        var found = new double?[2 * inputs.Count];
+        Parallel.For(0, found.Length, Threads(maxThreads), x =>
+        {
+            var i = x / 2;
+            found[x] = Search(inputs, model, verdict, baseline, i, baseline[i], x % 2 == 0 ? ranges[i].Min : ranges[i].Max, baseHolds);
+        });
+        var flips = new FlipPoint[inputs.Count];
+        for (var i = 0; i < inputs.Count; i++)
+            flips[i] = new FlipPoint(inputs.Inputs[i].Name, baseline[i], found[2 * i], found[2 * i + 1], ranges[i].Min, ranges[i].Max);
         return flips;
     }
+
+    private static ParallelOptions Threads(int? maxThreads) => new() { MaxDegreeOfParallelism = maxThreads ?? Environment.ProcessorCount };
 
     private static double? Search(InputSet inputs, ScenarioModel model, Verdict verdict, double[] baseline, int index, double from, double to, bool baseHolds)
     {

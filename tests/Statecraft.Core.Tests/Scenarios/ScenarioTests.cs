@@ -269,6 +269,8 @@ public sealed class QuestionEngineTests
             p.War!.Measure.ShouldContain("not a probability");
         }
 
+        result.Packages.ShouldContain(p => p.Call == PackageCall.Moves);
+
         // Weakening A (who holds the low end) cannot move the border towards A.
         result.Packages.Single(p => p.Policy == "weaken-a").Outcomes[0].Change.ShouldBeGreaterThanOrEqualTo(0);
         var comparison = result.Answers[2];

@@ -94,6 +94,27 @@ public sealed class MonteCarloTests
     }
 
     [Fact]
+    public void Tornado_and_flip_points_are_the_same_on_one_thread_and_on_many()
+    {
+        // Ten inputs with interacting effects and several flips each: every bar and flip lands in its own slot.
+        var inputs = InputSet.Create(Enumerable.Range(0, 10).Select(i => new UncertainInput($"x{i}", Distribution.Triangular(-1 - i, 0.3 * i, 2 + i)))).Value;
+        ScenarioModel model = d =>
+        {
+            double sum = 0;
+            for (var i = 0; i < 10; i++) sum += Math.Sin(d[i] * (i + 1)) * (1 + 0.1 * d[(i + 1) % 10]);
+            return sum;
+        };
+        var verdict = Verdict.GreaterThan(0.2);
+        var tornadoOne = Sensitivity.Tornado(inputs, model, maxThreads: 1);
+        Sensitivity.Tornado(inputs, model, maxThreads: 4).ShouldBe(tornadoOne);
+        tornadoOne.Select(b => b.Swing).ShouldBeInOrder(SortDirection.Descending);
+        var flipsOne = Sensitivity.FlipPoints(inputs, model, verdict, maxThreads: 1);
+        Sensitivity.FlipPoints(inputs, model, verdict, maxThreads: 4).ShouldBe(flipsOne);
+        flipsOne.Count(f => f.Below is not null).ShouldBeGreaterThan(0);
+        flipsOne.Count(f => f.Above is not null).ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
     public void Inputs_outside_their_domain_are_rejected()
     {
         var result = InputSet.Create([new UncertainInput("share", Distribution.Normal(0.5, 0.2), Bounds.UnitInterval)]);

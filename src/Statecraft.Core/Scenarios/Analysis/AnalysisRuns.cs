@@ -7,17 +7,23 @@ namespace Statecraft.Core.Scenarios.Analysis;
 /// median and the ensemble's point forecast per draw (with the predictive distribution), a War Trap
 /// or coercion question's value at the central scenario and its Monte Carlo values.
 /// </summary>
-internal sealed record QuestionRun(double Value, IReadOnlyList<double> Draws, IssueForecast? Forecast = null);
+internal sealed record QuestionRun(double Value, IReadOnlyList<double> Draws, IssueForecast? Forecast = null)
+{
+    /// <summary>The model's outputs in every draw, draw-major (the members' forecasts of a bargaining question), from which the run was made.</summary>
+    public double[] Outputs { get; init; } = [];
+}
 
 /// <summary>
 /// The Monte Carlo runs of one analysis. A run is remembered by what it depends on (the question,
 /// the sample count, and the exact inputs it draws: path, range and distribution), so the scenario
 /// as given, every package, response and what-if reuse the runs whose inputs they leave unchanged:
-/// the same inputs and seed give the same draws, so nothing is approximated.
+/// the same inputs and seed give the same draws, so nothing is approximated. Runs of different
+/// lengths on the same inputs share their draws (see <see cref="Cached"/>).
 /// </summary>
 internal sealed class AnalysisRuns(AnalysisOptions options, AnalysisRuns.Counter counter, CancellationToken ct)
 {
     private readonly Dictionary<RunKey, QuestionRun> _runs = new();
+    private readonly Dictionary<RunKey, QuestionRun> _longest = new(); // by what and inputs (samples 0): the longest run made
     private readonly Dictionary<Scenario, Dictionary<string, SourcedValue>> _values = new(ReferenceEqualityComparer.Instance);
 
     public AnalysisOptions Options => options;
@@ -47,11 +53,13 @@ internal sealed class AnalysisRuns(AnalysisOptions options, AnalysisRuns.Counter
     public QuestionRun Issue(Scenario s, string issueId, int samples)
     {
         var paths = QuestionModels.BargainingPaths(s, issueId);
-        return Cached("issue/" + issueId, s, paths, samples, () =>
-        {
-            var f = EnsembleForecast.Predict(s, issueId, options.Weights, Draws(samples), Progress(), ct);
-            return new QuestionRun(f.Median, f.PointForecasts, f);
-        });
+        return Cached("issue/" + issueId, s, paths, samples,
+            first => EnsembleForecast.Members(s, issueId, Draws(samples), Progress(), ct, first),
+            outputs =>
+            {
+                var f = EnsembleForecast.FromMembers(s, issueId, options.Weights, outputs);
+                return new QuestionRun(f.Median, f.PointForecasts, f) { Outputs = outputs };
+            });
     }
 
     /// <summary>Whether a War Trap question is answered with the calibrated probability of a dispute.</summary>
@@ -68,48 +76,68 @@ internal sealed class AnalysisRuns(AnalysisOptions options, AnalysisRuns.Counter
     public QuestionRun WarTrap(Scenario s, Question q, bool withBacker, int samples)
     {
         var paths = QuestionModels.WarTrapPaths(s, q);
-        return Cached($"war-trap/{q.Id}/{withBacker}", s, paths, samples, () =>
-        {
-            var inputs = ScenarioInputs.Create(s, paths);
-            var model = QuestionModels.WarTrap(s, q, withBacker, EuSpec(q));
-            var mc = MonteCarlo.Run(inputs, model, Verdict.GreaterThan(0), Draws(samples), Progress(), ct);
-            return new QuestionRun(MonteCarlo.Evaluate(inputs, model, inputs.Medians()), mc.Values);
-        });
+        return Single($"war-trap/{q.Id}/{withBacker}", s, paths, samples, () => QuestionModels.WarTrap(s, q, withBacker, EuSpec(q)));
     }
 
     /// <summary>The calibrated probability of a dispute under one open model (<see cref="DisputeForecast.Probability"/>).</summary>
     public QuestionRun Dispute(Scenario s, Question q, string openModel, bool withBacker, int samples)
     {
         var paths = DisputeForecast.Paths(s, q);
-        return Cached($"dispute/{q.Id}/{openModel}/{withBacker}", s, paths, samples, () =>
-        {
-            var inputs = ScenarioInputs.Create(s, paths);
-            var model = DisputeForecast.Probability(s, q, options.Disputes!, openModel, withBacker);
-            var mc = MonteCarlo.Run(inputs, model, Verdict.GreaterThan(0.5), Draws(samples), Progress(), ct);
-            return new QuestionRun(MonteCarlo.Evaluate(inputs, model, inputs.Medians()), mc.Values);
-        });
+        return Single($"dispute/{q.Id}/{openModel}/{withBacker}", s, paths, samples,
+            () => DisputeForecast.Probability(s, q, options.Disputes!, openModel, withBacker));
     }
 
     public QuestionRun Coercion(Scenario s, string leverId, Coercion.CoercionMeasure measure, int samples)
     {
         var lever = s.Lever(leverId);
-        var paths = LeverCases.Paths(lever);
-        return Cached($"coercion/{leverId}/{measure}", s, paths, samples, () =>
-        {
-            var inputs = ScenarioInputs.Create(s, paths);
-            var model = LeverCases.Ratio(lever, measure);
-            var mc = MonteCarlo.Run(inputs, model, Verdict.GreaterThan(1), Draws(samples), Progress(), ct);
-            return new QuestionRun(MonteCarlo.Evaluate(inputs, model, inputs.Medians()), mc.Values);
-        });
+        return Single($"coercion/{leverId}/{measure}", s, LeverCases.Paths(lever), samples, () => LeverCases.Ratio(lever, measure));
     }
 
-    private QuestionRun Cached(string what, Scenario s, IReadOnlyList<string> paths, int samples, Func<QuestionRun> compute)
+    /// <summary>A one-output model's run: its value at the central scenario and its Monte Carlo values.</summary>
+    private QuestionRun Single(string what, Scenario s, IReadOnlyList<string> paths, int samples, Func<ScenarioModel> build)
+    {
+        (InputSet Inputs, ScenarioModel Model)? made = null;
+        (InputSet Inputs, ScenarioModel Model) Made() => made ??= (ScenarioInputs.Create(s, paths), build());
+        return Cached(what, s, paths, samples,
+            first =>
+            {
+                var (inputs, model) = Made();
+                return MonteCarlo.RunMany(inputs, 1, (draw, into) => into[0] = model(draw), Draws(samples), Progress(), ct, first);
+            },
+            outputs =>
+            {
+                var (inputs, model) = Made();
+                return new QuestionRun(MonteCarlo.Evaluate(inputs, model, inputs.Medians()), outputs) { Outputs = outputs };
+            });
+    }
+
+    /// <summary>
+    /// The run of <paramref name="what"/> on these inputs with <paramref name="samples"/> draws. Draw k
+    /// is the same whatever the run's length (seed stream k), so a shorter run is the first draws of a
+    /// longer one with the same inputs, and a longer one extends it: <paramref name="draw"/>(first) makes
+    /// draws first..samples-1 and <paramref name="assemble"/> makes the run from all the outputs.
+    /// </summary>
+    private QuestionRun Cached(string what, Scenario s, IReadOnlyList<string> paths, int samples,
+        Func<int, double[]> draw, Func<double[], QuestionRun> assemble)
     {
         ct.ThrowIfCancellationRequested();
         if (!_values.TryGetValue(s, out var values))
             _values[s] = values = s.Inputs.ToDictionary(i => i.Path, i => i.Value, StringComparer.Ordinal);
-        var key = new RunKey(what, samples, paths.Select(p => (p, values[p].Estimate, values[p].Distribution)).ToArray());
-        if (!_runs.TryGetValue(key, out var run)) _runs[key] = run = compute();
+        var inputs = paths.Select(p => (p, values[p].Estimate, values[p].Distribution)).ToArray();
+        var key = new RunKey(what, samples, inputs);
+        if (_runs.TryGetValue(key, out var run)) return run;
+
+        var anyLength = new RunKey(what, 0, inputs);
+        var longest = _longest.GetValueOrDefault(anyLength);
+        var have = longest is null ? 0 : longest.Draws.Count;
+        var width = longest is null ? 0 : longest.Outputs.Length / have;
+        double[] outputs;
+        if (longest is not null && have >= samples) outputs = longest.Outputs[..(samples * width)];
+        else if (longest is not null) outputs = [.. longest.Outputs, .. draw(have)];
+        else outputs = draw(0);
+
+        _runs[key] = run = assemble(outputs);
+        if (samples > have) _longest[anyLength] = run;
         return run;
     }
 

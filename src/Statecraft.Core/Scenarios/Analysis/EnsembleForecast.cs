@@ -77,18 +77,29 @@ public sealed class IssueForecast
 public static class EnsembleForecast
 {
     public static IssueForecast Predict(Scenario scenario, string issueId, EnsembleWeights weights, MonteCarloOptions options,
-        IProgress<MonteCarloProgress>? progress = null, CancellationToken cancellationToken = default)
+        IProgress<MonteCarloProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        FromMembers(scenario, issueId, weights, Members(scenario, issueId, options, progress, cancellationToken));
+
+    /// <summary>Every member's forecast (draw-major) in draws <paramref name="first"/>..Samples-1, each what a whole run gives.</summary>
+    internal static double[] Members(Scenario scenario, string issueId, MonteCarloOptions options,
+        IProgress<MonteCarloProgress>? progress, CancellationToken cancellationToken, int first = 0)
+    {
+        var inputs = ScenarioInputs.Create(scenario, QuestionModels.BargainingPaths(scenario, issueId));
+        return MonteCarlo.RunMany(inputs, EnsembleMembers.Count,
+            (draw, into) => EnsembleMembers.Forecast(QuestionModels.RealizeIssue(scenario, issueId, draw), into),
+            options, progress, cancellationToken, first);
+    }
+
+    /// <summary>The forecast from the members' forecasts in the first members.Length / members-per-draw draws.</summary>
+    internal static IssueForecast FromMembers(Scenario scenario, string issueId, EnsembleWeights weights, double[] members)
     {
         var issue = scenario.Issue(issueId);
-        var inputs = ScenarioInputs.Create(scenario, QuestionModels.BargainingPaths(scenario, issueId));
-        var members = MonteCarlo.RunMany(inputs, EnsembleMembers.Count,
-            (draw, into) => EnsembleMembers.Forecast(QuestionModels.RealizeIssue(scenario, issueId, draw), into),
-            options, progress, cancellationToken);
-        var points = new double[options.Samples];
+        var draws = members.Length / EnsembleMembers.Count;
+        var points = new double[draws];
         for (var k = 0; k < points.Length; k++)
             points[k] = EnsembleModel.PointForecast(members.AsSpan(k * EnsembleMembers.Count, EnsembleMembers.Count), weights);
-        var predictive = EnsembleModel.Predictive(members, options.Samples, weights, issue.Scale);
-        return new IssueForecast(issueId, issue.Scale, options.Samples, members, points, predictive);
+        var predictive = EnsembleModel.Predictive(members, draws, weights, issue.Scale);
+        return new IssueForecast(issueId, issue.Scale, draws, members, points, predictive);
     }
 
     /// <summary>The scenario inputs the issue's forecast draws (positions, saliences, influence), in draw order.</summary>

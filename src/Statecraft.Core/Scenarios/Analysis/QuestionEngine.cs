@@ -82,7 +82,7 @@ public static class QuestionEngine
         var forecast = run.Forecast!;
         var inputs = ScenarioInputs.Create(s, QuestionModels.BargainingPaths(s, issue.Id));
         var point = EnsembleForecast.PointModel(s, issue.Id, o.Weights);
-        var (tornado, flips) = Sensitivities(inputs, point, q.Expect);
+        var (tornado, flips) = Sensitivities(inputs, point, q.Expect, o.MaxThreads);
 
         // The central scenario: the trajectory and the explanation of any disagreement come from it.
         var centralIssue = QuestionModels.RealizeIssue(s, issue.Id, new ScenarioDraw(inputs, inputs.Medians()));
@@ -163,7 +163,7 @@ public static class QuestionEngine
 
         if (runs.Calibrated(q)) return Dispute(s, q, runs, models, baseline, baseWithout);
 
-        var (tornado, flips) = Sensitivities(inputs, model, q.Expect);
+        var (tornado, flips) = Sensitivities(inputs, model, q.Expect, runs.Options.MaxThreads);
         const string uncalibrated = "No calibrated probability: the question does not source the dyad's contiguity and peace years.";
         string verdict, headline;
         if (q.Backer is not null)
@@ -197,7 +197,7 @@ public static class QuestionEngine
         var run = runs.Dispute(s, q, set.OpenModels[0], withBacker: true, n);
         var p = run.Value;
         var mc = Interval(run.Draws);
-        var (tornado, flips) = Sensitivities(inputs, best, q.Expect);
+        var (tornado, flips) = Sensitivities(inputs, best, q.Expect, runs.Options.MaxThreads);
         var dispute = DisputeForecast.Answer(s, q, set, inputs, m => runs.Dispute(s, q, m, withBacker: true, n).Draws);
         models.Insert(0, new ModelEstimate("dispute_probability", p, dispute.Event));
         foreach (var c in dispute.Choices) models.Add(new ModelEstimate($"dispute_probability[{c.Model}]", c.Probability, "an open model at the central scenario"));
@@ -235,7 +235,7 @@ public static class QuestionEngine
         var model = LeverCases.Ratio(lever, q.Measure);
         var run = runs.Coercion(s, lever.Id, q.Measure, runs.Options.Samples);
         var (baseline, mc) = (run.Value, Interval(run.Draws));
-        var (tornado, flips) = Sensitivities(inputs, model, q.Expect);
+        var (tornado, flips) = Sensitivities(inputs, model, q.Expect, runs.Options.MaxThreads);
         var otherMeasure = q.Measure == CoercionMeasure.Usd ? CoercionMeasure.ShareOfGdp : CoercionMeasure.Usd;
         var otherRun = runs.Coercion(s, lever.Id, otherMeasure, runs.Options.Samples);
         var other = (Interval: Interval(otherRun.Draws), Above: Share(otherRun.Draws, new Expectation(Above: 1)));
@@ -300,10 +300,10 @@ public static class QuestionEngine
         expect.Above is { } a ? Verdict.GreaterThan(a) : Verdict.LessThan(expect.Below!.Value);
 
     /// <summary>Tornado bars for every input, flip points for the strongest drivers, of a deterministic model.</summary>
-    private static (IReadOnlyList<TornadoBar> Tornado, IReadOnlyList<FlipPoint> Flips) Sensitivities(InputSet inputs, ScenarioModel model, Expectation expect)
+    private static (IReadOnlyList<TornadoBar> Tornado, IReadOnlyList<FlipPoint> Flips) Sensitivities(InputSet inputs, ScenarioModel model, Expectation expect, int? maxThreads)
     {
         var verdict = VerdictOf(expect);
-        var tornado = Sensitivity.Tornado(inputs, model);
+        var tornado = Sensitivity.Tornado(inputs, model, maxThreads: maxThreads);
 
         // Flip points for the strongest drivers only: a sub-model over those inputs, the rest at their medians.
         var top = tornado.Where(b => b.Swing > 0).Take(FlipInputs).Select(b => b.Input).ToArray();
@@ -319,7 +319,7 @@ public static class QuestionEngine
                 for (var i = 0; i < index.Length; i++) values[index[i]] = draw[i];
                 return MonteCarlo.Evaluate(inputs, model, values);
             };
-            flips = Sensitivity.FlipPoints(sub, subModel, verdict);
+            flips = Sensitivity.FlipPoints(sub, subModel, verdict, maxThreads);
         }
 
         return (tornado, flips);
