@@ -33,6 +33,19 @@ internal static class CommandRegistry
             .WithDescription("Economic coercion: what a lever costs sender and target as shares of GDP, and who pays more")
             .WithExample("coercion", "examples/coercion-deport-migrants.yaml", "--samples", "5000", "--seed", "1");
 
+        // forecast, resolve, score (the forecast ledger)
+        config.AddCommand<ForecastCommand>("forecast")
+            .WithDescription("Probabilities of the scenario's dated, resolvable questions with ICD 203 terms, recorded in the forecast ledger")
+            .WithExample("forecast")
+            .WithExample("forecast", "scenarios/south-caucasus.yaml", "--json");
+        config.AddCommand<ResolveCommand>("resolve")
+            .WithDescription("Record what happened to a forecast question (or many, from CSV); corrections are new records with a reason")
+            .WithExample("resolve", "pashinyan-in-office-2025", "yes", "--date", "2025-12-31", "--source", "https://www.gov.am/en/")
+            .WithExample("resolve", "--file", "resolutions.csv");
+        config.AddCommand<ScoreCommand>("score")
+            .WithDescription("Score the ledger's forecasts against their resolutions: Brier, log score, CRPS, skill, calibration, sharpness")
+            .WithExample("score", "--json");
+
         // runs, serve
         config.AddBranch("runs", runs =>
         {

@@ -35,7 +35,7 @@ public static class Output
     }
 
     /// <summary>Lists every problem, one a line, as <c>file:line:column: subject: field: message</c>.</summary>
-    public static int ReportProblems(IAnsiConsole console, IEnumerable<Problem> problems)
+    public static int ReportProblems(IAnsiConsole console, IEnumerable<Problem> problems, string consequence = "nothing was computed")
     {
         var count = 0;
         foreach (var problem in problems)
@@ -44,7 +44,7 @@ public static class Output
             count++;
         }
 
-        console.MarkupLineInterpolated($"[red]{count} problem(s); nothing was computed.[/]");
+        console.MarkupLineInterpolated($"[red]{count} problem(s); {consequence}.[/]");
         return ExitCodes.BadInput;
     }
 
