@@ -65,7 +65,7 @@ public sealed partial class RunStore
 
     private const string ForecastColumns =
         "id AS Id, question_id AS QuestionId, question AS Question, kind AS Kind, categories AS Categories, forecaster AS Forecaster, " +
-        "headline AS Headline, prediction AS Prediction, base_rate AS BaseRate, made_at AS MadeAt, deadline AS Deadline, " +
+        "headline AS Headline, p AS P, prediction AS Prediction, base_rate AS BaseRate, made_at AS MadeAt, deadline AS Deadline, " +
         "scenario_id AS ScenarioId, scenario_sha256 AS ScenarioSha256, version AS Version, recorded_at AS RecordedAt, run_id AS RunId, " +
         "detail AS Detail, record_sha256 AS RecordSha256";
 

@@ -26,7 +26,18 @@ public sealed record LedgerEntry(
     string Version,
     DateTimeOffset RecordedAt,
     long? RunId,
-    string Detail);
+    string Detail)
+{
+    // Categories compare by content, so an entry read back from the store equals the one recorded.
+    public bool Equals(LedgerEntry? other) =>
+        other is not null && Id == other.Id && QuestionId == other.QuestionId && Question == other.Question && Kind == other.Kind
+        && Categories.SequenceEqual(other.Categories) && Forecaster == other.Forecaster && Headline == other.Headline
+        && Prediction.Equals(other.Prediction) && BaseRate.Equals(other.BaseRate) && MadeAt == other.MadeAt && Deadline == other.Deadline
+        && ScenarioId == other.ScenarioId && ScenarioSha256 == other.ScenarioSha256 && Version == other.Version
+        && RecordedAt == other.RecordedAt && RecordedAt.Offset == other.RecordedAt.Offset && RunId == other.RunId && Detail == other.Detail;
+
+    public override int GetHashCode() => HashCode.Combine(Id, QuestionId, Forecaster, MadeAt);
+}
 
 /// <summary>
 /// What settled a question: the outcome, the date it was settled, the source, when it was recorded.

@@ -41,7 +41,13 @@ public static partial class ScenarioLoader
         }
 
         if (r.Mapping(node, id, "resolution") is not { } m) return null;
-        var criterionKey = kind == QuestionKind.Binary ? "yes_when" : "measure";
+        // With an unreadable kind (already reported), take whichever criterion the file gives.
+        var criterionKey = kind switch
+        {
+            QuestionKind.Binary => "yes_when",
+            null when YamlReader.Get(m, "yes_when") is not null => "yes_when",
+            _ => "measure",
+        };
         r.OnlyKeys(m, id, criterionKey, "deadline", "decided_by");
         var criterion = r.String(m, criterionKey, id);
         var deadline = r.Date(m, "deadline", id, required: true);
@@ -81,7 +87,7 @@ public static partial class ScenarioLoader
         var source = r.String(m, "source", id);
         var field = r.String(m, "field", id, required: false);
         var year = r.Integer(m, "year", id);
-        var reasoning = r.String(m, "reasoning", id) ?? "";
+        var reasoning = r.String(m, "reasoning", id, required: false) ?? ""; // the scenario's rules ask for it
         var cites = r.Strings(m, "cites", id);
         double? low = null, high = null;
         Prediction? prediction = null;

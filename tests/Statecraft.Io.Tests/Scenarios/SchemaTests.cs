@@ -13,7 +13,7 @@ public sealed class SchemaTests
     public void It_names_the_top_level_sections_the_loader_reads()
     {
         Schema.GetProperty("properties").EnumerateObject().Select(p => p.Name).ShouldBe(
-            ["scenario", "sources", "actors", "issues", "ties", "parameters", "levers", "policies", "questions"]);
+            ["scenario", "sources", "actors", "issues", "ties", "parameters", "levers", "policies", "questions", "forecasts"]);
         Schema.GetProperty("additionalProperties").GetBoolean().ShouldBeFalse();
     }
 
@@ -36,6 +36,9 @@ public sealed class SchemaTests
         Enum("actor", "kind").ShouldBe(["state", "bloc", "faction"]);
         Enum("tie", "kind").ShouldBe(["defence", "non-aggression", "entente", "rivalry", "backing", "dependence", "basing"]);
         Enum("question", "model").ShouldBe(["bargaining", "war-trap", "coercion", "policy-comparison"]);
+        Enum("forecast", "kind").ShouldBe(Core.Forecasting.ResolvableQuestion.KindNames.Keys);
+        Schema.GetProperty("$defs").GetProperty("forecast").GetProperty("properties").GetProperty("model").GetProperty("properties")
+            .GetProperty("link").GetProperty("enum").EnumerateArray().Select(x => x.GetString()!).ShouldBe(Core.Forecasting.ModelLink.Names.Keys);
         foreach (var kind in Enum("tie", "kind"))
         {
             var yaml = BadScenarioTests.Valid.Replace("kind: rivalry", $"kind: {kind}");

@@ -1,0 +1,169 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Spectre.Console.Testing;
+
+namespace Statecraft.Cli.Tests;
+
+/// <summary>
+/// forecast, then resolve --file, then score, end to end on a temporary store. The outcomes in these
+/// tests are made up to exercise the commands; they say nothing about what happened.
+/// </summary>
+public sealed class ForecastCommandsTests : IDisposable
+{
+    private static readonly string[] TwelveIds =
+    [
+        "russia-strikes-azerbaijan-2025", "armenia-azerbaijan-war-2025", "peace-treaty-initialled-2025", "peace-treaty-signed-2025",
+        "minsk-group-closed-2025", "pashinyan-in-office-2025", "georgian-dream-in-power-2025", "armenia-leaves-csto-2025",
+        "russia-mass-deportation-2025", "russia-acknowledges-azal-2025", "us-waives-section-907-2025", "russia-iran-treaty-in-force-2025",
+    ];
+
+    private readonly string _dir = Directory.CreateTempSubdirectory("statecraft-forecast-").FullName;
+
+    private string StorePath => Path.Combine(_dir, "runs.db");
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+    }
+
+    private (int Code, string Output) Run(params string[] args)
+    {
+        var console = new TestConsole();
+        console.Profile.Width = 250;
+        var code = StatecraftApp.Run([.. args, "--store", StorePath], console);
+        return (code, console.Output);
+    }
+
+    private string Csv(string name, string text)
+    {
+        var path = Path.Combine(_dir, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    [Fact]
+    public void Forecast_gives_every_listed_question_a_probability_term_and_base_rate()
+    {
+        var (code, output) = Run("forecast", "--json");
+        code.ShouldBe(0, output);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        root.GetProperty("scenario").GetProperty("id").GetString().ShouldBe("south-caucasus");
+        root.GetProperty("scenario").GetProperty("sha256").GetString()!.Length.ShouldBe(64);
+        var forecasts = root.GetProperty("forecasts").EnumerateArray().ToArray();
+        forecasts.Select(f => f.GetProperty("id").GetString()).ShouldBe(TwelveIds);
+        foreach (var f in forecasts)
+        {
+            f.GetProperty("kind").GetString().ShouldBe("binary");
+            var p = f.GetProperty("p").GetDouble();
+            p.ShouldBeInRange(0, 1);
+            f.GetProperty("term").GetString().ShouldBe(Core.Forecasting.EstimativeLanguage.Words(p));
+            f.GetProperty("base_rate").GetDouble().ShouldBeInRange(0, 1);
+            f.GetProperty("deadline").GetString().ShouldBe("2025-12-31");
+            f.GetProperty("made_at").GetString().ShouldBe("2025-07-05");
+            var drivers = f.GetProperty("drivers").EnumerateArray().ToArray();
+            drivers.Select(d => d.GetProperty("kind").GetString()).ShouldContain("base rate");
+            drivers.ShouldAllBe(d => d.GetProperty("text").GetString()!.Length > 40); // the reasoning, not a placeholder
+        }
+    }
+
+    [Fact]
+    public void Forecast_resolve_file_and_score_work_end_to_end()
+    {
+        Run("forecast").Code.ShouldBe(0);
+        var file = Csv("resolutions.csv", """
+            question,outcome,date,source
+            russia-strikes-azerbaijan-2025,no,2025-12-31,made up for the test
+            pashinyan-in-office-2025,yes,2025-12-31,"made up for the test, with a comma"
+            armenia-leaves-csto-2025,yes,2025-10-01,made up for the test
+            """);
+        var resolved = Run("resolve", "--file", file);
+        resolved.Code.ShouldBe(0, resolved.Output);
+        resolved.Output.ShouldContain("3 resolution(s) recorded");
+
+        var (code, output) = Run("score", "--json");
+        code.ShouldBe(0, output);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        root.GetProperty("forecasts").GetInt32().ShouldBe(12);
+        root.GetProperty("resolved").GetInt32().ShouldBe(3);
+        var p = new Dictionary<string, double>();
+        foreach (var q in root.GetProperty("questions").EnumerateArray()) p[q.GetProperty("id").GetString()!] = q.GetProperty("p").GetDouble();
+        var expected = (Math.Pow(p["russia-strikes-azerbaijan-2025"], 2) + Math.Pow(1 - p["pashinyan-in-office-2025"], 2)
+                        + Math.Pow(1 - p["armenia-leaves-csto-2025"], 2)) / 3;
+        root.GetProperty("brier").GetDouble().ShouldBe(expected, 1e-12);
+        root.GetProperty("log_score").GetDouble().ShouldBeLessThan(0);
+        root.GetProperty("skill_vs_base_rate").ValueKind.ShouldBe(JsonValueKind.Number);
+        root.GetProperty("skill_vs_even").ValueKind.ShouldBe(JsonValueKind.Number);
+        var bins = root.GetProperty("calibration").EnumerateArray().ToArray();
+        bins.Sum(b => b.GetProperty("n").GetInt32()).ShouldBe(3);
+        bins.ShouldAllBe(b => b.GetProperty("bin").GetArrayLength() == 2);
+        root.GetProperty("models").EnumerateArray().Select(m => m.GetProperty("model").GetString()).ShouldBe(["judgement"]);
+
+        var table = Run("score");
+        table.Code.ShouldBe(0);
+        table.Output.ShouldContain("Calibration");
+    }
+
+    [Fact]
+    public void A_bad_resolutions_file_names_file_line_and_field_exits_2_and_records_nothing()
+    {
+        Run("forecast").Code.ShouldBe(0);
+        var file = Csv("bad.csv", """
+            question,outcome,date,source
+            russia-strikes-azerbaijan-2025,no,2025-12-31,made up
+            no-such-question,yes,2025-10-01,made up
+            pashinyan-in-office-2025,42,2025-12-31,made up
+            armenia-leaves-csto-2025,no,31/12/2025,made up
+            "minsk-group-closed-2025,no,2025-12-31,made up
+            russia-strikes-azerbaijan-2025,yes,2025-09-01,made up
+            """);
+        var (code, output) = Run("resolve", "--file", file);
+        code.ShouldBe(2);
+        output.ShouldContain("bad.csv:3: no-such-question: question: unknown question");
+        output.ShouldContain("bad.csv:4: pashinyan-in-office-2025: outcome: expected yes or no");
+        output.ShouldContain("bad.csv:5: armenia-leaves-csto-2025: date: expected a date YYYY-MM-DD");
+        output.ShouldContain("bad.csv:6: line: malformed CSV");
+        output.ShouldContain("bad.csv:7: russia-strikes-azerbaijan-2025: question: resolved twice in this batch");
+        output.ShouldContain("nothing was recorded");
+        output.ShouldNotContain("   at ");
+        Run("score", "--json").Output.ShouldContain("\"resolved\": 0");
+    }
+
+    [Fact]
+    public void A_question_is_resolved_once_and_corrected_with_a_reason()
+    {
+        Run("forecast").Code.ShouldBe(0);
+        string[] resolve = ["resolve", "peace-treaty-signed-2025", "no", "--date", "2025-12-31", "--source", "made up for the test"];
+        Run(resolve).Code.ShouldBe(0);
+        var again = Run(resolve);
+        again.Code.ShouldBe(2);
+        again.Output.ShouldContain("already resolved");
+        var corrected = Run("resolve", "peace-treaty-signed-2025", "yes", "--date", "2025-11-30", "--source", "made up", "--reason", "the first record was a typo");
+        corrected.Code.ShouldBe(0, corrected.Output);
+        corrected.Output.ShouldContain("corrects record 1");
+        Run("score", "--json").Output.ShouldContain("\"outcome\": \"yes\"");
+    }
+
+    [Theory]
+    [InlineData(new[] { "resolve", "pashinyan-in-office-2025", "yes", "--source", "x" }, "--date")]
+    [InlineData(new[] { "resolve", "pashinyan-in-office-2025", "yes", "--date", "2025-12-31" }, "--source")]
+    [InlineData(new[] { "resolve", "pashinyan-in-office-2025", "yes", "--date", "yesterday", "--source", "x" }, "expected a date")]
+    [InlineData(new[] { "resolve", "--file", "x.csv", "--date", "2025-12-31" }, "give nothing else")]
+    public void Resolve_needs_its_fields(string[] args, string message)
+    {
+        var (code, output) = Run(args);
+        code.ShouldBe(2);
+        output.ShouldContain(message);
+    }
+
+    [Fact]
+    public void A_scenario_without_forecasts_is_a_clear_error()
+    {
+        var text = File.ReadAllText(Statecraft.Tests.TestPaths.InRepo("scenarios", "south-caucasus.yaml"));
+        var (code, output) = Run("forecast", Csv("no-forecasts.yaml", text[..text.IndexOf("\nforecasts:", StringComparison.Ordinal)]));
+        code.ShouldBe(2);
+        output.ShouldContain("no forecasts: section");
+    }
+}
