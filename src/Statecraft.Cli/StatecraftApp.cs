@@ -2,14 +2,20 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using Statecraft.Cli.Commands;
 using Statecraft.Cli.Infrastructure;
+using Statecraft.Core.Domain;
 
 namespace Statecraft.Cli;
 
 /// <summary>Builds the <c>statecraft</c> command line. Tests call <see cref="Run"/> with a TestConsole.</summary>
 public static class StatecraftApp
 {
-    public static int Run(string[] args, IAnsiConsole console)
+    public static int Run(string[] args, IAnsiConsole console, Func<string, string?>? environment = null)
     {
+        // The limits policy (docs/reliability.md), raised or lowered with STATECRAFT_LIMITS.
+        var limits = Limits.Parse((environment ?? Environment.GetEnvironmentVariable)(Limits.Variable));
+        if (!limits.Success) return Output.ReportProblems(console, limits.Problems);
+        Limits.Current = limits.Value;
+
         var registrar = new TypeRegistrar();
         registrar.RegisterInstance(typeof(IAnsiConsole), console);
         var app = new CommandApp(registrar);
@@ -19,19 +25,9 @@ public static class StatecraftApp
             config.SetApplicationVersion(typeof(StatecraftApp).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
             config.ConfigureConsole(console);
             config.Settings.StrictParsing = true;
-            // No stack traces for users: unexpected failures print one line and exit 1;
-            // usage errors (unknown option, bad value) exit 2 like other bad input.
-            config.SetExceptionHandler((exception, _) =>
-            {
-                if (exception is CommandParseException or CommandRuntimeException)
-                {
-                    console.MarkupLineInterpolated($"[red]error:[/] {exception.Message}");
-                    return ExitCodes.BadInput;
-                }
-
-                console.MarkupLineInterpolated($"[red]error:[/] {exception.GetType().Name}: {exception.Message}");
-                return ExitCodes.Failure;
-            });
+            config.SetHelpProvider(new StatecraftHelp(config.Settings));
+            // No stack traces for users: every exception ends in the one boundary.
+            config.SetExceptionHandler((exception, _) => ErrorBoundary.Handle(console, exception, args));
             CommandRegistry.Register(config);
         });
         return app.Run(args);

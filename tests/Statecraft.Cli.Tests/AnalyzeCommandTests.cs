@@ -177,4 +177,66 @@ public sealed class AnalyzeCommandTests
             if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
         }
     }
+
+    [Fact]
+    public void An_out_directory_that_cannot_be_created_says_so_in_one_line()
+    {
+        var (code, output) = Run("analyze", "--samples", "4", "--out", "/proc/statecraft-report");
+        code.ShouldBe(1, output);
+        output.ShouldContain("error: --out /proc/statecraft-report: cannot create this directory (its parent does not exist or does not accept new entries)");
+        output.ShouldNotContain("Could not find file");
+    }
+
+    [Fact]
+    public void Scenario_problems_start_with_error_in_lower_case_like_every_other_error()
+    {
+        var (code, output) = Run("analyze", Fixture("no-such-file.yaml"));
+        code.ShouldBe(2);
+        output.ShouldStartWith("error: ", Case.Sensitive);
+    }
+
+    [Fact]
+    public void The_policy_verdict_names_the_scenario_s_own_war_and_calls_no_package_best_that_raises_nothing()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"statecraft-policy-{Guid.NewGuid():N}.yaml");
+        try
+        {
+            string Verdict(string yaml)
+            {
+                File.WriteAllText(path, yaml);
+                var (code, output) = Run("analyze", path, "--samples", "16", "--json");
+                code.ShouldBe(0, output);
+                return JsonDocument.Parse(output).RootElement.GetProperty("questions").EnumerateArray()
+                    .Single(q => q.GetProperty("id").GetString() == "which-policy").GetProperty("verdict").GetString()!;
+            }
+
+            // A mediation that moves Freedonia further from the middle lowers the river outcome: no package
+            // raises it, so none is "best". (Since influence is stated per issue, Marsovia's extra salience
+            // alone no longer lowers it.)
+            var yaml = File.ReadAllText(Fixture("two-countries.yaml")).Replace(
+                "{issue: river-share, actor: MAR, field: salience, add: {value: 0.2, low: 0.1, high: 0.3}",
+                "{issue: river-share, actor: FRE, field: position, add: {value: -10, low: -10, high: -8}");
+            var lowering = Verdict(yaml);
+            lowering.ShouldStartWith("No package raises the bargaining outcomes above the scenario as given (the largest mean change, mediation's, is -");
+            lowering.ShouldContain("Freedonia attacking Sylvania paying in");
+            lowering.ShouldNotContain("Russia");
+
+            // A package in which Freedonia concedes raises it, and is named best.
+            var raising = Verdict(yaml.Replace("questions:", """
+                  - id: concession
+                    title: Freedonia gives up the river
+                    claims: [C1]
+                    changes:
+                      - {issue: river-share, actor: FRE, field: position, set: 95, source: guess}
+
+                questions:
+                """));
+            raising.ShouldStartWith("Best package: concession, moving the bargaining outcomes +");
+            raising.ShouldContain("Freedonia attacking Sylvania paying in");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

@@ -47,6 +47,44 @@ public sealed class IngestCommandTests
     }
 
     [Fact]
+    public void Without_a_date_ingest_says_on_standard_error_how_many_events_are_undated()
+    {
+        static (string Out, string Err) Process(params string[] args)
+        {
+            var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var a in (string[])[Path.Combine(AppContext.BaseDirectory, "statecraft.dll"), .. args]) start.ArgumentList.Add(a);
+            using var process = System.Diagnostics.Process.Start(start)!;
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            process.ExitCode.ShouldBe(0, stderr);
+            return (stdout.Result, stderr);
+        }
+
+        var (csv, note) = Process("ingest", Article, "--csv");
+        csv.ShouldStartWith("doc,sentence,date,");
+        var undated = csv.Split('\n').Skip(1).Count(l => l.Split(',') is { Length: > 2 } f && f[2] == "");
+        undated.ShouldBeGreaterThan(0);
+        note.ShouldContain($"note: {undated} of ");
+        note.ShouldContain("--date");
+
+        // With --date every event is dated and nothing is said (in process: only ingest writes to standard error).
+        var error = Console.Error;
+        var captured = new StringWriter();
+        Console.SetError(captured);
+        try
+        {
+            Run("ingest", Article, "--csv", "--date", "2025-07-15").Code.ShouldBe(0);
+        }
+        finally
+        {
+            Console.SetError(error);
+        }
+
+        captured.ToString().ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Same_input_gives_the_same_bytes()
     {
         Run("ingest", Article, "--date", "2025-07-15").Output.ShouldBe(Run("ingest", Article, "--date", "2025-07-15").Output);

@@ -57,6 +57,14 @@ public sealed class AnalyzeCommand(IAnsiConsole console) : Command<AnalyzeSettin
             try
             {
                 Directory.CreateDirectory(settings.Out);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            {
+                return Output.ReportError(console, $"--out {settings.Out}: cannot create this directory ({WhyNot(e)})", ExitCodes.Failure);
+            }
+
+            try
+            {
                 File.WriteAllText(Path.Combine(settings.Out, "report.md"), AnalyzeReport.Markdown(result, json) + (trends is null ? "" : TimelineTrends.Markdown(trends)));
                 if (trends is not null) File.WriteAllText(Path.Combine(settings.Out, "event-trends.json"), Output.ToJson(trends) + "\n");
                 File.WriteAllText(Path.Combine(settings.Out, "report.html"), AnalyzeReport.Html(result, json));
@@ -64,7 +72,7 @@ public sealed class AnalyzeCommand(IAnsiConsole console) : Command<AnalyzeSettin
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
             {
-                return Output.ReportError(console, $"--out {settings.Out}: cannot write the report: {e.Message}", ExitCodes.Failure);
+                return Output.ReportError(console, $"--out {settings.Out}: cannot write the report into this directory ({WhyNot(e)})", ExitCodes.Failure);
             }
         }
 
@@ -77,6 +85,14 @@ public sealed class AnalyzeCommand(IAnsiConsole console) : Command<AnalyzeSettin
 
         return RunsRecording.Record(console, "analyze", settings, Output.ToJson(json));
     }
+
+    // .NET says "Could not find file '/proc/x'" when mkdir fails with ENOENT: say what that means here.
+    private static string WhyNot(Exception e) => e switch
+    {
+        FileNotFoundException or DirectoryNotFoundException => "its parent does not exist or does not accept new entries",
+        UnauthorizedAccessException => "permission denied",
+        _ => e.Message.TrimEnd('.'),
+    };
 
     private AnalysisResult Run(Core.Scenarios.Scenario scenario, AnalyzeSettings settings, AnalysisOptions options, CancellationToken ct)
     {

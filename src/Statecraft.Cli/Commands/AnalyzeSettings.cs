@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Statecraft.Core.Domain;
 using Statecraft.Core.Scenarios.Analysis;
 
 namespace Statecraft.Cli.Commands;
@@ -38,7 +39,7 @@ public sealed class AnalyzeSettings : StoredRunSettings
     public string[] Events { get; init; } = [];
 
     public override ValidationResult Validate() =>
-        Samples is < 1 or > 1_000_000
-            ? ValidationResult.Error($"--samples: expected a whole number from 1 to 1000000, found {Samples}")
+        Samples < 1 || Samples > Limits.Current.Samples
+            ? ValidationResult.Error($"--samples: expected a whole number from 1 to {Limits.Current.Samples} (the samples limit, raised with {Limits.Variable}=samples=N), found {Samples}")
             : ValidationResult.Success();
 }

@@ -32,11 +32,11 @@ public sealed class BargainSettings : StoredRunSettings
     public string? VoteDistance { get; init; }
 
     [CommandOption("-q|--status-quo <Q>")]
-    [Description("Probability that the status quo persists unchallenged, in [0, 1] (default 1)")]
+    [Description("Probability that the status quo persists unchallenged, in [[0, 1]] (default 1)")]
     public double? Q { get; init; }
 
     [CommandOption("-t|--better <T>")]
-    [Description("Probability that an unchallenged change goes the actor's way, in [0, 1] (default 1)")]
+    [Description("Probability that an unchallenged change goes the actor's way, in [[0, 1]] (default 1)")]
     public double? T { get; init; }
 
     [CommandOption("--rounds <N>")]

@@ -109,6 +109,11 @@ internal sealed class IngestCommand(IAnsiConsole console) : Command<IngestComman
         }
 
         var events = result.Events.Concat(coded).ToList();
+
+        // On standard error, so the JSON or CSV on standard output stays what it says it is.
+        var undated = events.Count(e => e.Date is null);
+        if (undated > 0 && date is null && documents.Count > 0)
+            Console.Error.WriteLine($"note: {undated} of {events.Count} events have no date: their sentences name none and no --date was given (--date YYYY-MM-DD dates plain-text documents)");
         if (settings.Csv)
         {
             var writer = console.Profile.Out.Writer;

@@ -17,7 +17,7 @@ internal sealed class IngestValidateCommand(IAnsiConsole console) : Command<Inge
         public string Project { get; init; } = "";
 
         [CommandOption("--json")]
-        [Description("Write {\"records\":N, \"passed\":M, \"failed\":[...]} as JSON")]
+        [Description("Write {\"records\":N, \"passed\":M, \"failed\":[[...]]} as JSON")]
         public bool Json { get; init; }
     }
 

@@ -23,6 +23,7 @@ public abstract class MonteCarloSettings : StoredRunSettings
     public IEnumerable<Problem> MonteCarloProblems()
     {
         if (Samples is < 1) yield return new Problem("", "--samples", $"expected a whole number >= 1, found {Samples}");
+        if (Samples is { } n && Limits.Current.Check("samples", n, "", "--samples") is { } over) yield return over;
         if (Threads is < 1) yield return new Problem("", "--threads", $"expected a whole number >= 1, found {Threads}");
     }
 

@@ -26,7 +26,7 @@ internal static class TimelineTrends
         var documents = new List<Document>();
         foreach (var file in files)
         {
-            if (File.Exists(file) && File.ReadLines(file).FirstOrDefault()?.Trim() == string.Join(",", EventFiles.CsvColumns))
+            if (EventFiles.IsEventCsv(file))
             {
                 var csv = EventFiles.ReadCsv(file);
                 if (csv.Success) events.AddRange(csv.Value);

@@ -10,4 +10,7 @@ public static class ExitCodes
 
     /// <summary>The input was wrong: a malformed file, an unknown option value, a missing field.</summary>
     public const int BadInput = 2;
+
+    /// <summary>A bug in statecraft (sysexits' EX_SOFTWARE): the message names the input and asks for a report.</summary>
+    public const int InternalError = 70;
 }

@@ -25,18 +25,32 @@ public sealed record ScenarioActor(
     string Description = "",
     SourceLocation? Where = null);
 
-/// <summary>One actor's stance on an issue: its position on the issue's scale and how much it cares.</summary>
-public sealed record Stance(string ActorId, SourcedValue Position, SourcedValue Salience, SourceLocation? Where = null);
+/// <summary>
+/// One actor's stance on an issue: its position on the issue's scale, how much it cares, and
+/// <see cref="Influence"/>, the weight it brings to bear on this issue (any non-negative number;
+/// only ratios within the issue matter). Influence is specific to the issue and separate from
+/// military capability: null only on an issue that declares <see cref="ScenarioIssue.InfluenceFromCapability"/>.
+/// </summary>
+public sealed record Stance(string ActorId, SourcedValue Position, SourcedValue Salience, SourceLocation? Where = null, SourcedValue? Influence = null);
 
-/// <summary>An issue of bargaining: a scale whose ends mean something, and the actors' stances.</summary>
+/// <summary>
+/// An issue of bargaining: a scale whose ends mean something, and the actors' stances.
+/// <see cref="InfluenceFromCapability"/>: the issue is decided by military force, so a stance
+/// without its own influence weighs by its actor's capability (CINC in the built-in scenario).
+/// </summary>
 public sealed record ScenarioIssue(
     string Id,
     string Title,
     IssueScale Scale,
     IReadOnlyList<Stance> Stances,
-    SourceLocation? Where = null)
+    SourceLocation? Where = null,
+    bool InfluenceFromCapability = false)
 {
     public Stance? StanceOf(string actorId) => Stances.FirstOrDefault(s => s.ActorId == actorId);
+
+    /// <summary>The input path of a stance's weight on this issue: its own influence, or its actor's capability.</summary>
+    public string InfluencePath(Stance stance) =>
+        stance.Influence is null ? $"actor/{stance.ActorId}/capability" : $"issue/{Id}/{stance.ActorId}/influence";
 }
 
 public enum TieKind
@@ -115,7 +129,7 @@ public enum ChangeOperation
 }
 
 /// <summary>
-/// What a policy change touches. Exactly one of Issue (with Actor and Field position|salience),
+/// What a policy change touches. Exactly one of Issue (with Actor and Field position|salience|influence),
 /// Actor (with Field capability or an attribute), Parameter, or Lever (with Field = an input).
 /// </summary>
 public sealed record ChangeTarget(string? Issue = null, string? Actor = null, string? Parameter = null, string? Lever = null, string? Field = null)

@@ -66,12 +66,15 @@ public sealed class Scenario
     public bool HasParameter(string id) => _parameters.ContainsKey(id);
     public bool HasPolicy(string id) => _policies.ContainsKey(id);
 
+    /// <summary>A stance's weight on its issue: its own influence, or (on an issue decided by force) its actor's capability.</summary>
+    public SourcedValue InfluenceOf(Stance stance) => stance.Influence ?? _actors[stance.ActorId].Capability;
+
     /// <summary>Ties in force at the scenario date.</summary>
     public IEnumerable<Tie> TiesInForce => Ties.Where(t => t.HoldsOn(Date));
 
     /// <summary>
     /// Every number of the scenario, in file order, with a stable path:
-    /// <c>actor/ID/capability</c>, <c>actor/ID/ATTRIBUTE</c>, <c>issue/ID/ACTOR/position|salience</c>,
+    /// <c>actor/ID/capability</c>, <c>actor/ID/ATTRIBUTE</c>, <c>issue/ID/ACTOR/position|salience|influence</c>,
     /// <c>parameter/ID</c>, <c>lever/ID/INPUT</c>.
     /// </summary>
     public IReadOnlyList<Input> Inputs
@@ -90,6 +93,8 @@ public sealed class Scenario
                 {
                     inputs.Add(new Input($"issue/{i.Id}/{s.ActorId}/position", $"{s.ActorId} position on {i.Id}", s.Position));
                     inputs.Add(new Input($"issue/{i.Id}/{s.ActorId}/salience", $"{s.ActorId} salience on {i.Id}", s.Salience));
+                    if (s.Influence is { } influence)
+                        inputs.Add(new Input($"issue/{i.Id}/{s.ActorId}/influence", $"{s.ActorId} influence on {i.Id}", influence));
                 }
 
             foreach (var p in Parameters) inputs.Add(new Input($"parameter/{p.Id}", p.Text, p.Value));
@@ -144,7 +149,12 @@ public sealed class Scenario
     {
         var parts = path.Split('/');
         if (parts[0] == "issue" && parts.Length == 4)
-            return parts[3] == "salience" ? (0, 1) : (_issues[parts[1]].Scale.Min, _issues[parts[1]].Scale.Max);
+            return parts[3] switch
+            {
+                "salience" => (0, 1),
+                "influence" => (0, double.PositiveInfinity),
+                _ => (_issues[parts[1]].Scale.Min, _issues[parts[1]].Scale.Max),
+            };
         if (parts[0] == "actor" && parts.Length == 3 && parts[2] == "committed_elsewhere") return (0, 1);
         if (parts[0] == "actor" && parts.Length == 3 && parts[2] is "lat" or "lon" or "un_ideal_point") return (double.NegativeInfinity, double.PositiveInfinity);
         if (parts[0] == "parameter" && _parameters.TryGetValue(parts[1], out var p)) return BoundsOfUnit(p.Unit);
@@ -181,6 +191,7 @@ public sealed class Scenario
             {
                 Position = f($"issue/{i.Id}/{s.ActorId}/position", s.Position),
                 Salience = f($"issue/{i.Id}/{s.ActorId}/salience", s.Salience),
+                Influence = s.Influence is null ? null : f($"issue/{i.Id}/{s.ActorId}/influence", s.Influence),
             }).ToArray(),
         }).ToArray();
         var parameters = Parameters.Select(p => p with { Value = f($"parameter/{p.Id}", p.Value) }).ToArray();

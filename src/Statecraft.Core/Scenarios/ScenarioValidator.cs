@@ -90,7 +90,15 @@ internal static class ScenarioValidator
                 if (!seen.Add(s.ActorId)) Add(subject, "actor", "duplicate stance for this actor", s.Where);
                 CheckValue(subject, "position", s.Position, sc.Min, sc.Max, $"a position within the scale [{sc.Min:R}, {sc.Max:R}]");
                 CheckValue(subject, "salience", s.Salience, 0, 1, Salience.Expected);
+                if (s.Influence is { } influence)
+                    CheckValue(subject, "influence", influence, 0, double.PositiveInfinity, "an influence >= 0 (the actor's weight on this issue)");
+                else if (!i.InfluenceFromCapability)
+                    Add(subject, "influence", "missing: give the actor's weight on this issue as influence: {value, low, high, source} "
+                                              + "(separate from military capability), or declare influence: capability on the issue if it is decided by force", s.Where);
             }
+
+            if (i.Stances.Count > 0 && i.Stances.All(s => s.Influence is { Estimate.High: 0 }))
+                Add(i.Id, "influence", "every stance has influence 0: at least one actor must weigh on the issue", i.Where);
         }
 
         foreach (var t in ties)
@@ -157,9 +165,12 @@ internal static class ScenarioValidator
             if (t.Issue is not null)
             {
                 if (!issueById.TryGetValue(t.Issue, out var issue)) Add(subject, "issue", $"unknown issue '{t.Issue}'", c.Where);
-                else if (t.Actor is null || issue.StanceOf(t.Actor) is null)
+                else if (t.Actor is null || issue.StanceOf(t.Actor) is not { } stance)
                     Add(subject, "actor", $"actor '{t.Actor}' has no stance on issue '{t.Issue}'", c.Where);
-                if (t.Field is not ("position" or "salience")) Add(subject, "field", $"expected position or salience, found '{t.Field}'", c.Where);
+                else if (t.Field == "influence" && stance.Influence is null)
+                    Add(subject, "field", $"the stance weighs by capability (issue '{t.Issue}' declares influence: capability): change the actor's capability", c.Where);
+                if (t.Field is not ("position" or "salience" or "influence"))
+                    Add(subject, "field", $"expected position, salience or influence, found '{t.Field}'", c.Where);
             }
             else if (t.Parameter is not null)
             {
@@ -179,7 +190,7 @@ internal static class ScenarioValidator
         {
             if (t.Issue is not null)
                 return issueById.TryGetValue(t.Issue, out var i) && t.Actor is not null && i.StanceOf(t.Actor) is { } st
-                    ? t.Field == "position" ? st.Position : t.Field == "salience" ? st.Salience : null
+                    ? t.Field switch { "position" => st.Position, "salience" => st.Salience, "influence" => st.Influence, _ => null }
                     : null;
             if (t.Parameter is not null) return parameterById.TryGetValue(t.Parameter, out var p) ? p.Value : null;
             if (t.Lever is not null)

@@ -16,7 +16,9 @@ public static class DictionaryReader
     public static ParseResult<string[]> ReadLines(string path)
     {
         if (!File.Exists(path)) return ParseResult<string[]>.ForProblem(new Problem("", "", "file not found", new SourceLocation(path)));
-        var bytes = File.ReadAllBytes(path);
+        var read = InputFile.ReadBytes(path);
+        if (!read.Success) return ParseResult<string[]>.ForProblems(read.Problems);
+        var bytes = read.Value;
         if (bytes.Length == 0) return ParseResult<string[]>.ForProblem(new Problem("", "", "file is empty", new SourceLocation(path)));
         string text;
         try
@@ -42,6 +44,7 @@ public static class DictionaryReader
         }
 
         if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
+        if (InputFile.CheckLines(text, path) is { Success: false } tooLong) return ParseResult<string[]>.ForProblems(tooLong.Problems);
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
         if (lines.All(string.IsNullOrWhiteSpace))
             return ParseResult<string[]>.ForProblem(new Problem("", "", "file has no content", new SourceLocation(path)));

@@ -222,6 +222,19 @@ public static class EventFiles
     private static string Quote(string s) =>
         s.IndexOfAny([',', '"', '\n', '\r']) < 0 ? s : "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
+    /// <summary>True when <paramref name="path"/> is a readable event CSV (its first line is the <see cref="CsvColumns"/> header).</summary>
+    public static bool IsEventCsv(string path)
+    {
+        try
+        {
+            return File.Exists(path) && File.ReadLines(path).FirstOrDefault()?.Trim() == string.Join(",", CsvColumns);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false; // the reader that follows reports it, with the file name
+        }
+    }
+
     /// <summary>Reads an event CSV written by <see cref="ToCsv"/> (for <c>statecraft timeline</c>).</summary>
     public static ParseResult<IReadOnlyList<CodedEvent>> ReadCsv(string path)
     {

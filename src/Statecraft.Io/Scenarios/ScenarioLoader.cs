@@ -70,10 +70,8 @@ public static partial class ScenarioLoader
 
     public static ParseResult<LoadedScenario> Load(string text, string file)
     {
-        if (Malformed(text, file) is { } malformed) return ParseResult<LoadedScenario>.ForProblem(malformed);
-        var yaml = YamlFile.Parse(text, file);
-        if (!yaml.Success)
-            return ParseResult<LoadedScenario>.ForProblem(new Problem("scenario", "", "expected a YAML mapping with scenario, sources, actors, issues, ...", new SourceLocation(file, 1, 1)));
+        var yaml = YamlFile.Parse(text, file, "a YAML mapping with scenario, sources, actors, issues, ...");
+        if (!yaml.Success) return ParseResult<LoadedScenario>.ForProblems(yaml.Problems.Select(p => p with { Subject = "scenario" }).ToArray());
 
         var root = yaml.Value.Root;
         var r = new YamlReader(file, yaml.Value);
@@ -117,40 +115,6 @@ public static partial class ScenarioLoader
         // File order, so a user can work down the list.
         return ParseResult<LoadedScenario>.ForProblems(problems
             .OrderBy(p => p.Location?.Line ?? int.MaxValue).ThenBy(p => p.Location?.Column ?? 0).ToArray());
-    }
-
-    /// <summary>
-    /// Scans the text for a YAML syntax error and locates it. YamlDotNet raises YamlException with a
-    /// position for most errors, but some inputs make its scanner throw other exceptions without one:
-    /// then the error is placed just after the last event that parsed.
-    /// </summary>
-    private static Problem? Malformed(string text, string file)
-    {
-        var parser = new Parser(new StringReader(text));
-        Mark last = Mark.Empty;
-        try
-        {
-            while (parser.MoveNext())
-                if (parser.Current is { } e) last = e.End;
-            return null;
-        }
-        catch (YamlException e)
-        {
-            var message = e.InnerException?.Message ?? e.Message;
-            return new Problem("scenario", "yaml", "malformed YAML: " + Trim(message), new SourceLocation(file, (int)e.Start.Line, (int)e.Start.Column));
-        }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
-        {
-            return new Problem("scenario", "yaml", "malformed YAML after this point (check brackets, quotes and indentation)",
-                new SourceLocation(file, Math.Max(1, (int)last.Line), Math.Max(1, (int)last.Column)));
-        }
-    }
-
-    private static string Trim(string message)
-    {
-        // YamlDotNet prefixes messages with "(Line: x, Col: y, Idx: z) - (...)": the location is ours to print.
-        var i = message.LastIndexOf("): ", StringComparison.Ordinal);
-        return i >= 0 ? message[(i + 3)..] : message;
     }
 
     private static ScenarioHeader? ReadHeader(YamlReader r, YamlMappingNode root)
@@ -311,8 +275,16 @@ public static partial class ScenarioLoader
         var m = r.Mapping(node, "issue", "issues");
         if (m is null) return null;
         var id = r.String(m, "id", "issue") ?? "?";
-        r.OnlyKeys(m, id, "id", "title", "scale", "stances");
+        r.OnlyKeys(m, id, "id", "title", "scale", "influence", "stances");
         var title = r.String(m, "title", id) ?? id;
+        var fromCapability = false;
+        if (YamlReader.Get(m, "influence") is { } influenceNode)
+        {
+            // The one documented default: an issue decided by military force weighs stances by capability.
+            if (influenceNode is YamlScalarNode { Value: "capability" }) fromCapability = true;
+            else r.Add(influenceNode, id, "influence", "expected 'capability' (the issue is decided by force: stances weigh by their actor's capability)");
+        }
+
         IssueScale? scale = null;
         if (r.Mapping(YamlReader.Get(m, "scale"), id, "scale") is { } sm)
         {
@@ -332,13 +304,15 @@ public static partial class ScenarioLoader
             if (r.Mapping(sn, id, "stances") is not { } s) continue;
             var actor = r.String(s, "actor", id) ?? "?";
             var subject = $"{id}/{actor}";
-            r.OnlyKeys(s, subject, "actor", "position", "salience");
+            r.OnlyKeys(s, subject, "actor", "position", "salience", "influence");
             var position = ReadValue(r, s, "position", subject);
             var salience = ReadValue(r, s, "salience", subject);
-            if (position is not null && salience is not null) stances.Add(new Stance(actor, position, salience, r.At(s)));
+            var influence = ReadValue(r, s, "influence", subject, required: false);
+            var influenceFailed = influence is null && YamlReader.Get(s, "influence") is not null;
+            if (position is not null && salience is not null && !influenceFailed) stances.Add(new Stance(actor, position, salience, r.At(s), influence));
         }
 
-        return scale is null ? null : new ScenarioIssue(id, title, scale, stances, r.At(m));
+        return scale is null ? null : new ScenarioIssue(id, title, scale, stances, r.At(m), fromCapability);
     }
 
     private static Tie? ReadTie(YamlReader r, YamlNode node)

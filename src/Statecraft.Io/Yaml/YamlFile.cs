@@ -1,6 +1,7 @@
 using System.Globalization;
 using Statecraft.Core.Domain;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace Statecraft.Io.Yaml;
@@ -25,8 +26,15 @@ public sealed class YamlFile
     public static ParseResult<YamlFile> Load(string path) =>
         InputFile.ReadText(path).Then(t => Parse(t, path));
 
-    public static ParseResult<YamlFile> Parse(string text, string path)
+    /// <summary>
+    /// Parses <paramref name="text"/> as one YAML mapping. The text is scanned event by event first
+    /// (YamlDotNet's parser keeps its own stack, so this cannot overflow ours): syntax errors of every
+    /// kind are located, and nesting deeper than the depth limit or a scalar longer than the field-length
+    /// limit is refused before the node tree, which is built recursively, is made.
+    /// </summary>
+    public static ParseResult<YamlFile> Parse(string text, string path, string expected = "a YAML mapping at the top level")
     {
+        if (Scan(text, path) is { } problem) return ParseResult<YamlFile>.ForProblem(problem);
         var stream = new YamlStream();
         try
         {
@@ -34,14 +42,63 @@ public sealed class YamlFile
         }
         catch (YamlException e)
         {
-            var message = e.InnerException?.Message ?? e.Message;
-            return ParseResult<YamlFile>.ForProblem(new Problem("", "", "invalid YAML: " + message,
-                new SourceLocation(path, (int)e.Start.Line, (int)e.Start.Column)));
+            return ParseResult<YamlFile>.ForProblem(Malformed(e, path));
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-            return ParseResult<YamlFile>.ForProblem(new Problem("", "", "expected a YAML mapping at the top level", new SourceLocation(path, 1, 1)));
+            return ParseResult<YamlFile>.ForProblem(new Problem("", "", "expected " + expected, new SourceLocation(path, 1, 1)));
         return ParseResult<YamlFile>.ForValue(new YamlFile(path, root));
+    }
+
+    /// <summary>The first syntax error or limit exceeded in <paramref name="text"/>, located; null when there is none.</summary>
+    private static Problem? Scan(string text, string path)
+    {
+        var limits = Limits.Current;
+        var parser = new Parser(new StringReader(text));
+        var last = Mark.Empty;
+        var depth = 0;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                if (parser.Current is not { } e) continue;
+                last = e.End;
+                switch (e)
+                {
+                    case MappingStart or SequenceStart:
+                        if (++depth > limits.Depth)
+                            return limits.Exceeded("depth", depth, "", "yaml", new SourceLocation(path, (int)e.Start.Line, (int)e.Start.Column));
+                        break;
+                    case MappingEnd or SequenceEnd:
+                        depth--;
+                        break;
+                    case Scalar { Value.Length: var length } when length > limits.FieldLength:
+                        return limits.Exceeded("field-length", length, "", "yaml", new SourceLocation(path, (int)e.Start.Line, (int)e.Start.Column));
+                }
+            }
+
+            return null;
+        }
+        catch (YamlException e)
+        {
+            return Malformed(e, path);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        {
+            // Some inputs make YamlDotNet's scanner throw without a position (a flow mapping left
+            // open across lines): the error is placed just after the last event that parsed.
+            return new Problem("", "yaml", "malformed YAML after this point (check brackets, quotes and indentation)",
+                new SourceLocation(path, Math.Max(1, (int)last.Line), Math.Max(1, (int)last.Column)));
+        }
+    }
+
+    private static Problem Malformed(YamlException e, string path)
+    {
+        // YamlDotNet prefixes messages with "(Line: x, Col: y, Idx: z) - (...)": the location is ours to print.
+        var message = e.InnerException?.Message ?? e.Message;
+        var i = message.LastIndexOf("): ", StringComparison.Ordinal);
+        return new Problem("", "yaml", "malformed YAML: " + (i >= 0 ? message[(i + 3)..] : message),
+            new SourceLocation(path, Math.Max(1, (int)e.Start.Line), Math.Max(1, (int)e.Start.Column)));
     }
 
     public SourceLocation At(YamlNode node) => new(Path, (int)node.Start.Line, (int)node.Start.Column);

@@ -68,7 +68,7 @@ public sealed class ScenarioBackend(LoadedScenario builtIn, Func<LoadedScenario,
             static double Median(SourcedValue v) => ScenarioInputs.DistributionOf(v.Estimate).Median;
             var actors = issue.Stances.Select(st => new Actor(
                 st.ActorId,
-                new Capability(Median(s.Actor(st.ActorId).Capability)),
+                new Capability(Median(s.InfluenceOf(st))),
                 new Position(Median(st.Position)),
                 new Salience(Median(st.Salience)))).ToArray();
             var created = Issue.Create(issue.Id, issue.Scale, actors);

@@ -29,12 +29,25 @@ internal static class Tiny
         State("A", 0.05, 40, 40), State("B", 0.02, 41, 42), State("C", 0.2, 50, 10),
     ];
 
+    // A border settled by force: its stances weigh by capability (the documented default for such issues).
     public static ScenarioIssue Issue => new("border", "Border", new IssueScale(0, 100, "A's claim", "B's claim"),
     [
         new("A", R(20, 10, 30), R(0.9, 0.8, 1.0)),
         new("B", R(80, 70, 90), R(0.8, 0.7, 0.9)),
         new("C", R(70, 60, 80), R(0.3, 0.2, 0.4)),
-    ]);
+    ], InfluenceFromCapability: true);
+
+    /// <summary>The same issue weighed by stated influence on it, which reverses the capability order (C strong in arms, weak here).</summary>
+    public static ScenarioIssue InfluenceIssue => Issue with
+    {
+        InfluenceFromCapability = false,
+        Stances =
+        [
+            new("A", R(20, 10, 30), R(0.9, 0.8, 1.0), Influence: R(30, 20, 40)),
+            new("B", R(80, 70, 90), R(0.8, 0.7, 0.9), Influence: R(60, 50, 70)),
+            new("C", R(70, 60, 80), R(0.3, 0.2, 0.4), Influence: R(10, 5, 15)),
+        ],
+    };
 
     public static Tie[] Ties => [new(TieKind.Entente, "C", "B", new DateOnly(2020, 1, 1), null, new SourceRef("j"), Commitment: "c-commit")];
 

@@ -71,7 +71,7 @@ public sealed class RegionFileTests
     {
         var result = RegionFile.Parse("states: [\n  {id: A\n", "bad.yaml");
         result.Problems.Single().ToString().ShouldStartWith("bad.yaml:");
-        result.Problems.Single().Message.ShouldStartWith("invalid YAML");
+        result.Problems.Single().Message.ShouldStartWith("malformed YAML");
     }
 
     [Fact]

@@ -19,8 +19,8 @@ public sealed class BadScenarioTests
             title: The border
             scale: {min: 0, max: 100, min_means: "A's claim", max_means: "B's claim"}
             stances:
-              - {actor: A, position: {value: 10, source: judge}, salience: {value: 0.8, source: judge}}
-              - {actor: B, position: {value: 90, source: judge}, salience: {value: 0.6, source: judge}}
+              - {actor: A, position: {value: 10, source: judge}, salience: {value: 0.8, source: judge}, influence: {value: 60, low: 50, high: 70, source: judge}}
+              - {actor: B, position: {value: 90, source: judge}, salience: {value: 0.6, source: judge}, influence: {value: 40, low: 30, high: 50, source: judge}}
         ties:
           - {kind: rivalry, from: A, to: B, since: 2020-01-01, source: judge}
         questions:
@@ -183,5 +183,43 @@ public sealed class BadScenarioTests
         problems[0].ShouldContain("border/A: salience: expected " + Statecraft.Core.Domain.Salience.Expected);
         problems[1].ShouldStartWith("bad.yaml:15:");
         problems[1].ShouldContain("a number without a source");
+    }
+    [Fact]
+    public void A_bargaining_stance_without_influence_is_refused_at_its_line()
+    {
+        var problems = Problems(Valid.Replace(", influence: {value: 40, low: 30, high: 50, source: judge}", ""));
+        problems.ShouldHaveSingleItem().ShouldStartWith("bad.yaml:15:9: border/B: influence: missing: give the actor's weight on this issue");
+        problems[0].ShouldContain("or declare influence: capability on the issue if it is decided by force");
+    }
+
+    [Fact]
+    public void An_issue_decided_by_force_may_weigh_its_stances_by_capability()
+    {
+        var yaml = Valid.Replace(", influence: {value: 40, low: 30, high: 50, source: judge}", "")
+            .Replace(", influence: {value: 60, low: 50, high: 70, source: judge}", "")
+            .Replace("    title: The border\n", "    title: The border\n    influence: capability\n");
+        var result = ScenarioLoader.Load(yaml, "ok.yaml");
+        result.Success.ShouldBeTrue(string.Join("\n", result.Problems));
+        result.Value.Scenario.Issue("border").InfluenceFromCapability.ShouldBeTrue();
+        result.Value.Scenario.Issue("border").StanceOf("A")!.Influence.ShouldBeNull();
+
+        var problems = Problems(Valid.Replace("    title: The border\n", "    title: The border\n    influence: cinc\n"));
+        problems.ShouldHaveSingleItem().ShouldStartWith("bad.yaml:12:16: border: influence: expected 'capability'");
+    }
+
+    [Fact]
+    public void Influence_is_read_with_its_source_and_checked_like_any_number()
+    {
+        var s = ScenarioLoader.Load(Valid, "ok.yaml").Value.Scenario;
+        s.Issue("border").StanceOf("A")!.Influence!.Estimate.ShouldBe(new Statecraft.Core.Scenarios.Estimate(60, 50, 70));
+        s.Issue("border").StanceOf("A")!.Influence!.Source.SourceId.ShouldBe("judge");
+
+        var problems = Problems(Valid.Replace("influence: {value: 60, low: 50, high: 70, source: judge}", "influence: {value: 60, low: -5, high: 70, source: judge}")
+            .Replace("influence: {value: 40, low: 30, high: 50, source: judge}", "influence: 40"));
+        problems.Count.ShouldBe(2, string.Join("\n", problems));
+        problems[0].ShouldStartWith("bad.yaml:14:");
+        problems[0].ShouldContain("border/A: influence: expected an influence >= 0");
+        problems[1].ShouldStartWith("bad.yaml:15:");
+        problems[1].ShouldContain("border/B: influence: a number without a source");
     }
 }

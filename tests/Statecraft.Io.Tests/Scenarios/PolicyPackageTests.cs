@@ -29,14 +29,19 @@ public sealed class PolicyPackageTests
     public void None_changes_nothing() => Delta("none").ShouldBeEmpty();
 
     [Fact]
-    public void S18_cuts_the_revanchists_capability_and_moves_baku_a_little_west()
+    public void S18_cuts_the_revanchists_influence_and_moves_baku_a_little_west()
     {
         var d = Delta("s18-magnitsky");
-        d.Keys.ShouldBe(["actor/ARM_REV/capability", "issue/azerbaijan-alignment/AZE_GOV/position", "issue/armenia-government/USA/salience"], ignoreOrder: true);
-        var cap = d["actor/ARM_REV/capability"];
-        cap.After.Central.ShouldBe(cap.Before.Central * 0.75, 1e-12);
-        cap.After.Low.ShouldBe(cap.Before.Low * 0.6, 1e-12);
-        cap.After.High.ShouldBe(cap.Before.High * 0.9, 1e-12);
+        string[] revanchist = ["issue/armenia-government/ARM_REV/influence", "issue/armenia-alignment/ARM_REV/influence", "issue/peace-and-trilateral-deal/ARM_REV/influence"];
+        d.Keys.ShouldBe([.. revanchist, "issue/azerbaijan-alignment/AZE_GOV/position", "issue/armenia-government/USA/salience"], ignoreOrder: true);
+        foreach (var path in revanchist)
+        {
+            var influence = d[path];
+            influence.After.Central.ShouldBe(influence.Before.Central * 0.75, 1e-12);
+            influence.After.Low.ShouldBe(influence.Before.Low * 0.6, 1e-12);
+            influence.After.High.ShouldBe(influence.Before.High * 0.9, 1e-12);
+        }
+
         Near(d["issue/azerbaijan-alignment/AZE_GOV/position"].After, 58, 45, 71);
         d["issue/armenia-government/USA/salience"].After.Central.ShouldBe(0.25, 1e-12);
     }
@@ -47,11 +52,12 @@ public sealed class PolicyPackageTests
         var d = Delta("s19-democratization");
         d.Keys.ShouldBe([
             "issue/azerbaijan-democratization/USA/salience", "issue/azerbaijan-democratization/EU/salience",
-            "actor/AZE_OPP/capability", "issue/azerbaijan-alignment/AZE_GOV/position",
+            "issue/azerbaijan-democratization/AZE_OPP/influence", "issue/azerbaijan-alignment/AZE_OPP/influence",
+            "issue/azerbaijan-alignment/AZE_GOV/position",
         ], ignoreOrder: true);
         Near(d["issue/azerbaijan-democratization/USA/salience"].After, 0.35, 0.15, 0.55);
         d["issue/azerbaijan-democratization/EU/salience"].After.Central.ShouldBe(0.4, 1e-12);
-        d["actor/AZE_OPP/capability"].After.Central.ShouldBe(0.00007 * 1.5, 1e-15);
+        Near(d["issue/azerbaijan-democratization/AZE_OPP/influence"].After, 4 * 1.5, 2 * 1.2, 8 * 2.0);
         // Baku resents the pressure: its alignment moves East, not West.
         Near(d["issue/azerbaijan-alignment/AZE_GOV/position"].After, 50, 33, 65);
     }
@@ -74,22 +80,22 @@ public sealed class PolicyPackageTests
         var d = Delta("s21-back-pashinyan");
         d.Keys.ShouldBe([
             "issue/armenia-government/USA/salience", "issue/armenia-government/EU/salience",
-            "issue/armenia-alignment/EU/salience", "actor/ARM_GOV/capability",
+            "issue/armenia-alignment/EU/salience", "issue/armenia-government/ARM_GOV/influence", "issue/armenia-alignment/ARM_GOV/influence",
         ], ignoreOrder: true);
         Near(d["issue/armenia-government/EU/salience"].After, 0.45, 0.25, 0.65);
-        d["actor/ARM_GOV/capability"].After.Central.ShouldBe(0.00039 * 1.2, 1e-15);
+        Near(d["issue/armenia-government/ARM_GOV/influence"].After, 45 * 1.2, 35 * 1.05, 55 * 1.4);
     }
 
     [Fact]
-    public void Georgia_tactics_raise_western_salience_and_shift_capability_from_government_to_public()
+    public void Georgia_tactics_raise_western_salience_and_shift_influence_from_government_to_public()
     {
         var d = Delta("georgia-tactics");
         d.Keys.ShouldBe([
             "issue/georgia-alignment/USA/salience", "issue/georgia-alignment/EU/salience",
-            "actor/GEO_PUB/capability", "actor/GEO_GOV/capability",
+            "issue/georgia-alignment/GEO_PUB/influence", "issue/georgia-alignment/GEO_GOV/influence",
         ], ignoreOrder: true);
-        d["actor/GEO_PUB/capability"].After.Central.ShouldBe(0.00010 * 1.3, 1e-15);
-        d["actor/GEO_GOV/capability"].After.Central.ShouldBe(0.00028 * 0.9, 1e-15);
+        Near(d["issue/georgia-alignment/GEO_PUB/influence"].After, 20 * 1.3, 12 * 1.1, 28 * 1.6);
+        Near(d["issue/georgia-alignment/GEO_GOV/influence"].After, 40 * 0.9, 30 * 0.8, 50 * 1.0);
     }
 
     [Fact]

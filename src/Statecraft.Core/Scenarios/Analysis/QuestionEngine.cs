@@ -228,11 +228,22 @@ public static class QuestionEngine
         var best = ranked[0];
         var share = Share(best.GainDraws, q.Expect);
         var order = string.Join(" > ", ranked.Select(p => $"{p.Policy} {Signed(p.Gain)}"));
-        var verdict = $"Best package: {best.Policy}, moving the bargaining outcomes {Signed(best.Gain)} points on average "
-                      + $"(90%: {Signed(best.GainLow)} to {Signed(best.GainHigh)}) with a Russian attack paying in {Pct(best.WarRisk)} of draws. Ranking: {order}.";
+
+        // War risk is the policy comparison's War Trap question (the first), named by its actors.
+        var war = s.Questions.FirstOrDefault(x => x.Model == QuestionModel.WarTrap);
+        var risk = war is null ? "" : $" with {s.Actor(war.Challenger!).Name} attacking {s.Actor(war.Target!).Name} paying in {Pct(best.WarRisk)} of draws";
+        var riskShort = war is null ? "" : $", war risk {Pct(best.WarRisk)}";
+
+        // The scenario as given is the reference: a package that does not raise the outcomes (as printed) is not "best".
+        var moves = Math.Round(best.Gain, 1) > 0;
+        var verdict = moves
+            ? $"Best package: {best.Policy}, moving the bargaining outcomes {Signed(best.Gain)} points on average "
+              + $"(90%: {Signed(best.GainLow)} to {Signed(best.GainHigh)}){risk}. Ranking: {order}."
+            : $"No package raises the bargaining outcomes above the scenario as given (the largest mean change, {best.Policy}'s, is {Signed(best.Gain)} points; "
+              + $"90%: {Signed(best.GainLow)} to {Signed(best.GainHigh)}){risk}. Ranking: {order}.";
         var drivers = ranked.Select(p => new Driver($"policy/{p.Policy}", p.Title, 0, 0, p.Gain)).ToArray();
         return new Answer(q, true, best.Gain, "mean change on the 0-100 outcome scales vs. the scenario as given", best.GainLow, best.GainHigh, verdict,
-            $"best: {best.Policy}, war risk {Pct(best.WarRisk)}",
+            moves ? $"best: {best.Policy}{riskShort}" : $"no package raises the outcomes{riskShort}",
             share >= 0.5, share, drivers, [], packages.Select(p => new ModelEstimate(p.Policy, p.Gain, p.Title)).ToArray());
     }
 

@@ -17,13 +17,18 @@ internal static class QuestionModels
 
     // ---- Bargaining ----
 
+    /// <summary>
+    /// The inputs a bargaining issue reads, per stance: its weight on the issue (the stance's
+    /// influence, or its actor's capability on an issue decided by force), position and salience.
+    /// With <see cref="RealizeIssue"/> the one place a draw becomes an <see cref="Issue"/>.
+    /// </summary>
     public static IReadOnlyList<string> BargainingPaths(Scenario s, string issueId)
     {
         var issue = s.Issue(issueId);
         var paths = new List<string>();
         foreach (var st in issue.Stances)
         {
-            paths.Add($"actor/{st.ActorId}/capability");
+            paths.Add(issue.InfluencePath(st));
             paths.Add($"issue/{issue.Id}/{st.ActorId}/position");
             paths.Add($"issue/{issue.Id}/{st.ActorId}/salience");
         }
@@ -31,12 +36,13 @@ internal static class QuestionModels
         return paths;
     }
 
+    /// <summary>The issue as the bargaining models see it in one draw: each stance's influence is the actor's weight.</summary>
     public static Issue RealizeIssue(Scenario s, string issueId, ScenarioDraw draw)
     {
         var issue = s.Issue(issueId);
         var actors = issue.Stances.Select(st => new Actor(
             st.ActorId,
-            new Capability(draw[$"actor/{st.ActorId}/capability"]),
+            new Capability(draw[issue.InfluencePath(st)]),
             new Position(draw[$"issue/{issue.Id}/{st.ActorId}/position"]),
             new Salience(draw[$"issue/{issue.Id}/{st.ActorId}/salience"]))).ToArray();
         return Issue.Create(issue.Id, issue.Scale, actors).Value;
