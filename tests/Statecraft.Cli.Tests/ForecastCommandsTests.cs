@@ -159,6 +159,36 @@ public sealed class ForecastCommandsTests : IDisposable
     }
 
     [Fact]
+    public void The_deu_backtest_scores_every_model_on_the_real_outcomes()
+    {
+        var file = Statecraft.Tests.TestPaths.Reference("deu", "deu3_public.tsv");
+        File.Exists(file).ShouldBeTrue($"{file}: DEU III is expected beside the checkout (../shared)");
+        var (code, output) = Run("backtest", "deu", file, "--json");
+        code.ShouldBe(0, output);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        root.GetProperty("issues").GetInt32().ShouldBe(180);
+        var questions = root.GetProperty("questions").EnumerateArray().ToDictionary(q => q.GetProperty("id").GetString()!);
+        questions["commission-side"].GetProperty("cases").GetInt32().ShouldBe(99);
+        questions["commission-side"].GetProperty("events").GetInt32().ShouldBe(73);
+        questions["above-50"].GetProperty("cases").GetInt32().ShouldBe(160);
+        foreach (var q in questions.Values)
+        {
+            var models = q.GetProperty("models").EnumerateArray().ToArray();
+            models.Select(m => m.GetProperty("model").GetString()).ShouldContain("bdm");
+            foreach (var m in models)
+            {
+                // Out of sample, every bargaining model's probabilities beat the base rate and a coin flip on real outcomes.
+                m.GetProperty("skill_vs_base_rate").GetDouble().ShouldBeGreaterThan(0, m.GetProperty("model").GetString());
+                m.GetProperty("skill_vs_even").GetDouble().ShouldBeGreaterThan(0);
+                m.GetProperty("auc").GetDouble().ShouldBeGreaterThan(0.6);
+            }
+        }
+
+        root.GetProperty("pooled").EnumerateArray().First().GetProperty("cases").GetInt32().ShouldBe(99 + 160);
+    }
+
+    [Fact]
     public void A_scenario_without_forecasts_is_a_clear_error()
     {
         var text = File.ReadAllText(Statecraft.Tests.TestPaths.InRepo("scenarios", "south-caucasus.yaml"));

@@ -45,6 +45,13 @@ internal static class CommandRegistry
         config.AddCommand<ScoreCommand>("score")
             .WithDescription("Score the ledger's forecasts against their resolutions: Brier, log score, CRPS, skill, calibration, sharpness")
             .WithExample("score", "--json");
+        config.AddBranch("backtest", backtest =>
+        {
+            backtest.SetDescription("Score the probability machinery on resolved history: DEU III issues as binary questions.");
+            backtest.AddCommand<BacktestDeuCommand>("deu")
+                .WithDescription("DEU III issues as binary questions (outcome on the Commission's side of the midpoint?), each model's probability scored")
+                .WithExample("backtest", "deu", "../shared/reference/deu/deu3_public.tsv", "--json");
+        });
 
         // runs, serve
         config.AddBranch("runs", runs =>
