@@ -50,7 +50,21 @@ public sealed record RunManifest(
 public sealed record RunSummary(long Id, RunManifest Manifest);
 
 /// <summary>A recorded run: its id, its manifest and its JSON result exactly as it was recorded.</summary>
-public sealed record StoredRun(long Id, RunManifest Manifest, string Result, string ResultSha256);
+public sealed record StoredRun(long Id, RunManifest Manifest, string Result, string ResultSha256)
+{
+    /// <summary>True when the result still hashes to the SHA-256 recorded with it: nobody changed it since.</summary>
+    public bool Intact { get; } = RunStore.Sha256(Result) == ResultSha256;
+
+    /// <summary>What to tell a reader when the result is not <see cref="Intact"/>, else null.</summary>
+    public string? IntegrityWarning => Intact ? null
+        : $"run {Id}'s result does not match the SHA-256 recorded with it: it was changed after it was recorded, so it is shown as stored but is not a trustworthy result";
+}
+
+/// <summary>A row of the store that could not be read back, and why.</summary>
+public sealed record DamagedRun(long Id, string Reason);
+
+/// <summary>The runs a listing could read, and the damaged rows it skipped.</summary>
+public sealed record RunListing(IReadOnlyList<RunSummary> Runs, IReadOnlyList<DamagedRun> Damaged);
 
 /// <summary>
 /// The store could not be used: locked by another process, read-only, missing, or not a run

@@ -101,16 +101,30 @@ public sealed partial class RunStore
                 },
                 transaction);
 
-    /// <summary>The runs, newest first, without their results. An absent store has none.</summary>
-    public IReadOnlyList<RunSummary> List(int limit = 1000, string? command = null)
+    /// <summary>The runs, newest first, without their results; damaged rows are left out (see <see cref="Read"/>).</summary>
+    public IReadOnlyList<RunSummary> List(int limit = 1000, string? command = null) => Read(limit, command).Runs;
+
+    /// <summary>
+    /// The runs, newest first, without their results, and the rows that could not be read: one
+    /// damaged row is reported and skipped, never takes the others down. An absent store has none.
+    /// </summary>
+    public RunListing Read(int limit = 1000, string? command = null)
     {
-        if (!File.Exists(Path)) return [];
-        return Use(write: false, connection => connection
-            .Query<Row>(
-                $"SELECT {SummaryColumns}, NULL AS Result, NULL AS ResultSha256 FROM runs WHERE (@command IS NULL OR command = @command) ORDER BY id DESC LIMIT @limit",
-                new { command, limit })
-            .Select(r => new RunSummary(r.Id, r.ToManifest()))
-            .ToList());
+        if (!File.Exists(Path)) return new RunListing([], []);
+        return Use(write: false, connection =>
+        {
+            var runs = new List<RunSummary>();
+            var damaged = new List<DamagedRun>();
+            foreach (var row in connection.Query<Row>(
+                         $"SELECT {SummaryColumns}, NULL AS Result, NULL AS ResultSha256 FROM runs WHERE (@command IS NULL OR command = @command) ORDER BY id DESC LIMIT @limit",
+                         new { command, limit }))
+            {
+                if (row.TryManifest(out var manifest, out var reason)) runs.Add(new RunSummary(row.Id, manifest));
+                else damaged.Add(new DamagedRun(row.Id, reason));
+            }
+
+            return new RunListing(runs, damaged);
+        });
     }
 
     /// <summary>One run with its result, or null if there is no run with that id.</summary>
@@ -121,7 +135,10 @@ public sealed partial class RunStore
         {
             var row = connection.QuerySingleOrDefault<Row>(
                 $"SELECT {SummaryColumns}, result AS Result, result_sha256 AS ResultSha256 FROM runs WHERE id = @id", new { id });
-            return row is null ? null : new StoredRun(row.Id, row.ToManifest(), row.Result!, row.ResultSha256!);
+            if (row is null) return null;
+            if (!row.TryManifest(out var manifest, out var reason))
+                throw new RunStoreException($"run {id} in {Path} is damaged ({reason}); the other runs are unaffected");
+            return new StoredRun(row.Id, manifest, row.Result ?? "", row.ResultSha256 ?? "");
         });
     }
 
@@ -259,7 +276,24 @@ public sealed partial class RunStore
         public string? Result { get; init; }
         public string? ResultSha256 { get; init; }
 
-        public RunManifest ToManifest() => new(
+        /// <summary>The manifest, or why this row cannot give one (a field edited or damaged outside Statecraft).</summary>
+        public bool TryManifest(out RunManifest manifest, out string reason)
+        {
+            try
+            {
+                manifest = ToManifest();
+                reason = "";
+                return true;
+            }
+            catch (Exception e) when (e is FormatException or JsonException or ArgumentException or NotSupportedException)
+            {
+                manifest = null!;
+                reason = e.Message;
+                return false;
+            }
+        }
+
+        private RunManifest ToManifest() => new(
             Command,
             InputId,
             InputSha256,

@@ -4,6 +4,7 @@ using Microsoft.Extensions.FileProviders;
 using Statecraft.Store;
 using Statecraft.Web.Analysis;
 using Statecraft.Web.Api;
+using Statecraft.Web.Guard;
 
 namespace Statecraft.Web;
 
@@ -48,8 +49,9 @@ public static class DashboardApp
         if (served.Problem() is { } problem) throw new InvalidOperationException(problem);
 
         app.Use(SecurityHeaders);
+        app.Use(Failures);
+        app.Use((context, next) => RequestGuard.Check(context, next, served.AccessToken is not null));
         if (served.AccessToken is { } token) app.Use((context, next) => RequireToken(context, next, token));
-        app.Use(StoreErrors);
 
         var files = new EmbeddedFileProvider(typeof(DashboardApp).Assembly, "Statecraft.Web.wwwroot");
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
@@ -73,7 +75,8 @@ public static class DashboardApp
         return next();
     }
 
-    private static async Task StoreErrors(HttpContext context, Func<Task> next)
+    /// <summary>The store's trouble is a 503, anything else a 500, both as problem details, never an empty body.</summary>
+    private static async Task Failures(HttpContext context, Func<Task> next)
     {
         try
         {
@@ -81,8 +84,12 @@ public static class DashboardApp
         }
         catch (RunStoreException e) when (!context.Response.HasStarted)
         {
-            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            await context.Response.WriteAsJsonAsync(new { error = e.Message });
+            await Problems.Write(context, StatusCodes.Status503ServiceUnavailable, "Run store unavailable", e.Message);
+        }
+        catch (Exception e) when (!context.Response.HasStarted && e is not OperationCanceledException)
+        {
+            await Problems.Write(context, StatusCodes.Status500InternalServerError, "Internal error",
+                $"{e.GetType().Name}: {e.Message}. This is a bug in statecraft; please report it with the request.");
         }
     }
 
@@ -101,7 +108,7 @@ public static class DashboardApp
         {
             // The link printed by `statecraft serve` carries the token once; a cookie keeps it off the address bar.
             context.Response.Cookies.Append(TokenCookie, token, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, Path = "/" });
-            context.Response.Redirect(context.Request.PathBase + context.Request.Path);
+            context.Response.Redirect(RequestGuard.LocalPath(context.Request.PathBase, context.Request.Path));
             return;
         }
 

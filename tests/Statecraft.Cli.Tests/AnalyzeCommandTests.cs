@@ -8,7 +8,7 @@ public sealed class AnalyzeCommandTests
 {
     private static readonly string[] QuestionIds =
     [
-        "russia-attacks-azerbaijan", "russia-deports-migrants", "russia-trade-sanctions", "armenia-regime-change",
+        "russia-attacks-azerbaijan", "russia-deports-migrants", "russia-trade-sanctions", "azerbaijan-energy-card", "armenia-regime-change",
         "armenia-azerbaijan-war-after-regime-change", "armenia-alignment", "azerbaijan-alignment", "georgia-alignment",
         "azerbaijan-democratization", "peace-and-trilateral-deal", "western-strategy",
     ];
@@ -66,6 +66,14 @@ public sealed class AnalyzeCommandTests
             var bounds = interval.EnumerateArray().Select(x => x.GetDouble()).ToArray();
             bounds.Length.ShouldBe(2, id);
             bounds[0].ShouldBeLessThanOrEqualTo(bounds[1], id);
+
+            // A coercion answer gives the costs in US$ and as shares of GDP side by side, and says which the claim is about.
+            if (q.GetProperty("model").GetString() != "coercion") continue;
+            var models = q.GetProperty("models").EnumerateArray().ToDictionary(m => m.GetProperty("model").GetString()!, m => m.GetProperty("value").GetDouble());
+            models["cost_ratio_usd"].ShouldBe(models["sender_cost_usd"] / models["target_cost_usd"], 1e-9 * models["cost_ratio_usd"], id);
+            models["cost_ratio_share_of_gdp"].ShouldBe(models["sender_cost_share_of_gdp"] / models["target_cost_share_of_gdp"], 1e-9 * models["cost_ratio_share_of_gdp"], id);
+            q.GetProperty("verdict").GetString()!.ShouldContain("is about)", Case.Sensitive, id);
+            q.GetProperty("verdict").GetString()!.ShouldContain("as shares of GDP", Case.Sensitive, id);
         }
 
         var packages = root.GetProperty("packages").EnumerateArray().ToArray();

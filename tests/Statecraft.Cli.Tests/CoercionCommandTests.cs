@@ -25,6 +25,10 @@ public sealed class CoercionCommandTests
         json.GetProperty("lever").GetString().ShouldBe("deport-migrants");
         var ratio = json.GetProperty("ratio").GetDouble();
         ratio.ShouldBe(json.GetProperty("sender_cost").GetDouble() / json.GetProperty("target_cost").GetDouble());
+        // The same costs in US$ a year, side by side: each side's total is the sum of its channels.
+        var channels = json.GetProperty("channels").EnumerateArray().ToArray();
+        json.GetProperty("sender_cost_usd").GetDouble().ShouldBe(channels.Where(c => c.GetProperty("bearer").GetString() == "sender").Sum(c => c.GetProperty("cost_usd").GetDouble()), 1e-6);
+        json.GetProperty("ratio_usd").GetDouble().ShouldBe(json.GetProperty("sender_cost_usd").GetDouble() / json.GetProperty("target_cost_usd").GetDouble(), 1e-12);
         json.GetProperty("dominant_channel").GetString().ShouldBe("remittances");
         json.GetProperty("channels").GetArrayLength().ShouldBe(2);
         json.GetProperty("interdependence").GetProperty("salience").GetDouble().ShouldBeGreaterThan(0);

@@ -110,6 +110,7 @@ public sealed class WarTrapCommandTests
     [InlineData("--attacker", "XX", "unknown state 'XX'")]
     [InlineData("--samples", "0", "--samples: expected a whole number >= 1")]
     [InlineData("--measure", "pearson", "--measure: expected tau_b, s or weighted_s")]
+    [InlineData("--risk", "ga", "--risk: expected extremes or search, found 'ga'")]
     public void Bad_options_are_exit_2(string option, string value, string message)
     {
         string[] args = option == "--attacker"
@@ -126,5 +127,67 @@ public sealed class WarTrapCommandTests
         var (code, output) = Run("wartrap", Toy, "--attacker", "A", "--target", "K1");
         code.ShouldBe(2);
         output.ShouldContain("K1-K2: distances: missing");
+    }
+
+    [Fact]
+    public void Risk_search_gives_each_state_its_extremes_and_the_same_bytes_on_any_thread_count()
+    {
+        var (code, one) = Run("wartrap", Region, "--risk", "search", "--json", "--threads", "1");
+        var (code2, two) = Run("wartrap", Region, "--risk", "search", "--json", "--threads", "2");
+        code.ShouldBe(0);
+        code2.ShouldBe(0);
+        two.ShouldBe(one);
+        var json = JsonDocument.Parse(one).RootElement;
+        json.GetProperty("risk_method").GetString().ShouldBe("search");
+        var states = json.GetProperty("states").EnumerateArray().Select(s => s.GetString()!).ToArray();
+        var search = json.GetProperty("risk_search").EnumerateArray().ToArray();
+        search.Length.ShouldBe(states.Length);
+        for (var i = 0; i < search.Length; i++)
+        {
+            var s = search[i];
+            s.GetProperty("state").GetString().ShouldBe(states[i]);
+            var (security, min, max) = (s.GetProperty("security").GetDouble(), s.GetProperty("security_min").GetDouble(), s.GetProperty("security_max").GetDouble());
+            min.ShouldBeLessThan(security);
+            security.ShouldBeLessThan(max);
+            var r = s.GetProperty("r").GetDouble();
+            r.ShouldBe((2 * security - max - min) / (max - min), 1e-12);
+            s.GetProperty("risk_exponent").GetDouble().ShouldBe((1 - r / 3) / (1 + r / 3), 1e-15);
+            json.GetProperty("risk")[i].GetProperty("risk_exponent").GetDouble().ShouldBe(s.GetProperty("risk_exponent").GetDouble());
+            // The extreme portfolios name a tie with every other state of the region file.
+            s.GetProperty("most_secure").EnumerateObject().Select(p => p.Name).ShouldBe(states.Where(x => x != states[i]), ignoreOrder: true);
+            s.GetProperty("least_secure").EnumerateObject().Select(p => p.Value.GetString())
+                .ShouldAllBe(kind => kind == "defence" || kind == "neutrality" || kind == "entente" || kind == "none");
+        }
+    }
+
+    [Fact]
+    public void Risk_option_adds_the_attackers_r_and_the_EU_valued_with_it()
+    {
+        var (_, matrix) = Run("wartrap", Region, "--risk", "search", "--json");
+        var rus = JsonDocument.Parse(matrix).RootElement.GetProperty("risk").EnumerateArray().Single(r => r.GetProperty("state").GetString() == "RUS");
+        var (code, output) = Run("wartrap", Region, "--attacker", "RUS", "--target", "AZE", "--risk", "search", "--json");
+        code.ShouldBe(0);
+        var json = JsonDocument.Parse(output).RootElement;
+        json.GetProperty("risk_method").GetString().ShouldBe("search");
+        var r = json.GetProperty("risk_exponent").GetDouble();
+        r.ShouldBe(rus.GetProperty("risk_exponent").GetDouble());
+        r.ShouldNotBe(1);
+        json.GetProperty("eu_risk_adjusted").GetDouble().ShouldNotBe(json.GetProperty("eu").GetDouble());
+
+        var (_, plain) = Run("wartrap", Region, "--attacker", "RUS", "--target", "AZE", "--json");
+        JsonDocument.Parse(plain).RootElement.TryGetProperty("eu_risk_adjusted", out _).ShouldBeFalse();
+        var (_, human) = Run("wartrap", Region, "--attacker", "RUS", "--target", "AZE", "--risk", "extremes");
+        human.ShouldContain("Risk attitude of RUS (extremes)");
+    }
+
+    [Fact]
+    public void Risk_search_needs_ties_and_says_so()
+    {
+        var (code, output) = Run("wartrap", Toy, "--no-discount", "--risk", "search");
+        code.ShouldBe(2);
+        output.ShouldContain("the risk search needs alliance ties");
+        var (_, help) = Run("wartrap", "--help");
+        help.ShouldContain("--risk");
+        help.ShouldContain("EUGene");
     }
 }

@@ -33,7 +33,9 @@ public sealed class AnalyzeCommand(IAnsiConsole console) : Command<AnalyzeSettin
             ? ScenarioLoader.Load(BuiltInText(), $"{BuiltInName} (built in)")
             : ScenarioLoader.LoadFile(settings.Scenario);
         if (!loaded.Success) return Output.ReportProblems(console, loaded.Problems);
-        var scenario = loaded.Value.Scenario;
+        var scenario = settings.ExpertAggregation is { } pooling
+            ? loaded.Value.Scenario.WithExpertAggregation(Core.Elicitation.ExpertPooling.Names[pooling])
+            : loaded.Value.Scenario;
 
         var unknown = settings.Policies.Where(p => !scenario.HasPolicy(p)).ToArray();
         if (unknown.Length > 0)

@@ -15,7 +15,8 @@ public sealed record AnalyzeJson(
     IReadOnlyList<AnalyzeJson.QuestionJson> Questions,
     IReadOnlyList<AnalyzeJson.PackageJson> Packages)
 {
-    public sealed record ScenarioRef(string Id, string Sha256, string Title, string Date);
+    /// <summary>The scenario answered; <c>expert_aggregation</c> says how numbers several experts judged were pooled.</summary>
+    public sealed record ScenarioRef(string Id, string Sha256, string Title, string Date, string ExpertAggregation);
 
     public sealed record DriverJson(string Input, string Label, double Effect);
 
@@ -46,7 +47,8 @@ public sealed record AnalyzeJson(
         double Gain, double[] GainInterval, double WarRisk);
 
     public static AnalyzeJson From(AnalysisResult r, string sha256) => new(
-        new ScenarioRef(r.Scenario.Id, sha256, r.Scenario.Header.Title, r.Scenario.Date.ToString("yyyy-MM-dd")),
+        new ScenarioRef(r.Scenario.Id, sha256, r.Scenario.Header.Title, r.Scenario.Date.ToString("yyyy-MM-dd"),
+            Core.Elicitation.ExpertPooling.Name(r.Scenario.Header.Aggregation)),
         r.Options.Seed,
         r.Options.Samples,
         r.Policies,

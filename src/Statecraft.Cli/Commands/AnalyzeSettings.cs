@@ -26,6 +26,10 @@ public sealed class AnalyzeSettings : StoredRunSettings
     [DefaultValue(AnalysisOptions.DefaultSeed)]
     public ulong Seed { get; init; } = AnalysisOptions.DefaultSeed;
 
+    [CommandOption("--expert-aggregation <METHOD>")]
+    [Description("How numbers judged by several experts are pooled: linear-pool (a mixture the Monte Carlo samples) or median. Default: the scenario's expert_aggregation.")]
+    public string? ExpertAggregation { get; init; }
+
     [CommandOption("--json")]
     [Description("Write the findings as JSON to standard output (the contract in docs/scenario-format.md).")]
     public bool Json { get; init; }
@@ -41,5 +45,7 @@ public sealed class AnalyzeSettings : StoredRunSettings
     public override ValidationResult Validate() =>
         Samples < 1 || Samples > Limits.Current.Samples
             ? ValidationResult.Error($"--samples: expected a whole number from 1 to {Limits.Current.Samples} (the samples limit, raised with {Limits.Variable}=samples=N), found {Samples}")
-            : ValidationResult.Success();
+            : ExpertAggregation is not null && !Core.Elicitation.ExpertPooling.Names.ContainsKey(ExpertAggregation)
+                ? ValidationResult.Error($"--expert-aggregation: expected {string.Join(" or ", Core.Elicitation.ExpertPooling.Names.Keys)}, found '{ExpertAggregation}'")
+                : ValidationResult.Success();
 }

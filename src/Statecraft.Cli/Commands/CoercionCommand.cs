@@ -32,6 +32,9 @@ internal sealed record CoercionJson(
     double SenderCost,
     double TargetCost,
     double Ratio,
+    double SenderCostUsd,
+    double TargetCostUsd,
+    double RatioUsd,
     string? DominantChannel,
     IReadOnlyList<ChannelJson> Channels,
     Interdependence? Interdependence,
@@ -43,7 +46,7 @@ internal sealed record CoercionJson(
     IReadOnlyList<TornadoJson>? Sensitivity = null,
     IReadOnlyList<FlipPointJson>? FlipPoints = null);
 
-/// <summary><c>statecraft coercion</c>: who pays more for an economic lever, as shares of GDP.</summary>
+/// <summary><c>statecraft coercion</c>: who pays more for an economic lever, as shares of GDP and in US$.</summary>
 internal sealed class CoercionCommand(IAnsiConsole console) : Command<CoercionSettings>
 {
     public override int Execute(CommandContext context, CoercionSettings settings, CancellationToken cancellationToken)
@@ -63,7 +66,8 @@ internal sealed class CoercionCommand(IAnsiConsole console) : Command<CoercionSe
 
         var mc = report?.MonteCarlo;
         var json = new CoercionJson(
-            result.Sender, result.Target, result.Lever, result.SenderCost, result.TargetCost, result.Ratio, result.Dominant?.Channel,
+            result.Sender, result.Target, result.Lever, result.SenderCost, result.TargetCost, result.Ratio,
+            result.SenderCostUsd, result.TargetCostUsd, result.RatioUsd, result.Dominant?.Channel,
             result.Channels.Select(ch => new ChannelJson(ch.Channel, Channels.FileName(ch.Kind), ch.Bearer == CoercionSide.Sender ? "sender" : "target", ch.CostUsd, ch.ShareOfGdp)).ToArray(),
             result.Interdependence,
             mc?.Samples, mc?.Seed, mc is null ? null : [mc.Lower, mc.Upper], mc?.ProbabilityVerdictHolds, mc?.Median,
@@ -98,6 +102,9 @@ internal sealed class CoercionCommand(IAnsiConsole console) : Command<CoercionSe
         console.MarkupLineInterpolated($"cost to {result.Sender} (sender): {Pct(result.SenderCost)} of GDP; cost to {result.Target} (target): {Pct(result.TargetCost)} of GDP");
         var who = result.Ratio > 1 ? $"{result.Sender} (the sender) pays more" : $"{result.Target} (the target) pays more";
         console.MarkupLineInterpolated($"ratio cost(sender)/cost(target) = [bold]{UncertaintyOutput.N(result.Ratio, "0.000")}[/]: {who}, relative to GDP");
+        var whoUsd = result.RatioUsd > 1 ? $"{result.Sender} (the sender) loses more" : $"{result.Target} (the target) loses more";
+        console.MarkupLineInterpolated(
+            $"in US$ a year: {result.Sender} {UncertaintyOutput.N(result.SenderCostUsd / 1e6, "#,0.0")} m, {result.Target} {UncertaintyOutput.N(result.TargetCostUsd / 1e6, "#,0.0")} m; ratio [bold]{UncertaintyOutput.N(result.RatioUsd, "0.000")}[/]: {whoUsd} in dollars");
         if (result.Dominant is { } d) console.MarkupLineInterpolated($"dominant channel: {d.Channel} ({Pct(d.ShareOfGdp)} of the bearer's GDP)");
         if (result.Interdependence is { } i)
         {

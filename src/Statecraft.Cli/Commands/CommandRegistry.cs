@@ -16,6 +16,18 @@ internal static class CommandRegistry
             .WithExample("analyze", "--policy", "all-combined", "--out", "report")
             .WithExample("analyze", "scenarios/south-caucasus.yaml", "--samples", "500", "--seed", "7", "--json");
 
+        // elicit (expert judgement sheets)
+        config.AddBranch("elicit", elicit =>
+        {
+            elicit.SetDescription("Expert elicitation: write the sheet an expert fills for an issue, and fold filled sheets into a scenario.");
+            elicit.AddCommand<ElicitTemplateCommand>("template")
+                .WithDescription("Write the blank elicitation sheet (CSV) for one issue of a scenario to standard output")
+                .WithExample("elicit", "template", "scenarios/south-caucasus.yaml", "armenia-government");
+            elicit.AddCommand<ElicitMergeCommand>("merge")
+                .WithDescription("Fold filled sheets into a scenario, one judgement source per expert; the merged scenario goes to standard output or --out")
+                .WithExample("elicit", "merge", "scenarios/south-caucasus.yaml", "sheets/ana.csv", "sheets/ben.csv", "--out", "merged.yaml");
+        });
+
         // bargain, evaluate (BDM, SMP, baselines)
         config.AddCommand<BargainCommand>("bargain")
             .WithDescription("Round-by-round bargaining forecast for one issue (BDM expected utility, or a baseline)")

@@ -3,6 +3,7 @@ using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Statecraft.Cli.Infrastructure;
+using Statecraft.Core.Domain;
 using Statecraft.Io.Deu;
 
 namespace Statecraft.Cli.Commands;
@@ -26,6 +27,9 @@ public sealed class EvaluateCommand(IAnsiConsole console) : Command<EvaluateSett
         var data = DeuReader.Read(settings.File);
         if (!data.Success) return Output.ReportProblems(console, data.Problems);
         var report = Evaluation.Run(data.Value, settings.File);
+        // Nothing scorable is bad input, not a table of NaN: refuse it before anything is recorded.
+        if (report.Issues.Count == 0)
+            return Output.ReportProblems(console, [new Problem("", "out", $"nothing to score: no issue has an outcome and two actors with weight ({string.Join("; ", report.Notes)})", new SourceLocation(settings.File, 1))]);
         if (settings.Json)
         {
             Output.WriteJson(console, report);

@@ -45,7 +45,7 @@ public sealed record ForecastJson(AnalyzeJson.ScenarioRef Scenario, IReadOnlyLis
     }
 
     public static ForecastJson From(Scenario scenario, string sha256, IReadOnlyList<QuestionForecast> forecasts) => new(
-        new AnalyzeJson.ScenarioRef(scenario.Id, sha256, scenario.Header.Title, Date(scenario.Date)),
+        new AnalyzeJson.ScenarioRef(scenario.Id, sha256, scenario.Header.Title, Date(scenario.Date), Core.Elicitation.ExpertPooling.Name(scenario.Header.Aggregation)),
         forecasts.Select(f =>
         {
             var q = f.Question;

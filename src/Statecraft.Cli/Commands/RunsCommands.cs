@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Statecraft.Cli.Infrastructure;
@@ -64,15 +65,20 @@ public sealed class RunsListCommand(IAnsiConsole console) : Command<RunsListSett
     {
         var store = settings.OpenStore();
         IReadOnlyList<RunSummary> runs;
+        RunListing listing;
         try
         {
-            runs = store.List(settings.Limit, settings.Command);
+            listing = store.Read(settings.Limit, settings.Command);
+            runs = listing.Runs;
         }
         catch (RunStoreException e)
         {
             return Output.ReportError(console, e.Message, ExitCodes.Failure);
         }
 
+        // Damaged rows are named and skipped; the others are listed as usual.
+        foreach (var damaged in listing.Damaged)
+            console.MarkupLineInterpolated($"[yellow]warning:[/] run {damaged.Id} is damaged and was skipped: {damaged.Reason}");
         if (settings.Json)
         {
             Output.WriteJson(console, runs.Select(r => r.Manifest.ToView(r.Id)));
@@ -123,12 +129,14 @@ public sealed class RunsShowCommand(IAnsiConsole console) : Command<RunsShowSett
 
         if (run is null) return Output.ReportError(console, $"no run {settings.Id} in {store.Path} (see `statecraft runs list`)");
 
+        if (run.IntegrityWarning is { } warning) console.MarkupLineInterpolated($"[yellow]warning:[/] {warning}");
         if (settings.Json)
         {
-            // The manifest, then the result exactly as recorded.
+            // The manifest, whether the result still matches its SHA-256, then the result exactly as recorded.
             var writer = console.Profile.Out.Writer;
             writer.Write("{\n\"manifest\": ");
             writer.Write(Output.ToJson(run.Manifest.ToView(run.Id)));
+            writer.Write(run.Intact ? ",\n\"result_verified\": true" : ",\n\"result_verified\": false");
             writer.Write(",\n\"result\": ");
             writer.Write(run.Result);
             writer.Write("\n}\n");
@@ -177,7 +185,18 @@ public sealed class RunsDiffCommand(IAnsiConsole console) : Command<RunsDiffSett
         var missing = new[] { (settings.A, a), (settings.B, b) }.Where(x => x.Item2 is null).Select(x => x.Item1).ToList();
         if (missing.Count > 0) return Output.ReportError(console, $"no run {string.Join(" or ", missing)} in {store.Path} (see `statecraft runs list`)");
 
-        var diff = RunDiff.Compare(a!, b!);
+        foreach (var run in new[] { a!, b! })
+            if (run.IntegrityWarning is { } warning) console.MarkupLineInterpolated($"[yellow]warning:[/] {warning}");
+        RunDiff diff;
+        try
+        {
+            diff = RunDiff.Compare(a!, b!);
+        }
+        catch (JsonException e)
+        {
+            return Output.ReportError(console, $"a stored result is not valid JSON, so the runs cannot be compared (the store row is damaged): {e.Message}", ExitCodes.Failure);
+        }
+
         if (settings.Json)
         {
             Output.WriteJson(console, diff);

@@ -4,6 +4,7 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using Statecraft.Cli.Infrastructure;
 using Statecraft.Core.Conflict;
+using Statecraft.Core.Conflict.Risk;
 using Statecraft.Core.Domain;
 using Statecraft.Core.Uncertainty;
 using Statecraft.Io.Region;
@@ -32,8 +33,11 @@ internal sealed class WarTrapSettings : MonteCarloSettings
     [Description("Alliance-portfolio similarity when the region gives ties: tau_b (default), s, weighted_s")]
     public string? Measure { get; init; }
 
-
-
+    [CommandOption("--risk <METHOD>")]
+    [Description("Risk attitudes R and r of every state: 'extremes' (its security against the most and least secure states of the region) or "
+        + "'search' (EUGene: against the most and least secure alliance portfolios it could choose, found by search; needs ties). "
+        + "With --attacker/--target, also the EU valued with the attacker's r (Bueno de Mesquita 1985)")]
+    public string? Risk { get; init; }
 
     [CommandOption("--json")]
     [Description("Machine-readable JSON output")]
@@ -63,9 +67,32 @@ internal sealed record WarTrapJson(
     double? Median = null,
     double? Mean = null,
     IReadOnlyList<TornadoJson>? Sensitivity = null,
-    IReadOnlyList<FlipPointJson>? FlipPoints = null);
+    IReadOnlyList<FlipPointJson>? FlipPoints = null,
+    string? RiskMethod = null,
+    double? RiskExponent = null,
+    double? EuRiskAdjusted = null);
 
-internal sealed record WarTrapMatrixJson(IReadOnlyList<string> States, double[][] Eu, bool Discount, string Similarity, IReadOnlyList<WarTrapRisk> Risk);
+/// <summary>One state's risk search: security sums, R, r, and the ties of its extreme portfolios with each other state.</summary>
+internal sealed record RiskSearchJson(
+    string State,
+    double Security,
+    double SecurityMin,
+    double SecurityMax,
+    double R,
+    double RiskExponent,
+    string Method,
+    long Evaluations,
+    IReadOnlyDictionary<string, string> MostSecure,
+    IReadOnlyDictionary<string, string> LeastSecure);
+
+internal sealed record WarTrapMatrixJson(
+    IReadOnlyList<string> States,
+    double[][] Eu,
+    bool Discount,
+    string Similarity,
+    IReadOnlyList<WarTrapRisk> Risk,
+    string RiskMethod,
+    IReadOnlyList<RiskSearchJson>? RiskSearch = null);
 
 /// <summary><c>statecraft wartrap</c>: War Trap expected utility of attacking, with Monte Carlo on request.</summary>
 internal sealed class WarTrapCommand(IAnsiConsole console) : Command<WarTrapSettings>
@@ -79,6 +106,8 @@ internal sealed class WarTrapCommand(IAnsiConsole console) : Command<WarTrapSett
         var measure = SimilarityMeasure.TauB;
         if (settings.Measure is not null && !TryMeasure(settings.Measure, out measure))
             usage.Add(new Problem("", "--measure", $"expected tau_b, s or weighted_s, found '{settings.Measure}'"));
+        if (settings.Risk is not null and not ("extremes" or "search"))
+            usage.Add(new Problem("", "--risk", $"expected extremes or search, found '{settings.Risk}'"));
         if (usage.Count > 0) return Output.ReportProblems(console, usage);
 
         var loaded = RegionFile.Load(settings.Region);
@@ -110,6 +139,14 @@ internal sealed class WarTrapCommand(IAnsiConsole console) : Command<WarTrapSett
 
         if (problems.Count > 0) return Output.ReportProblems(console, problems);
 
+        (IReadOnlyList<WarTrapRisk> Risk, IReadOnlyList<RiskResult>? Search)? risk = null;
+        if (settings.Risk is not null)
+        {
+            var attitudes = RiskAttitudes(region, baseline, settings);
+            if (!attitudes.Success) return Output.ReportProblems(console, attitudes.Problems);
+            risk = attitudes.Value;
+        }
+
         var dyad = baseline.Dyad(i, j);
         UncertaintyReport? report = null;
         if (settings.MonteCarlo is { } mcOptions)
@@ -126,6 +163,14 @@ internal sealed class WarTrapCommand(IAnsiConsole console) : Command<WarTrapSett
             mc?.Samples, mc?.Seed, mc is null ? null : [mc.Lower, mc.Upper], mc?.ProbabilityVerdictHolds, mc?.Median, mc?.Mean,
             report is null ? null : UncertaintyOutput.Tornado(report),
             report is null ? null : UncertaintyOutput.FlipPoints(report));
+        WarTrapDyad? adjusted = null;
+        if (risk is { } attitudesOfAll)
+        {
+            var r = attitudesOfAll.Risk[i].RiskExponent;
+            adjusted = baseline.Dyad(i, j, r);
+            json = json with { RiskMethod = settings.Risk, RiskExponent = r, EuRiskAdjusted = adjusted.ExpectedUtility };
+        }
+
         if (settings.Json)
         {
             Output.WriteJson(console, json);
@@ -133,6 +178,14 @@ internal sealed class WarTrapCommand(IAnsiConsole console) : Command<WarTrapSett
         else
         {
             Render(region, dyad, options, similarity);
+            if (adjusted is not null && risk is { } shown)
+            {
+                var n = UncertaintyOutput.N;
+                var attitude = shown.Risk[i];
+                console.MarkupLineInterpolated(
+                    $"Risk attitude of {dyad.Attacker} ({settings.Risk}): R = {n(attitude.R, "+0.000;-0.000;0")}, r = {n(attitude.RiskExponent, "0.000")}; EU valued with r (Bueno de Mesquita 1985) = [bold]{n(adjusted.ExpectedUtility, "0.0000")}[/] (bilateral {n(adjusted.Bilateral, "0.0000")} + third parties {n(adjusted.Multilateral, "0.0000")})");
+            }
+
             if (report is not null) UncertaintyOutput.Render(console, report, "EU", "");
         }
 
@@ -158,19 +211,19 @@ internal sealed class WarTrapCommand(IAnsiConsole console) : Command<WarTrapSett
 
     private int Matrix(WarTrapRegion region, WarTrapModel model, WarTrapOptions options, string similarity, WarTrapSettings settings)
     {
-        if (options.DistanceDiscount)
-        {
-            var missing = Enumerable.Range(0, model.States.Count).SelectMany(i => Enumerable.Range(0, model.States.Count)
-                .Where(j => j != i).SelectMany(j => model.MissingDistances(i, j))).Distinct().ToArray();
-            if (missing.Length > 0)
-                return Output.ReportProblems(console, missing.Select(p => new Problem($"{p.A}-{p.B}", "distances",
-                    "missing: every dyad needs this distance to discount capabilities (or use --no-discount)", new SourceLocation(region.Path))));
-        }
+        var missing = MissingDistances(region, model, options);
+        if (missing.Count > 0) return Output.ReportProblems(console, missing);
 
+        var method = settings.Risk ?? "extremes";
+        var attitudes = RiskAttitudes(region, model, settings);
+        if (!attitudes.Success) return Output.ReportProblems(console, attitudes.Problems);
+        var (risk, search) = attitudes.Value;
         var eu = model.AllDyads();
         var n = model.States.Count;
         var rows = Enumerable.Range(0, n).Select(i => eu.AsSpan(i * n, n).ToArray()).ToArray();
-        var json = new WarTrapMatrixJson(model.States, rows, options.DistanceDiscount, similarity, model.Risk());
+        var json = new WarTrapMatrixJson(model.States, rows, options.DistanceDiscount, similarity, risk, method, search?.Select(r => new RiskSearchJson(
+            r.State, r.Security, r.SecurityMin, r.SecurityMax, r.R, r.RiskExponent, MethodName(r.Method), r.Evaluations,
+            Portfolio(model, r.Region, r.MostSecure), Portfolio(model, r.Region, r.LeastSecure))).ToArray());
         if (settings.Json)
         {
             Output.WriteJson(console, json);
@@ -183,8 +236,65 @@ internal sealed class WarTrapCommand(IAnsiConsole console) : Command<WarTrapSett
         for (var i = 0; i < n; i++)
             table.AddRow([model.States[i].EscapeMarkup(), .. rows[i].Select((v, j) => i == j ? "" : UncertaintyOutput.N(v, "+0.000;-0.000;0"))]);
         console.Write(table);
+        if (settings.Risk is not null) RenderRisk(risk, search, method);
         return RunsRecording.Record(console, "wartrap", settings, Output.ToJson(json));
     }
+
+    private void RenderRisk(IReadOnlyList<WarTrapRisk> risk, IReadOnlyList<RiskResult>? search, string method)
+    {
+        var n = UncertaintyOutput.N;
+        var table = new Table().Title(method == "search"
+            ? "Risk attitudes: security S = Σ others' EU against the state, against its most and least secure portfolios"
+            : "Risk attitudes: security S = Σ others' EU against the state, against the most and least secure states");
+        table.AddColumns("state", "S", "S min", "S max", "R", "r");
+        if (search is not null) table.AddColumns("found by", "portfolios evaluated");
+        var min = risk.Min(r => r.Security);
+        var max = risk.Max(r => r.Security);
+        for (var i = 0; i < risk.Count; i++)
+        {
+            var s = search?[i];
+            string[] row = [risk[i].State.EscapeMarkup(), n(risk[i].Security, "+0.000;-0.000;0"), n(s?.SecurityMin ?? min, "+0.000;-0.000;0"),
+                n(s?.SecurityMax ?? max, "+0.000;-0.000;0"), n(risk[i].R, "+0.000;-0.000;0"), n(risk[i].RiskExponent, "0.000")];
+            table.AddRow(s is null ? row : [.. row, MethodName(s.Method).Replace('_', ' '), s.Evaluations.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)]);
+        }
+
+        console.Write(table);
+    }
+
+    // Every pair's distance, when capabilities are discounted: the matrix and the risk search need all dyads.
+    private static List<Problem> MissingDistances(WarTrapRegion region, WarTrapModel model, WarTrapOptions options)
+    {
+        if (!options.DistanceDiscount) return [];
+        return [.. Enumerable.Range(0, model.States.Count).SelectMany(i => Enumerable.Range(0, model.States.Count)
+            .Where(j => j != i).SelectMany(j => model.MissingDistances(i, j))).Distinct().Select(p => new Problem($"{p.A}-{p.B}", "distances",
+            "missing: every dyad needs this distance to discount capabilities (or use --no-discount)", new SourceLocation(region.Path)))];
+    }
+
+    // R and r of every state at the medians, by the chosen method (extremes when --risk is not given).
+    private static ParseResult<(IReadOnlyList<WarTrapRisk> Risk, IReadOnlyList<RiskResult>? Search)> RiskAttitudes(
+        WarTrapRegion region, WarTrapModel model, WarTrapSettings settings)
+    {
+        if (settings.Risk != "search") return ParseResult<(IReadOnlyList<WarTrapRisk>, IReadOnlyList<RiskResult>?)>.ForValue((model.Risk(), null));
+        var missing = MissingDistances(region, model, model.Options);
+        if (missing.Count > 0) return ParseResult<(IReadOnlyList<WarTrapRisk>, IReadOnlyList<RiskResult>?)>.ForProblems(missing);
+        var spec = region.WarTrap.Realize(region.WarTrap.Inputs.Medians());
+        return RiskYear.FromWarTrap(spec, model).Select(year =>
+        {
+            var results = RiskSearch.Run(year, new RiskOptions(seed: settings.Seed ?? 1, threads: settings.Threads ?? Environment.ProcessorCount));
+            IReadOnlyList<WarTrapRisk> risk = [.. results.Select(r => new WarTrapRisk(r.State, r.Security, r.R, r.RiskExponent))];
+            return (risk, (IReadOnlyList<RiskResult>?)results);
+        });
+    }
+
+    private static Dictionary<string, string> Portfolio(WarTrapModel model, IReadOnlyList<int> region, IReadOnlyList<TieKind> ties) =>
+        region.Select((m, k) => (model.States[m], ties[k].ToString().ToLowerInvariant())).ToDictionary(p => p.Item1, p => p.Item2);
+
+    private static string MethodName(RiskSearchMethod method) => method switch
+    {
+        RiskSearchMethod.NoChoice => "no_choice",
+        RiskSearchMethod.Exhaustive => "exhaustive",
+        _ => "local_search",
+    };
 
     private static bool TryMeasure(string text, out SimilarityMeasure measure)
     {

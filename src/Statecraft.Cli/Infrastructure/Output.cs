@@ -20,29 +20,36 @@ public static class Output
         WriteIndented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = { new FiniteDoubleConverter() },
     };
 
     public static string ToJson<T>(T value) => JsonSerializer.Serialize(value, JsonOptions);
 
     /// <summary>Writes JSON raw, bypassing markup and line wrapping.</summary>
-    public static void WriteJson<T>(IAnsiConsole console, T value)
+    public static void WriteJson<T>(IAnsiConsole console, T value) => WriteRaw(console, ToJson(value) + "\n");
+
+    /// <summary>Writes text as it is (a file's content for redirection), bypassing markup and line wrapping.</summary>
+    public static void WriteRaw(IAnsiConsole console, string text)
     {
         var writer = console.Profile.Out.Writer;
-        writer.Write(ToJson(value));
-        writer.Write('\n');
+        writer.Write(text);
         writer.Flush();
     }
 
-    /// <summary>Lists every problem, one a line, as <c>file:line:column: subject: field: message</c>.</summary>
+    /// <summary>Problems printed before the rest are only counted: a hostile file can have millions.</summary>
+    public const int MaxProblemsShown = 100;
+
+    /// <summary>Lists the problems, one a line, as <c>file:line:column: subject: field: message</c>.</summary>
     public static int ReportProblems(IAnsiConsole console, IEnumerable<Problem> problems, string consequence = "nothing was computed")
     {
         var count = 0;
         foreach (var problem in problems)
         {
-            console.MarkupLineInterpolated($"[red]error:[/] {problem.ToString()}");
+            if (count < MaxProblemsShown) console.MarkupLineInterpolated($"[red]error:[/] {problem.ToString()}");
             count++;
         }
+
+        if (count > MaxProblemsShown) console.MarkupLineInterpolated($"[red]... and {count - MaxProblemsShown} more.[/]");
 
         console.MarkupLineInterpolated($"[red]{count} problem(s); {consequence}.[/]");
         return ExitCodes.BadInput;
@@ -54,3 +61,19 @@ public static class Output
         return exitCode;
     }
 }
+
+/// <summary>
+/// Writes doubles in shortest round-trip form and refuses NaN and Infinity: a non-finite number is
+/// never printed as an answer (the entry checks should have refused its input; this is the backstop).
+/// </summary>
+internal sealed class FiniteDoubleConverter : JsonConverter<double>
+{
+    public override double Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetDouble();
+
+    public override void Write(Utf8JsonWriter writer, double value, JsonSerializerOptions options)
+    {
+        if (Finite.Output(value, "", "result") is { } problem) throw new ProblemException(problem);
+        writer.WriteNumberValue(value);
+    }
+}
+

@@ -27,6 +27,19 @@ public enum ChannelKind
 
     /// <summary>Transit or re-export rents lost: flow × share_cut × margin.</summary>
     TransitRents,
+
+    /// <summary>
+    /// Jobs vacated in a tight labour market: workers × share_cut × [unfilled × output_per_worker
+    /// + (1 − unfilled) × wage × wage_premium] — the output of the jobs left empty, and the extra
+    /// pay it takes to fill the others.
+    /// </summary>
+    Vacancies,
+
+    /// <summary>
+    /// Workers sent home: workers × share_cut × (1 − absorbed) × idle_cost — the upkeep of the
+    /// returnees the home economy does not absorb within the year.
+    /// </summary>
+    ReturningWorkers,
 }
 
 /// <summary>One parameter of a channel formula: its name in files, its range, its default.</summary>
@@ -59,6 +72,22 @@ public static class Channels
         ],
         [ChannelKind.ConsumerPrices] = [Flow, ShareCut, new("price_premium", Amount, null, "extra cost of substitutes, share of the import value")],
         [ChannelKind.TransitRents] = [Flow, ShareCut, new("margin", Share, null, "rent earned per unit of flow")],
+        [ChannelKind.Vacancies] =
+        [
+            new("workers", Amount, null, "workers affected"),
+            ShareCut,
+            new("unfilled", Share, null, "share of the vacated jobs left unfilled within the year"),
+            new("output_per_worker", Amount, null, "annual output of an unfilled job, US$"),
+            new("wage", Amount, null, "annual wage of a worker hired to fill a vacated job, US$"),
+            new("wage_premium", Amount, null, "extra pay needed to fill a vacated job, share of the wage"),
+        ],
+        [ChannelKind.ReturningWorkers] =
+        [
+            new("workers", Amount, null, "workers affected"),
+            ShareCut,
+            new("absorbed", Share, null, "share of the returnees who find work at home within the year"),
+            new("idle_cost", Amount, null, "annual upkeep of a returnee without work, US$"),
+        ],
     };
 
     public static IReadOnlyList<ChannelParameter> Parameters(ChannelKind kind) => ParametersByKind[kind];
@@ -71,6 +100,8 @@ public static class Channels
         ChannelKind.ExportRevenue => p[0] * p[1] * (1 - p[2]) * p[3],
         ChannelKind.ConsumerPrices => p[0] * p[1] * p[2],
         ChannelKind.TransitRents => p[0] * p[1] * p[2],
+        ChannelKind.Vacancies => p[0] * p[1] * (p[2] * p[3] + (1 - p[2]) * p[4] * p[5]),
+        ChannelKind.ReturningWorkers => p[0] * p[1] * (1 - p[2]) * p[3],
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -80,7 +111,9 @@ public static class Channels
         ChannelKind.LabourSupply => "labour_supply",
         ChannelKind.ExportRevenue => "export_revenue",
         ChannelKind.ConsumerPrices => "consumer_prices",
-        _ => "transit_rents",
+        ChannelKind.TransitRents => "transit_rents",
+        ChannelKind.Vacancies => "vacancies",
+        _ => "returning_workers",
     };
 
     public static bool TryParse(string name, out ChannelKind kind)
@@ -128,7 +161,17 @@ public sealed record Interdependence(
     double SenderTradeToGdp,
     double TargetTradeToGdp);
 
-/// <summary>What the lever costs each side, as shares of GDP, and which channel dominates.</summary>
+/// <summary>The two ways a lever's costs are compared: in dollars, or each as a share of its bearer's GDP.</summary>
+public enum CoercionMeasure
+{
+    /// <summary>Each side's cost as a share of its own GDP: how much of its economy it loses.</summary>
+    ShareOfGdp,
+
+    /// <summary>Each side's cost in US$ a year: how much it loses.</summary>
+    Usd,
+}
+
+/// <summary>What the lever costs each side, as shares of GDP and in US$ a year, and which channel dominates.</summary>
 public sealed record CoercionResult(
     string Sender,
     string Target,
@@ -140,6 +183,15 @@ public sealed record CoercionResult(
 {
     /// <summary>cost(sender)/cost(target), both as shares of own GDP: above 1, the sender pays more.</summary>
     public double Ratio => SenderCost / TargetCost;
+
+    public double SenderCostUsd => Channels.Where(c => c.Bearer == CoercionSide.Sender).Sum(c => c.CostUsd);
+
+    public double TargetCostUsd => Channels.Where(c => c.Bearer == CoercionSide.Target).Sum(c => c.CostUsd);
+
+    /// <summary>cost(sender)/cost(target) in US$ a year: above 1, the sender loses more dollars.</summary>
+    public double RatioUsd => SenderCostUsd / TargetCostUsd;
+
+    public double RatioIn(CoercionMeasure measure) => measure == CoercionMeasure.Usd ? RatioUsd : Ratio;
 
     /// <summary>The channel with the largest cost as a share of its bearer's GDP.</summary>
     public ChannelCost? Dominant => Channels.Count == 0 ? null : Channels.MaxBy(c => c.ShareOfGdp);

@@ -151,6 +151,17 @@ public sealed class WarTrapModel
         return ParseResult<WarTrapModel>.ForValue(new WarTrapModel(states, c, u, side, strength, options));
     }
 
+    /// <summary>
+    /// A model straight from flat matrices (row-major n×n: C[a·n + b] capability of a at b, U[k·n + x]
+    /// k's utility for x), without commitments: the risk search's reference for its security sums.
+    /// </summary>
+    internal static WarTrapModel FromMatrices(string[] states, double[] capabilityAt, double[] similarity, WarTrapOptions options)
+    {
+        var side = new int[states.Length];
+        Array.Fill(side, -1);
+        return new WarTrapModel(states, capabilityAt, similarity, side, new double[states.Length], options);
+    }
+
     /// <summary>The similarity matrix before commitments (shared, never written after construction).</summary>
     internal double[] SimilarityMatrix => _u;
 
@@ -183,22 +194,28 @@ public sealed class WarTrapModel
     }
 
     /// <summary>EU_i(j) with its parts, for reports.</summary>
-    public WarTrapDyad Dyad(int i, int j)
+    public WarTrapDyad Dyad(int i, int j) => Dyad(i, j, 1);
+
+    /// <summary>
+    /// EU_i(j) with its parts, the bilateral part valued with i's risk exponent r (see
+    /// <see cref="RiskAdjustedBilateral"/>); r = 1 is the 1981 model exactly.
+    /// </summary>
+    public WarTrapDyad Dyad(int i, int j, double riskExponent)
     {
         var n = _n;
         var cij = _c[i * n + j];
         var cjj = _c[j * n + j];
         var cji = _c[j * n + i];
         var cii = _c[i * n + i];
-        var p = cij / (cij + cjj);
-        var bilateral = Bilateral(p, _u[i * n + j]);
+        var p = Share(cij, cij + cjj);
+        var bilateral = RiskAdjustedBilateral(p, _u[i * n + j], riskExponent);
         var terms = new List<ThirdPartyTerm>(n - 2);
         for (var k = 0; k < n; k++)
         {
             if (k == i || k == j) continue;
             var m = Math.Max(_c[k * n + j], _c[k * n + i]);
-            var pik = (cij + m) / (cij + m + cjj);
-            var pjk = (cji + m) / (cji + m + cii);
+            var pik = Share(cij + m, cij + m + cjj);
+            var pjk = Share(cji + m, cji + m + cii);
             terms.Add(new ThirdPartyTerm(States[k], pik, pjk, (pik + pjk - 1) * UtilityDifference(k, i, j)));
         }
 
@@ -206,7 +223,10 @@ public sealed class WarTrapModel
     }
 
     /// <summary>EU_i(j) alone: the allocation-free hot path (flat arrays, one pass over third parties).</summary>
-    public double ExpectedUtility(int i, int j)
+    public double ExpectedUtility(int i, int j) => ExpectedUtility(i, j, 1);
+
+    /// <summary>EU_i(j) with the bilateral part valued with i's risk exponent r; r = 1 is the 1981 model exactly.</summary>
+    public double ExpectedUtility(int i, int j, double riskExponent)
     {
         var n = _n;
         var c = _c;
@@ -215,7 +235,7 @@ public sealed class WarTrapModel
         var cjj = c[j * n + j];
         var cji = c[j * n + i];
         var cii = c[i * n + i];
-        var bilateral = Bilateral(cij / (cij + cjj), u[i * n + j]);
+        var bilateral = RiskAdjustedBilateral(Share(cij, cij + cjj), u[i * n + j], riskExponent);
         double multilateral = 0;
         for (var k = 0; k < n; k++)
         {
@@ -227,7 +247,7 @@ public sealed class WarTrapModel
             var a = cij + m;
             var b = cji + m;
             var diff = _commitSide[k] < 0 ? u[row + i] - u[row + j] : UtilityDifference(k, i, j);
-            multilateral += (a / (a + cjj) + b / (b + cii) - 1) * diff;
+            multilateral += (Share(a, a + cjj) + Share(b, b + cii) - 1) * diff;
         }
 
         return bilateral + multilateral;
@@ -283,8 +303,38 @@ public sealed class WarTrapModel
     /// </summary>
     public static double Bilateral(double p, double uij) => p * (1 - uij) + (1 - p) * (uij - 1);
 
-    /// <summary>R = (2·sec − max − min)/(max − min); 0 when every state is equally secure.</summary>
-    public static double RiskR(double security, double max, double min) => max == min ? 0 : (2 * security - max - min) / (max - min);
+    /// <summary>
+    /// Bueno de Mesquita's (1985) utility, for an actor with risk exponent r, of a change Δ ∈ [−2, 2]
+    /// in how close the outcome is to its own policy: U(Δ) = 2 − 4((2 − Δ)/4)^r. r = 1 gives U = Δ;
+    /// r &gt; 1 bends it concave (risk-averse), r &lt; 1 convex (risk-acceptant). EUGene's War and
+    /// Reason utilities are these functions of τ_b.
+    /// </summary>
+    public static double RiskUtility(double change, double riskExponent) => 2 - 4 * Math.Pow((2 - change) / 4, riskExponent);
+
+    /// <summary>
+    /// The bilateral War Trap term with i's 1985 utilities: P·U(1 − U_ij) + (1 − P)·U(U_ij − 1) − U(0)
+    /// (success imposes i's policy, failure j's, the status quo is the zero of the scale). With r = 1
+    /// it is <see cref="Bilateral"/>, returned as such so the 1981 results stay bit for bit.
+    /// </summary>
+    public static double RiskAdjustedBilateral(double p, double uij, double riskExponent)
+    {
+        if (riskExponent == 1) return Bilateral(p, uij);
+        if (!(double.IsFinite(riskExponent) && riskExponent > 0))
+            throw new ArgumentOutOfRangeException(nameof(riskExponent), riskExponent, "expected a risk exponent > 0");
+        return p * RiskUtility(1 - uij, riskExponent) + (1 - p) * RiskUtility(uij - 1, riskExponent) - RiskUtility(0, riskExponent);
+    }
+
+    /// <summary>
+    /// A side's probability of prevailing, part/total, or one half when neither side brings any
+    /// capability (EUGene's rule; without it a pair of zero-capability states would give NaN).
+    /// </summary>
+    public static double Share(double part, double total) => total == 0 ? 0.5 : part / total;
+
+    /// <summary>
+    /// R = (2·sec − max − min)/(max − min), 0 when every state is equally secure; written as
+    /// ((sec − min) − (max − sec))/(max − min) so that it is exactly ±1 at the extremes.
+    /// </summary>
+    public static double RiskR(double security, double max, double min) => max == min ? 0 : (security - min - (max - security)) / (max - min);
 
     /// <summary>r = (1 − R/3)/(1 + R/3), mapping R ∈ [−1, 1] onto [0.5, 2].</summary>
     public static double RiskExponent(double r) => (1 - r / 3) / (1 + r / 3);

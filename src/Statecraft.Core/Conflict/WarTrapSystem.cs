@@ -56,6 +56,11 @@ public sealed record WarTrapSpec(
                 problems.Add(new Problem(s.Id, "committed_elsewhere", $"expected a share in [0, 1], found {s.CommittedElsewhere}"));
         }
 
+        // War Trap divides by the sum of two sides' capabilities: two states with none give 0/0.
+        var powerless = States.Where(s => s.Capability == 0 || s.CommittedElsewhere >= 1).Skip(1).ToArray();
+        foreach (var s in powerless)
+            problems.Add(new Problem(s.Id, "capability", "expected a number > 0: at most one state may have no capability (or all of it committed elsewhere), since a contest between two such states is undefined"));
+
         void CheckPair(string a, string b, string field)
         {
             if (!ids.Contains(a)) problems.Add(new Problem($"{a}-{b}", field, $"unknown state '{a}'"));

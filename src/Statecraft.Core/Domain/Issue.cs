@@ -51,6 +51,9 @@ public sealed class Issue
                     $"expected a value within the scale [{scale.Min:R}, {scale.Max:R}], found {actor.Position}"));
         }
 
+        // Every forecast weighs positions by capability × salience: with no weight at all it is 0/0.
+        if (actors.Count >= 2 && !actors.Any(a => a.Capability.Value * a.Salience.Value > 0))
+            problems.Add(new Problem(name, "actors", "expected at least one actor with capability > 0 and salience > 0; every forecast weighs positions by them"));
         if (problems.Count > 0) return ParseResult<Issue>.ForProblems(problems);
 
         // Without a stated scale, the span of the actors' positions is the scale.

@@ -25,8 +25,8 @@ public sealed record Limits
     /// <summary>Dimensions (issues) in one spatial scenario.</summary>
     public int Dimensions { get; init; } = 1_000;
 
-    /// <summary>Patterns one dictionary may expand its macros into.</summary>
-    public int MacroExpansions { get; init; } = 1_000_000;
+    /// <summary>Phrases one dictionary file may expand its macros into.</summary>
+    public int MacroExpansions { get; init; } = 100_000;
 
     /// <summary>Monte Carlo draws in one run.</summary>
     public int Samples { get; init; } = 1_000_000;

@@ -45,7 +45,7 @@ public sealed class CameoScale(IReadOnlyDictionary<string, (string Name, double 
     /// (06-08), 3 verbal conflict (09-13), 4 material conflict (14-20); 0 when the code is not CAMEO.</summary>
     public static int QuadClass(string code)
     {
-        if (code.Length < 2 || !char.IsDigit(code[0]) || !char.IsDigit(code[1])) return 0;
+        if (code.Length < 2 || !char.IsAsciiDigit(code[0]) || !char.IsAsciiDigit(code[1])) return 0;
         var root = int.Parse(code.AsSpan(0, 2), CultureInfo.InvariantCulture);
         return root switch
         {
@@ -113,6 +113,7 @@ public static partial class SentenceSplitter
 /// resolved against the document date; the document date when the sentence names none.</summary>
 public static partial class DateExpressions
 {
+    // [0-9], not \d: .NET's \d matches every script's digits, which int.Parse then refuses.
     private static readonly string[] Months =
         ["JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER"];
 
@@ -162,15 +163,15 @@ public static partial class DateExpressions
 
     private const string MonthNames = "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?";
 
-    [GeneratedRegex(@"\b(?<day>[0-3]?\d)(?:st|nd|rd|th)?(?: of)? (?<month>" + MonthNames + @")\b(?:,? (?<year>(?:19|20)\d\d)\b)?")]
+    [GeneratedRegex(@"\b(?<day>[0-3]?[0-9])(?:st|nd|rd|th)?(?: of)? (?<month>" + MonthNames + @")\b(?:,? (?<year>(?:19|20)[0-9][0-9])\b)?")]
     private static partial Regex DayMonth();
 
-    [GeneratedRegex(@"\b(?<month>" + MonthNames + @") (?<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,? (?<year>(?:19|20)\d\d)\b)?")]
+    [GeneratedRegex(@"\b(?<month>" + MonthNames + @") (?<day>[0-3]?[0-9])(?:st|nd|rd|th)?\b(?:,? (?<year>(?:19|20)[0-9][0-9])\b)?")]
     private static partial Regex MonthDay();
 
-    [GeneratedRegex(@"\b(?<month>" + MonthNames + @"),? (?<year>(?:19|20)\d\d)\b")]
+    [GeneratedRegex(@"\b(?<month>" + MonthNames + @"),? (?<year>(?:19|20)[0-9][0-9])\b")]
     private static partial Regex MonthYear();
 
-    [GeneratedRegex(@"\b(?:[Ii]n|[Dd]uring|[Ss]ince) (?<year>(?:19|20)\d\d)\b")]
+    [GeneratedRegex(@"\b(?:[Ii]n|[Dd]uring|[Ss]ince) (?<year>(?:19|20)[0-9][0-9])\b")]
     private static partial Regex InYear();
 }

@@ -185,7 +185,8 @@ public sealed record Expectation(double? Above = null, double? Below = null)
 /// A question the scenario answers. Bargaining questions name an issue; War Trap questions a
 /// challenger and target (optionally under a what-if policy, and compared with and without a
 /// backer whose commitment to the challenger is the parameter <see cref="BackerCommitment"/>);
-/// coercion questions a lever.
+/// coercion questions a lever, and in <see cref="Measure"/> which comparison the claim is about
+/// (US$, or shares of GDP; the answer reports both).
 /// </summary>
 public sealed record Question(
     string Id,
@@ -201,4 +202,5 @@ public sealed record Question(
     string? Assume = null,
     string? Backer = null,
     string? BackerCommitment = null,
-    SourceLocation? Where = null);
+    SourceLocation? Where = null,
+    Coercion.CoercionMeasure Measure = Coercion.CoercionMeasure.ShareOfGdp);

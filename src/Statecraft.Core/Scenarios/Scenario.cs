@@ -101,6 +101,11 @@ public sealed class Scenario
             foreach (var l in Levers)
                 foreach (var (k, v) in l.Inputs)
                     inputs.Add(new Input($"lever/{l.Id}/{k}", $"{l.Id} {k}", v));
+
+            // A number several experts judged says so in its label (drivers and flip points show it).
+            for (var k = 0; k < inputs.Count; k++)
+                if (inputs[k].Value.Experts is { } experts)
+                    inputs[k] = inputs[k] with { Label = $"{inputs[k].Label} (pooled from {experts.Count} experts)" };
             return inputs;
         }
     }
@@ -130,6 +135,17 @@ public sealed class Scenario
         return current;
     }
 
+    /// <summary>
+    /// The scenario with every number several experts judged pooled by <paramref name="aggregation"/>
+    /// (the command line's override of the file's choice).
+    /// </summary>
+    public Scenario WithExpertAggregation(Elicitation.ExpertAggregation aggregation)
+    {
+        var pooled = Map((_, v) => v.Experts is { } experts ? Elicitation.ExpertPooling.Aggregate(experts, aggregation) : v);
+        return new Scenario(Header with { Aggregation = aggregation }, pooled.Sources, pooled.Actors, pooled.Issues, pooled.Ties,
+            pooled.Parameters, pooled.Levers, pooled.Policies, pooled.Questions, pooled.Forecasts);
+    }
+
     /// <summary>The scenario with some inputs replaced by fixed numbers (one Monte Carlo draw, or a sensitivity probe).</summary>
     public Scenario WithValues(IReadOnlyDictionary<string, double> values) =>
         Map((path, v) => values.TryGetValue(path, out var x) ? v with { Estimate = Estimate.Point(x), Distribution = null } : v);
@@ -141,7 +157,11 @@ public sealed class Scenario
             : t.Parameter is not null ? $"parameter/{t.Parameter}"
             : t.Lever is not null ? $"lever/{t.Lever}/{t.Field}"
             : $"actor/{t.Actor}/{t.Field}";
-        return Map((p, v) => p == path ? ChangeValue(v, change, BoundsOf(path)) : v);
+        return Map((p, v) => p != path ? v
+            : v.Experts is { } experts && change.Operation != ChangeOperation.Set
+                // A shift or scaling applies to each expert's judgement; the pool is then re-formed.
+                ? Elicitation.ExpertPooling.Aggregate(experts.Select(e => ChangeValue(e, change, BoundsOf(path)) with { Source = e.Source }).ToArray(), Header.Aggregation)
+                : ChangeValue(v, change, BoundsOf(path)));
     }
 
     /// <summary>The interval a value at <paramref name="path"/> must stay in.</summary>
@@ -203,5 +223,14 @@ public sealed class Scenario
     }
 }
 
-/// <summary>The scenario's identity: id, title, the date it is set at, and a short description.</summary>
-public sealed record ScenarioHeader(string Id, string Title, DateOnly Date, string Description = "", SourceLocation? Where = null);
+/// <summary>
+/// The scenario's identity: id, title, the date it is set at, a short description, and how numbers
+/// judged by several experts are pooled (<see cref="Elicitation.ExpertAggregation"/>).
+/// </summary>
+public sealed record ScenarioHeader(
+    string Id,
+    string Title,
+    DateOnly Date,
+    string Description = "",
+    SourceLocation? Where = null,
+    Elicitation.ExpertAggregation Aggregation = Elicitation.ExpertAggregation.LinearPool);

@@ -50,6 +50,12 @@ internal static class ScenarioValidator
 
         void CheckValue(string subject, string field, SourcedValue v, double min, double max, string expected)
         {
+            if (v.Experts is { } experts)
+            {
+                CheckExperts(subject, field, v, experts, min, max, expected);
+                return;
+            }
+
             var e = v.Estimate;
             if (v.Distribution is { } d)
             {
@@ -62,6 +68,28 @@ internal static class ScenarioValidator
                 Add(subject, field, $"expected {expected}, found {e}", v.Where);
             CheckSource(subject, field, v.Source, v.Where);
         }
+
+        // Several experts' judgements of one number: each is a number in its own right, from its own
+        // judgement source (one entry per expert).
+        void CheckExperts(string subject, string field, SourcedValue v, IReadOnlyList<SourcedValue> experts, double min, double max, string expected)
+        {
+            if (experts.Count < 2) Add(subject, field, $"experts: expected two or more judgements, found {experts.Count} (write one as a plain number)", v.Where);
+            var seen = new HashSet<string>();
+            foreach (var x in experts)
+            {
+                if (x.Experts is not null) Add(subject, field, "experts: an expert's judgement cannot itself list experts", x.Where);
+                else CheckValue(subject, field, x, min, max, expected);
+                if (!seen.Add(x.Source.SourceId)) Add(subject, field, $"experts: '{x.Source.SourceId}' judges this number twice", x.Where);
+                if (sourceById.TryGetValue(x.Source.SourceId, out var s) && s.Kind != SourceKind.Judgement)
+                    Add(subject, field, $"experts: '{s.Id}' is a {s.Kind.ToString().ToLowerInvariant()}; each expert's source must be a judgement with its reasoning", x.Where);
+            }
+        }
+
+        // War Trap divides by the sum of two sides' capabilities: two of its states without any give 0/0.
+        if (questions.Any(q => q.Model == QuestionModel.WarTrap))
+            foreach (var a in actors.Where(a => a.Kind != ActorKind.Faction && a.Attributes.ContainsKey("lat") && a.Attributes.ContainsKey("lon")
+                                                && (a.Capability.Distribution?.Support.Min ?? a.Capability.Estimate.Low) <= 0).Skip(1))
+                Add(a.Id, "capability", $"expected a number > 0: at most one state in a War Trap question may have no capability, found {a.Capability.Estimate}", a.Capability.Where);
 
         foreach (var a in actors)
         {
@@ -159,7 +187,7 @@ internal static class ScenarioValidator
             }
 
             if (!c.Amount.IsValid) Add(subject, "amount", $"expected finite numbers with low <= value <= high, found {c.Amount}", c.Where);
-            if (c.Operation != ChangeOperation.Set && TargetValue(t) is { Distribution: not null })
+            if (c.Operation != ChangeOperation.Set && TargetValue(t) is { GivenAsDistribution: true })
                 Add(subject, c.Operation.ToString().ToLowerInvariant(), "the input is given as a distribution: a change to it must use set", c.Where);
             CheckSource(subject, "source", c.Source, c.Where);
             if (t.Issue is not null)

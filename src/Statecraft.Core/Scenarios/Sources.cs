@@ -72,11 +72,21 @@ public sealed record Estimate(double Central, double Low, double High)
 /// <summary>
 /// A number with its source, and where it was written down. When the file gives a distribution
 /// (<see cref="Distribution"/>: uniform, triangular, normal, beta, truncated or not), the estimate
-/// is its median and support; otherwise the estimate is the whole statement.
+/// is its median and support; otherwise the estimate is the whole statement. A number judged by
+/// several experts keeps each expert's own judgement in <see cref="Experts"/>; it is then their
+/// pool (<see cref="Elicitation.ExpertPooling.Aggregate"/>) and cites the first expert.
 /// </summary>
-public sealed record SourcedValue(Estimate Estimate, SourceRef Source, SourceLocation? Where = null, Uncertainty.Distribution? Distribution = null)
+public sealed record SourcedValue(
+    Estimate Estimate,
+    SourceRef Source,
+    SourceLocation? Where = null,
+    Uncertainty.Distribution? Distribution = null,
+    IReadOnlyList<SourcedValue>? Experts = null)
 {
     public double Central => Estimate.Central;
+
+    /// <summary>True when the file gives this number (or one of its experts' judgements) as a distribution.</summary>
+    public bool GivenAsDistribution => Experts is null ? Distribution is not null : Experts.Any(e => e.Distribution is not null);
 
     public static SourcedValue Point(double value, SourceRef source) => new(Estimate.Point(value), source);
 

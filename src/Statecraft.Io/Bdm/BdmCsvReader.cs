@@ -61,6 +61,8 @@ public static class BdmCsvReader
         }
 
         Problem At(int line, string field, string message) => new("", field, message, new SourceLocation(path, line));
+        if (Limits.Current.Check("actors", rows.Count, "", "actors", new SourceLocation(path, rows.Count > 0 ? rows[^1].Line : 1)) is { } tooMany)
+            return ParseResult<BdmActorTable>.ForProblem(tooMany);
 
         if (header is null)
             return ParseResult<BdmActorTable>.ForProblem(At(1, "header", "expected a header line with Actor, Capability, Position, Salience; the file is empty"));
@@ -90,8 +92,21 @@ public static class BdmCsvReader
                 continue;
             }
 
+            // More fields than the header names would be read silently shifted ("1,000" as two numbers).
+            if (fields.Length > header.Length)
+            {
+                problems.Add(At(line, "row", $"expected {header.Length} fields as in the header on line {headerLine}, found {fields.Length}; quote a field that holds a comma"));
+                continue;
+            }
+
             var name = fields[index[0]].Trim();
             if (name.Length == 0) problems.Add(At(line, "actor", "expected a non-empty actor name"));
+            if (Limits.Current.Check("field-length", name.Length, "", "actor", new SourceLocation(path, line)) is { } tooLong)
+            {
+                problems.Add(tooLong);
+                continue;
+            }
+
             var capability = Number(line, "capability", fields[index[1]], Capability.IsValid, Capability.Expected);
             var position = Number(line, "position", fields[index[2]], Position.IsValid, Position.Expected);
             var salience = Number(line, "salience", fields[index[3]], v => double.IsFinite(v) && v is >= 0 and <= 100,
@@ -102,7 +117,7 @@ public static class BdmCsvReader
 
         double? Number(int line, string field, string raw, Func<double, bool> valid, string expected)
         {
-            if (double.TryParse(raw.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && valid(v)) return v;
+            if (double.TryParse(raw.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && Finite.IsUsable(v) && valid(v)) return v;
             problems.Add(At(line, field, $"expected {expected}, found '{raw.Trim()}'"));
             return null;
         }
@@ -126,7 +141,7 @@ public static class BdmCsvReader
 
         var issue = Issue.Create(System.IO.Path.GetFileNameWithoutExtension(path), null, actors);
         if (!issue.Success)
-            return ParseResult<BdmActorTable>.ForProblems(issue.Problems.Select(p => p.At(new SourceLocation(path))).ToArray());
+            return ParseResult<BdmActorTable>.ForProblems(issue.Problems.Select(p => p.At(new SourceLocation(path, headerLine))).ToArray());
         return ParseResult<BdmActorTable>.ForValue(new BdmActorTable(path, issue.Value, scale, notes));
     }
 

@@ -92,10 +92,14 @@ internal static class Csv
         return rows;
     }
 
-    public static string[] Split(string line)
+    public static string[] Split(string line) => SplitWithColumns(line).Select(f => f.Text).ToArray();
+
+    /// <summary>The fields of one line, each with the 1-based column where it starts (for located problems).</summary>
+    public static (string Text, int Column)[] SplitWithColumns(string line)
     {
-        var fields = new List<string>();
+        var fields = new List<(string, int)>();
         var current = new System.Text.StringBuilder();
+        var start = 0;
         var quoted = false;
         for (var i = 0; i < line.Length; i++)
         {
@@ -113,13 +117,14 @@ internal static class Csv
             else if (ch == '"') quoted = true;
             else if (ch == ',')
             {
-                fields.Add(current.ToString());
+                fields.Add((current.ToString(), start + 1));
                 current.Clear();
+                start = i + 1;
             }
             else current.Append(ch);
         }
 
-        fields.Add(current.ToString());
+        fields.Add((current.ToString(), start + 1));
         return fields.ToArray();
     }
 }

@@ -88,7 +88,7 @@ public static class DeuReader
             if (c >= cells.Length) return null;
             var t = cells[c].Trim();
             if (t.Length == 0) return null;
-            if (double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)) return v;
+            if (double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && Finite.IsUsable(v)) return v;
             problems.Add(new Problem(subject, field, $"expected a number, found '{t}'", Where(line, cells, c)));
             return null;
         }

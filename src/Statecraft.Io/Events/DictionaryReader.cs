@@ -246,7 +246,8 @@ public static class DictionaryReader
     public static bool TryDate(string s, out int date)
     {
         date = 0;
-        if (!s.All(char.IsDigit) || (s.Length != 6 && s.Length != 8)) return false;
+        // ASCII digits only: other scripts' digits (Arabic-Indic) are refused, not misread.
+        if (!s.All(char.IsAsciiDigit) || (s.Length != 6 && s.Length != 8)) return false;
         int y, m, d;
         if (s.Length == 6)
         {
@@ -262,7 +263,8 @@ public static class DictionaryReader
             d = int.Parse(s[6..8]);
         }
 
-        if (m is < 1 or > 12 || d is < 1 or > 31) return false;
+        // A real calendar day: 20250231 and year 0 are refused, not moved to the nearest valid day.
+        if (y < 1 || m is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, m)) return false;
         date = (y * 10000) + (m * 100) + d;
         return true;
     }
@@ -296,12 +298,29 @@ public static class DictionaryReader
         List<string> group = [];
         string? groupCode = null;
 
+        var budget = Limits.Current.MacroExpansions;
+        var lineNo = 0;
+
         void Flush()
         {
             if (groupCode is not null)
                 foreach (var p in group)
-                    foreach (var expanded in ExpandMacros(p, macros))
+                {
+                    if (budget < 0) break;
+                    var expansions = ExpandMacros(p, macros, ref budget);
+                    if (expansions is null)
+                    {
+                        problems.Add(Limits.Current.Exceeded("macro-expansions", Limits.Current.MacroExpansions + 1, p, "macro", new SourceLocation(path, lineNo))
+                            with
+                        { Message = $"its macros expand (or refer to themselves) beyond the limit of {Limits.Current.MacroExpansions:N0} phrases; raise it with {Limits.Variable}=macro-expansions=N if genuine" });
+                        budget = -1;
+                        break;
+                    }
+
+                    foreach (var expanded in expansions)
                         dict.Agents.Add(new AgentEntry(expanded, PhraseSyntax.Words(expanded), groupCode));
+                }
+
             group = [];
             groupCode = null;
         }
@@ -310,7 +329,7 @@ public static class DictionaryReader
         for (var n = 0; n < lines.Length; n++)
         {
             var raw = lines[n];
-            var lineNo = n + 1;
+            lineNo = n + 1;
             if (IsCommentLine(raw)) continue;
             var trimmed = StripComment(raw, ';', '#').Trim();
             if (trimmed.Length == 0) continue;
@@ -366,13 +385,33 @@ public static class DictionaryReader
         return problems;
     }
 
-    private static IEnumerable<string> ExpandMacros(string phrase, Dictionary<string, string[]> macros)
+    /// <summary>
+    /// Every phrase <paramref name="phrase"/>'s macros stand for, in order, taken from the file's
+    /// <paramref name="budget"/>; null when they exceed it or nest deeper than the depth limit (a macro
+    /// that refers to itself never ends).
+    /// </summary>
+    private static List<string>? ExpandMacros(string phrase, Dictionary<string, string[]> macros, ref int budget)
     {
-        var a = phrase.IndexOf('!');
-        if (a < 0) return [phrase];
-        var b = phrase.IndexOf('!', a + 1);
-        if (b < 0 || !macros.TryGetValue(phrase[a..(b + 1)], out var alts)) return [phrase.Replace("!", "", StringComparison.Ordinal)];
-        return alts.SelectMany(alt => ExpandMacros(phrase[..a] + alt + phrase[(b + 1)..], macros));
+        var done = new List<string>();
+        var pending = new Stack<(string Phrase, int Depth)>();
+        pending.Push((phrase, 0));
+        while (pending.Count > 0)
+        {
+            var (p, depth) = pending.Pop();
+            var a = p.IndexOf('!');
+            var b = a < 0 ? -1 : p.IndexOf('!', a + 1);
+            if (b < 0 || !macros.TryGetValue(p[a..(b + 1)], out var alts))
+            {
+                if (--budget < 0) return null;
+                done.Add(a < 0 ? p : p.Replace("!", "", StringComparison.Ordinal));
+                continue;
+            }
+
+            if (depth >= Limits.Current.Depth) return null;
+            for (var i = alts.Length - 1; i >= 0; i--) pending.Push((p[..a] + alts[i] + p[(b + 1)..], depth + 1));
+        }
+
+        return done;
     }
 
     // ---------------- TABARI verbs ----------------

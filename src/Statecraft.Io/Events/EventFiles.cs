@@ -126,9 +126,16 @@ public static class EventFiles
             }
 
             var c = f[code].Trim();
-            double? g = double.TryParse(f[intensity], NumberStyles.Float, CultureInfo.InvariantCulture, out var gv) ? gv : null;
-            events.Add(new CodedEvent(story >= 0 ? f[story] : Path.GetFileName(path), sent >= 0 && int.TryParse(f[sent], out var sn) ? sn : 0, d,
-                Blank(f[src]) ?? f[srcName], Blank(f[tgt]) ?? f[tgtName], c, g, CameoScale.QuadClass(c), text >= 0 ? f[text] : "", ""));
+            double? g = null;
+            if (intensity >= 0 && !TryGoldstein(f[intensity], out g))
+            {
+                problems.Add(new Problem("", "Intensity", $"{GoldsteinExpected}, found '{f[intensity]}'", new SourceLocation(path, n + 1)));
+                continue;
+            }
+
+            // Optional columns may be absent from the header: a name is then the country alone.
+            events.Add(new CodedEvent(story >= 0 ? f[story] : Path.GetFileName(path), sent >= 0 && int.TryParse(f[sent], NumberStyles.None, CultureInfo.InvariantCulture, out var sn) ? sn : 0, d,
+                Blank(f[src]) ?? (srcName >= 0 ? f[srcName] : ""), Blank(f[tgt]) ?? (tgtName >= 0 ? f[tgtName] : ""), c, g, CameoScale.QuadClass(c), text >= 0 ? f[text] : "", ""));
         }
 
         return problems.Count > 0 ? ParseResult<EventInput>.ForProblems(problems) : ParseResult<EventInput>.ForValue(new EventInput([], events));
@@ -162,8 +169,20 @@ public static class EventFiles
             }
 
             var c = f[code];
-            double? gs = g >= 0 && double.TryParse(f[g], NumberStyles.Float, CultureInfo.InvariantCulture, out var gv) ? gv : null;
-            var q = quad >= 0 && int.TryParse(f[quad], out var qv) ? qv : CameoScale.QuadClass(c);
+            double? gs = null;
+            if (g >= 0 && g < f.Length && !TryGoldstein(f[g], out gs))
+            {
+                problems.Add(new Problem("", "GoldsteinScale", $"{GoldsteinExpected}, found '{f[g]}'", new SourceLocation(path, n + 1)));
+                continue;
+            }
+
+            var q = CameoScale.QuadClass(c);
+            if (quad >= 0 && quad < f.Length && f[quad].Trim().Length > 0 && !TryQuadClass(f[quad], out q))
+            {
+                problems.Add(new Problem("", "QuadClass", $"{QuadClassExpected}, found '{f[quad]}'", new SourceLocation(path, n + 1)));
+                continue;
+            }
+
             events.Add(new CodedEvent(f[id], 0, ToDate(di), Blank(f[a1]) ?? "---", Blank(f[a2]) ?? "---", c, gs, q, "",
                 url >= 0 && url < f.Length ? f[url] : ""));
         }
@@ -173,8 +192,27 @@ public static class EventFiles
 
     private static string? Blank(string s) => s.Length == 0 || s == "NA" ? null : s;
 
+    /// <summary>A yyyymmdd from <see cref="DictionaryReader.TryDate"/> (a real calendar day) as a date; 0 is none.</summary>
     internal static DateOnly? ToDate(int yyyymmdd) =>
-        yyyymmdd == 0 ? null : new DateOnly(yyyymmdd / 10000, yyyymmdd / 100 % 100, Math.Min(yyyymmdd % 100, DateTime.DaysInMonth(yyyymmdd / 10000, yyyymmdd / 100 % 100)));
+        yyyymmdd == 0 ? null : new DateOnly(yyyymmdd / 10000, yyyymmdd / 100 % 100, yyyymmdd % 100);
+
+    /// <summary>A Goldstein score from a file: blank is none; anything else must be a number in [-10, 10].</summary>
+    private static bool TryGoldstein(string text, out double? value)
+    {
+        value = null;
+        if (text.Trim().Length == 0) return true;
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v) || v is < -10 or > 10) return false;
+        value = v;
+        return true;
+    }
+
+    /// <summary>A CAMEO quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.</summary>
+    private static bool TryQuadClass(string text, out int value) =>
+        int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out value) && value is >= 1 and <= 4;
+
+    private const string QuadClassExpected = "expected a quad class 1 to 4";
+
+    private const string GoldsteinExpected = "expected a Goldstein score, a number in [-10, 10], or nothing";
 
     /// <summary>Splits one CSV line (RFC 4180 quoting, no embedded newlines).</summary>
     public static IEnumerable<string> SplitCsv(string line)
@@ -257,8 +295,15 @@ public static class EventFiles
 
             DateOnly? d = f[2].Length == 0 ? null : DateOnly.TryParseExact(f[2], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var dv) ? dv : null;
             if (f[2].Length > 0 && d is null) problems.Add(new Problem("", "date", $"'{f[2]}' is not yyyy-mm-dd", new SourceLocation(path, n + 1)));
-            double? g = f[6].Length == 0 ? null : double.Parse(f[6], CultureInfo.InvariantCulture);
-            events.Add(new CodedEvent(f[0], int.Parse(f[1], CultureInfo.InvariantCulture), d, f[3], f[4], f[5], g, int.Parse(f[7], CultureInfo.InvariantCulture), f[9], f[8]));
+            var where = new SourceLocation(path, n + 1);
+            if (!int.TryParse(f[1], NumberStyles.None, CultureInfo.InvariantCulture, out var sentence))
+                problems.Add(new Problem("", "sentence", $"expected a whole number >= 0, found '{f[1]}'", where));
+            if (!TryGoldstein(f[6], out var g)) problems.Add(new Problem("", "goldstein", $"{GoldsteinExpected}, found '{f[6]}'", where));
+            // 0 is what ingest writes for an event without a CAMEO class.
+            var quadClass = 0;
+            if (f[7] != "0" && !TryQuadClass(f[7], out quadClass)) problems.Add(new Problem("", "quad_class", $"{QuadClassExpected} (or 0 for none), found '{f[7]}'", where));
+            if (problems.Count > 0) continue;
+            events.Add(new CodedEvent(f[0], sentence, d, f[3], f[4], f[5], g, quadClass, f[9], f[8]));
         }
 
         return problems.Count > 0 ? ParseResult<IReadOnlyList<CodedEvent>>.ForProblems(problems) : ParseResult<IReadOnlyList<CodedEvent>>.ForValue(events);

@@ -89,7 +89,7 @@ public static partial class TabariFiles
         if (t.StartsWith("SET: CONVERT AGENT", StringComparison.Ordinal)) return o with { ConvertAgents = t.Contains("TRUE", StringComparison.Ordinal) };
         if (t.StartsWith("SET: MINIMUM WORDS", StringComparison.Ordinal))
         {
-            var n = Regex.Match(t, @"= ?(\d+)");
+            var n = Regex.Match(t, @"= ?([0-9]{1,9})");
             return n.Success ? o with { MinimumWords = int.Parse(n.Groups[1].Value) } : o;
         }
 
@@ -99,7 +99,7 @@ public static partial class TabariFiles
             if (t.Contains("OFF", StringComparison.Ordinal)) return o with { CommaOff = true };
             int Get(string key, int fallback)
             {
-                var m = Regex.Match(t, @"(?<![A-Z])" + key + @" ?= ?(\d+)");
+                var m = Regex.Match(t, @"(?<![A-Z])" + key + @" ?= ?([0-9]{1,9})");
                 return m.Success ? int.Parse(m.Groups[1].Value) : fallback;
             }
 
@@ -117,8 +117,8 @@ public static partial class TabariFiles
 
         if (t.StartsWith("COMPLEX:", StringComparison.Ordinal))
         {
-            var verbs = Regex.Match(t, @"VERBS ?\[(\d+)\]");
-            var conj = Regex.Match(t, @"CONJ ?\[(\d+)\]");
+            var verbs = Regex.Match(t, @"VERBS ?\[([0-9]{1,9})\]");
+            var conj = Regex.Match(t, @"CONJ ?\[([0-9]{1,9})\]");
             return o with
             {
                 ComplexEnabled = true,

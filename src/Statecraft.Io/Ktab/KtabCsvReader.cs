@@ -42,6 +42,11 @@ public static class KtabCsvReader
         var declaredActors = ParseCount(head[2], "nActors", 2);
         var dims = ParseCount(head[3], "nDims", 1);
         if (dims is null) return Fail(problems.ToArray());
+        // Checked before anything is sized by them: a 700-byte file may declare 20,000,000 dimensions.
+        if (Limits.Current.Check("dimensions", dims.Value, "scenario", "nDims", new SourceLocation(file, line1, head[3].Column)) is { } tooMany)
+            return Fail(tooMany);
+        if (Limits.Current.Check("actors", rows.Count - 2, "scenario", "actors", new SourceLocation(file, rows[^1].Line)) is { } tooManyActors)
+            return Fail(tooManyActors);
 
         if (rows.Count < 2)
             return Fail(At(line1, null, "scenario", "header", "expected a header line Actor,Description,Power,Pstn1,Sal1,..."));
@@ -56,6 +61,13 @@ public static class KtabCsvReader
         var actors = new List<SpatialActor>();
         foreach (var (line, f) in rows.Skip(2))
         {
+            // A row short of more than one dimension is one problem, not one per missing cell.
+            if (3 + (2 * dims.Value) - f.Count > 2)
+            {
+                problems.Add(At(line, null, f.Count > 0 ? f[0].Text : "actor", "row", $"expected {3 + 2 * dims.Value} fields as in the header, found {f.Count}"));
+                continue;
+            }
+
             var who = f.Count > 0 && f[0].Text.Length > 0 ? f[0].Text : $"actor {actors.Count + 1}";
             var before = problems.Count;
             if (f.Count > 0 && f[0].Text.Length == 0) problems.Add(At(line, f[0], who, "Actor", "expected a non-empty name"));
@@ -107,7 +119,7 @@ public static class KtabCsvReader
                 return null;
             }
 
-            if (double.TryParse(f[index].Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)) return v;
+            if (double.TryParse(f[index].Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && Finite.IsUsable(v)) return v;
             problems.Add(At(line, f[index], who, field, $"expected a number, found '{f[index].Text}'"));
             return null;
         }

@@ -50,6 +50,10 @@ public static class KtabXmlReader
         if (dimensions.Count == 0)
             problems.Add(new Problem(name, "Dimensions", "expected at least one <dName>", Where(root.Element("Dimensions") ?? root)));
 
+        var tooMany = Limits.Current.Check("dimensions", dimensions.Count, name, "Dimensions", Where(root.Element("Dimensions") ?? root))
+            ?? Limits.Current.Check("actors", root.Element("Actors")?.Elements("Actor").Count() ?? 0, name, "Actors", Where(root.Element("Actors") ?? root));
+        if (tooMany is not null) return ParseResult<SpatialScenario>.ForProblem(tooMany);
+
         var actors = new List<SpatialActor>();
         var actorsElement = root.Element("Actors");
         if (actorsElement is null) problems.Add(new Problem(name, "Actors", "missing <Actors>", Where(root)));
@@ -106,7 +110,7 @@ public static class KtabXmlReader
                 return null;
             }
 
-            if (double.TryParse(e.Value.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)) return v;
+            if (double.TryParse(e.Value.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && Finite.IsUsable(v)) return v;
             problems.Add(new Problem(subject, child, $"expected a number, found '{e.Value}'", Where(e)));
             return null;
         }
@@ -118,7 +122,7 @@ public static class KtabXmlReader
             if (g is null) return list;
             foreach (var e in g.Elements(item))
             {
-                if (double.TryParse(e.Value.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v))
+                if (double.TryParse(e.Value.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && Finite.IsUsable(v))
                     list.Add((v, e));
                 else problems.Add(new Problem(subject, item, $"expected a number, found '{e.Value}'", Where(e)));
             }

@@ -305,7 +305,17 @@ public static class RegionFile
 
         var warTrap = UncertainWarTrap.Create(states, distances, ties, similarity, commitments);
         if (!warTrap.Success)
-            return ParseResult<WarTrapRegion>.ForProblems(warTrap.Problems.Select(p => p.Location is null ? p.At(new SourceLocation(file.Path)) : p).ToArray());
+            return ParseResult<WarTrapRegion>.ForProblems(warTrap.Problems.Select(p => p.Location is null ? p.At(Locate(p)) : p).ToArray());
+
+        // A problem the model found about a state is placed at that state's field, else at the top.
+        SourceLocation Locate(Problem p)
+        {
+            if (YamlFile.Get(root, "states") is YamlSequenceNode listed)
+                foreach (var n in listed.Children.OfType<YamlMappingNode>())
+                    if ((YamlFile.Get(n, "id") as YamlScalarNode)?.Value == p.Subject)
+                        return file.At(YamlFile.Get(n, p.Field) ?? n);
+            return file.At(root);
+        }
 
         var options = new WarTrapOptions(DistanceDiscount: distances.Count > 0, Measure: measure, Year: (int)year);
         var summary = description ?? (tieLabel is null ? null : $"ties from {tieLabel}");

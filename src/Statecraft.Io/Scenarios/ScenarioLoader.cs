@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
+using Statecraft.Core.Coercion;
 using Statecraft.Core.Domain;
+using Statecraft.Core.Elicitation;
 using Statecraft.Core.Forecasting;
 using Statecraft.Core.Scenarios;
 using Statecraft.Io.Yaml;
@@ -55,6 +57,13 @@ public static partial class ScenarioLoader
         ["sanction-officials"] = LeverKind.SanctionOfficials,
     };
 
+    /// <summary>Which comparison a coercion claim is about (<see cref="CoercionMeasure"/>).</summary>
+    public static readonly IReadOnlyDictionary<string, CoercionMeasure> Measures = new Dictionary<string, CoercionMeasure>
+    {
+        ["usd"] = CoercionMeasure.Usd,
+        ["share-of-gdp"] = CoercionMeasure.ShareOfGdp,
+    };
+
     private static readonly Dictionary<string, QuestionModel> Models = new()
     {
         ["bargaining"] = QuestionModel.Bargaining,
@@ -93,7 +102,11 @@ public static partial class ScenarioLoader
         {
             var built = Scenario.Create(header, sources, actors, issues, ties, parameters, levers, policies, questions, forecasts);
             if (built.Success && problems.Count == 0)
-                return ParseResult<LoadedScenario>.ForValue(new LoadedScenario(built.Value, Sha256(text), file));
+            {
+                // Experts' judgements are read as a linear pool; the file may choose the median instead.
+                var scenario = header.Aggregation == ExpertAggregation.LinearPool ? built.Value : built.Value.WithExpertAggregation(header.Aggregation);
+                return ParseResult<LoadedScenario>.ForValue(new LoadedScenario(scenario, Sha256(text), file));
+            }
 
             // A stance that failed to read is already reported: do not also call its issue short of
             // actors, or a policy's change to it a change to a missing stance.
@@ -128,12 +141,14 @@ public static partial class ScenarioLoader
 
         var m = r.Mapping(node, "scenario", "scenario");
         if (m is null) return null;
-        r.OnlyKeys(m, "scenario", "id", "title", "date", "description");
+        r.OnlyKeys(m, "scenario", "id", "title", "date", "description", "expert_aggregation");
         var id = r.String(m, "id", "scenario");
         var title = r.String(m, "title", "scenario");
         var date = r.Date(m, "date", "scenario", required: true);
         var description = r.String(m, "description", "scenario", required: false) ?? "";
-        return id is null || title is null || date is null ? null : new ScenarioHeader(id, title, date.Value, description, r.At(m));
+        var aggregation = YamlReader.Get(m, "expert_aggregation") is null ? ExpertAggregation.LinearPool
+            : r.Enum(m, "expert_aggregation", "scenario", ExpertPooling.Names) ?? ExpertAggregation.LinearPool;
+        return id is null || title is null || date is null ? null : new ScenarioHeader(id, title, date.Value, description, r.At(m), aggregation);
     }
 
     private static Source? ReadSource(YamlReader r, YamlNode node)
@@ -197,6 +212,7 @@ public static partial class ScenarioLoader
 
         var m = r.Mapping(node, subject, key);
         if (m is null) return null;
+        if (YamlReader.Get(m, "experts") is not null) return ReadExperts(r, m, subject, key);
         if (YamlReader.Get(m, "dist") is not null) return ReadDistribution(r, m, subject, key);
         r.OnlyKeys(m, subject, "value", "low", "high", "source", "field", "year");
         var estimate = ReadEstimate(r, m, subject, key);
@@ -210,6 +226,33 @@ public static partial class ScenarioLoader
         var field = r.String(m, "field", subject, required: false);
         var year = r.Integer(m, "year", subject);
         return estimate is null ? null : new SourcedValue(estimate, new SourceRef(source, field, year), r.At(m));
+    }
+
+    /// <summary>
+    /// A number several experts judged: <c>{experts: [{value: X, low: L, high: H, source: EXPERT}, ...]}</c>,
+    /// each entry a number in its own right (a range or a distribution) from its own judgement source.
+    /// Read as their linear pool; the scenario's <c>expert_aggregation</c> may ask for the median.
+    /// </summary>
+    private static SourcedValue? ReadExperts(YamlReader r, YamlMappingNode m, string subject, string key)
+    {
+        r.OnlyKeys(m, subject, "experts");
+        var items = r.Sequence(m, "experts", subject).ToArray();
+        var experts = new List<SourcedValue>();
+        var failed = false;
+        foreach (var item in items)
+        {
+            if (item is YamlMappingNode im && YamlReader.Get(im, "experts") is not null)
+            {
+                r.Add(item, subject, key, "an expert's judgement cannot itself list experts");
+                failed = true;
+            }
+            else if (ReadValue(r, item, subject, key) is { } v) experts.Add(v);
+            else failed = true;
+        }
+
+        if (items.Length == 0 && YamlReader.Get(m, "experts") is YamlSequenceNode)
+            r.Add(m, subject, key, "experts: expected a list of two or more judgements");
+        return failed || experts.Count == 0 ? null : ExpertPooling.Aggregate(experts, ExpertAggregation.LinearPool) with { Where = r.At(m) };
     }
 
     /// <summary>
@@ -263,7 +306,7 @@ public static partial class ScenarioLoader
         var attributes = new Dictionary<string, SourcedValue>();
         if (r.Mapping(YamlReader.Get(m, "attributes"), id, "attributes") is { } am)
             foreach (var (k, v) in am.Children)
-                if (ReadValue(r, v, id, ((YamlScalarNode)k).Value ?? "") is { } sv) attributes[((YamlScalarNode)k).Value!] = sv;
+                if (r.Key(k, id, "attributes") is { } key && ReadValue(r, v, id, key) is { } sv) attributes[key] = sv;
         var country = r.String(m, "country", id, required: false);
         var description = r.String(m, "description", id, required: false) ?? "";
         return kind is null || capability is null ? null
@@ -357,7 +400,7 @@ public static partial class ScenarioLoader
         var inputs = new Dictionary<string, SourcedValue>();
         if (r.Mapping(YamlReader.Get(m, "inputs"), id, "inputs") is { } im)
             foreach (var (k, v) in im.Children)
-                if (ReadValue(r, v, id, ((YamlScalarNode)k).Value ?? "") is { } sv) inputs[((YamlScalarNode)k).Value!] = sv;
+                if (r.Key(k, id, "inputs") is { } key && ReadValue(r, v, id, key) is { } sv) inputs[key] = sv;
         return kind is null ? null : new Lever(id, kind.Value, actor, target, text, inputs, r.At(m));
     }
 
@@ -412,7 +455,7 @@ public static partial class ScenarioLoader
         var m = r.Mapping(node, "question", "questions");
         if (m is null) return null;
         var id = r.String(m, "id", "question") ?? "?";
-        r.OnlyKeys(m, id, "id", "text", "model", "claims", "source_conclusion", "expect", "issue", "challenger", "target", "lever", "assume", "backer", "backer_commitment");
+        r.OnlyKeys(m, id, "id", "text", "model", "claims", "source_conclusion", "expect", "issue", "challenger", "target", "lever", "assume", "backer", "backer_commitment", "measure");
         var text = r.String(m, "text", id) ?? "";
         var model = r.Enum(m, "model", id, Models);
         var claims = r.Strings(m, "claims", id);
@@ -424,10 +467,17 @@ public static partial class ScenarioLoader
             expect = new Expectation(r.Number(em, "above", id, required: false), r.Number(em, "below", id, required: false));
         }
 
+        var measure = CoercionMeasure.ShareOfGdp;
+        if (YamlReader.Get(m, "measure") is not null)
+        {
+            measure = r.Enum(m, "measure", id, Measures) ?? CoercionMeasure.ShareOfGdp;
+            if (model is not null and not QuestionModel.Coercion) r.Add(YamlReader.Get(m, "measure")!, id, "measure", "only a coercion question compares costs: remove measure");
+        }
+
         return model is null ? null : new Question(id, text, model.Value, claims, conclusion, expect,
             r.String(m, "issue", id, required: false), r.String(m, "challenger", id, required: false),
             r.String(m, "target", id, required: false), r.String(m, "lever", id, required: false),
             r.String(m, "assume", id, required: false), r.String(m, "backer", id, required: false),
-            r.String(m, "backer_commitment", id, required: false), r.At(m));
+            r.String(m, "backer_commitment", id, required: false), r.At(m), measure);
     }
 }

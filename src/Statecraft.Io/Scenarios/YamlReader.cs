@@ -43,6 +43,14 @@ internal sealed class YamlReader(string file, Yaml.YamlFile yaml)
         return [];
     }
 
+    /// <summary>A mapping key as a name, or a problem when the key is a list, a mapping or empty.</summary>
+    public string? Key(YamlNode key, string subject, string field)
+    {
+        if (key is YamlScalarNode { Value: { Length: > 0 } name }) return name;
+        Add(key, subject, field, "expected a name as the key");
+        return null;
+    }
+
     public static YamlNode? Get(YamlMappingNode m, string key) =>
         m.Children.TryGetValue(new YamlScalarNode(key), out var v) ? v : null;
 
@@ -74,9 +82,9 @@ internal sealed class YamlReader(string file, Yaml.YamlFile yaml)
     public double? Number(YamlNode node, string subject, string field)
     {
         if (node is YamlScalarNode { Value: { } v }
-            && double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && double.IsFinite(x))
+            && double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && Finite.IsUsable(x))
             return x;
-        Add(node, subject, field, $"expected a number, found '{Describe(node)}'");
+        Add(node, subject, field, $"expected {Finite.Expected}, found '{Describe(node)}'");
         return null;
     }
 

@@ -49,7 +49,7 @@ public static class DistributionYaml
         {
             if (YamlFile.TryNumber(scalar, out var value)) distribution = Distribution.Point(value);
             else problems.Add(file.Problem(node, subject, field,
-                $"expected a number or a distribution such as {{dist: triangular, lo: 1, mode: 2, hi: 3}}, found '{scalar.Value}'"));
+                $"expected a number or a distribution such as {{dist: triangular, lo: 1, mode: 2, hi: 3}}, found '{scalar.Value}' (a number must be {Finite.Expected})"));
         }
         else if (node is YamlMappingNode map)
         {

@@ -44,6 +44,11 @@ public sealed class YamlFile
         {
             return ParseResult<YamlFile>.ForProblem(Malformed(e, path));
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // The node builder refuses some event sequences the scanner accepts (found by fuzzing).
+            return ParseResult<YamlFile>.ForProblem(new Problem("", "yaml", "malformed YAML: " + e.Message, new SourceLocation(path, 1, 1)));
+        }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
             return ParseResult<YamlFile>.ForProblem(new Problem("", "", "expected " + expected, new SourceLocation(path, 1, 1)));
@@ -142,7 +147,7 @@ public sealed class YamlFile
         }
 
         if (node is YamlScalarNode scalar && TryNumber(scalar, out var value)) return value;
-        problems.Add(Problem(node, subject, field, $"expected a number, found '{Describe(node)}'"));
+        problems.Add(Problem(node, subject, field, $"expected {Finite.Expected}, found '{Describe(node)}'"));
         return null;
     }
 
@@ -153,15 +158,11 @@ public sealed class YamlFile
         var text = scalar.Value ?? "";
         switch (text)
         {
-            case ".inf" or "+.inf" or ".Inf":
-                value = double.PositiveInfinity;
-                return true;
-            case "-.inf" or "-.Inf":
-                value = double.NegativeInfinity;
-                return true;
+            case ".inf" or "+.inf" or ".Inf" or "-.inf" or "-.Inf" or ".nan" or ".NaN":
+                return false; // no model can take an infinite or undefined input
         }
 
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && Finite.IsUsable(value);
     }
 
     public Problem Missing(YamlNode? parent, string subject, string field) =>

@@ -35,26 +35,64 @@ public sealed class AnalysisJob(string id, AnalysisRequest request)
 
 /// <summary>
 /// Runs analyses one at a time in the background (the machine is small; a second request
-/// waits its turn, shown as queued) and records each finished run in the run store.
+/// waits its turn, shown as queued) and records each finished run in the run store. At most
+/// <see cref="MaxPending"/> wait or run at once: past that a request is refused (429), so a burst
+/// cannot queue hours of work. A finished job's result is kept as long as its run is in the store.
 /// </summary>
 public sealed class AnalysisJobs(IAnalysisBackend backend, RunStore store)
 {
+    /// <summary>Analyses queued or running at once.</summary>
+    public const int MaxPending = 4;
+
     private const int Kept = 100;
     private readonly ConcurrentDictionary<string, AnalysisJob> _jobs = new();
     private readonly ConcurrentQueue<string> _order = new();
     private readonly SemaphoreSlim _one = new(1, 1);
 
+    // Jobs that left memory, by id, with the run that holds their result.
+    private readonly ConcurrentDictionary<string, (AnalysisRequest Request, long RunId)> _recorded = new();
+    private int _pending;
+
     public static string Version { get; } =
         typeof(AnalysisJobs).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
 
-    public AnalysisJob? Find(string id) => _jobs.GetValueOrDefault(id);
-
-    public AnalysisJob Start(AnalysisRequest request)
+    /// <summary>A job by id: in memory, or rebuilt from its run while the run is in the store.</summary>
+    public AnalysisJob? Find(string id)
     {
+        if (_jobs.TryGetValue(id, out var job)) return job;
+        if (!_recorded.TryGetValue(id, out var recorded) || store.Find(recorded.RunId) is not { } run) return null;
+        var rebuilt = new AnalysisJob(id, recorded.Request) { Status = JobStatus.Done, Progress = 1, RunId = run.Id, ResultJson = run.Result };
+        try
+        {
+            using var parsed = System.Text.Json.JsonDocument.Parse(run.Result);
+            rebuilt.Result = parsed.RootElement.Clone();
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            rebuilt.Status = JobStatus.Failed;
+            rebuilt.Error = $"run {run.Id}'s stored result is damaged: {e.Message}";
+        }
+
+        return rebuilt;
+    }
+
+    /// <summary>Seconds a refused client should wait before asking again: about one analysis.</summary>
+    public int RetryAfterSeconds => 10;
+
+    /// <summary>Starts the analysis, or returns null when <see cref="MaxPending"/> are already waiting or running.</summary>
+    public AnalysisJob? TryStart(AnalysisRequest request)
+    {
+        if (Interlocked.Increment(ref _pending) > MaxPending)
+        {
+            Interlocked.Decrement(ref _pending);
+            return null;
+        }
+
         var job = new AnalysisJob(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)), request);
         _jobs[job.Id] = job;
         _order.Enqueue(job.Id);
-        while (_order.Count > Kept && _order.TryDequeue(out var old)) _jobs.TryRemove(old, out _);
+        while (_order.Count > Kept && _order.TryDequeue(out var old))
+            if (_jobs.TryRemove(old, out var gone) && gone.RunId is { } runId) _recorded[old] = (gone.Request, runId);
         _ = Task.Run(() => Run(job));
         return job;
     }
@@ -91,6 +129,7 @@ public sealed class AnalysisJobs(IAnalysisBackend backend, RunStore store)
         finally
         {
             _one.Release();
+            Interlocked.Decrement(ref _pending);
         }
     }
 

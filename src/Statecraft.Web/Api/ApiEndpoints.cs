@@ -36,6 +36,7 @@ internal static class ApiEndpoints
         {
             var (yaml, tooLarge) = await ReadBody(request, options.MaxRequestBytes);
             if (tooLarge) return TooLarge(options);
+            if (yaml is null) return BadRequest("the body is not UTF-8 text (a Latin-1 file, for instance); re-save the file as UTF-8");
             if (string.IsNullOrWhiteSpace(yaml)) return BadRequest("the request body must be a scenario in YAML");
             var name = request.Query["name"].FirstOrDefault() is { Length: > 0 and <= 200 } given ? Path.GetFileName(given) : "uploaded.yaml";
             var outcome = backend.Upload(name, yaml);
@@ -56,16 +57,24 @@ internal static class ApiEndpoints
         {
             var (body, tooLarge) = await ReadBody(request, options.MaxRequestBytes);
             if (tooLarge) return TooLarge(options);
+            if (body is null) return BadRequest("the body is not UTF-8 text");
             var (analysis, problem) = ParseAnalysis(body, backend);
             if (problem is not null) return BadRequest(problem);
             var problems = backend.Check(analysis!);
             if (problems.Count > 0) return BadRequest(string.Join("; ", problems));
-            var job = jobs.Start(analysis!);
+            if (jobs.TryStart(analysis!) is not { } job)
+            {
+                request.HttpContext.Response.Headers.RetryAfter = jobs.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+                return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many analyses",
+                    detail: $"{AnalysisJobs.MaxPending} analyses are already queued or running; try again in {jobs.RetryAfterSeconds} s",
+                    extensions: new Dictionary<string, object?> { ["error"] = $"{AnalysisJobs.MaxPending} analyses are already queued or running; try again shortly" });
+            }
+
             return Results.Accepted($"/api/analyze/{job.Id}", JobView(job));
         });
 
         api.MapGet("/analyze/{job}", (string job, AnalysisJobs jobs) =>
-            jobs.Find(job) is { } found ? Results.Ok(JobView(found)) : NotFound($"no analysis '{job}' (jobs are kept while the server runs)"));
+            jobs.Find(job) is { } found ? Results.Ok(JobView(found)) : NotFound($"no analysis '{job}' (a job is kept while the server runs and its run is in the store)"));
 
         api.MapGet("/runs", (HttpRequest request, RunStore store) =>
         {
@@ -73,16 +82,21 @@ internal static class ApiEndpoints
             if (request.Query["limit"].FirstOrDefault() is { } l && (!int.TryParse(l, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > 10_000))
                 return BadRequest($"limit must be a whole number from 1 to 10000, not '{l}'");
             var command = request.Query["command"].FirstOrDefault();
-            return Results.Ok(store.List(limit, string.IsNullOrEmpty(command) ? null : command).Select(r => r.Manifest.ToView(r.Id)));
+            var listing = store.Read(limit, string.IsNullOrEmpty(command) ? null : command);
+            // Damaged rows are skipped and named in a header; the readable runs are listed as usual.
+            if (listing.Damaged.Count > 0)
+                request.HttpContext.Response.Headers["X-Statecraft-Damaged-Runs"] = string.Join(",", listing.Damaged.Select(d => d.Id.ToString(CultureInfo.InvariantCulture)));
+            return Results.Ok(listing.Runs.Select(r => r.Manifest.ToView(r.Id)));
         });
 
         api.MapGet("/runs/{id}", (string id, RunStore store) =>
         {
             if (ParseId(id) is not { } runId) return BadRequest($"a run id is a positive whole number, not '{id}'");
             if (store.Find(runId) is not { } run) return NotFound($"no run {runId} in the store");
+            // A result that no longer matches its SHA-256 is shown as stored, marked result_verified: false.
             // Re-encoded, so that < > & in scenario text travel as \u escapes like the rest of the API.
             using var result = JsonDocument.Parse(run.Result);
-            return RawJson($"{{\"manifest\":{JsonSerializer.Serialize(run.Manifest.ToView(run.Id), WebJson.Options)},\"result\":{JsonSerializer.Serialize(result.RootElement, WebJson.Options)}}}");
+            return RawJson($"{{\"manifest\":{JsonSerializer.Serialize(run.Manifest.ToView(run.Id), WebJson.Options)},\"result_verified\":{(run.Intact ? "true" : "false")},\"result\":{JsonSerializer.Serialize(result.RootElement, WebJson.Options)}}}");
         });
 
         api.MapGet("/runs/{a}/diff/{b}", (string a, string b, RunStore store) =>
@@ -92,6 +106,9 @@ internal static class ApiEndpoints
             var before = store.Find(first);
             var after = store.Find(second);
             if (before is null || after is null) return NotFound($"no run {(before is null ? first : second)} in the store");
+            if (new[] { before, after }.FirstOrDefault(r => !r.Intact) is { } altered)
+                return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Run result altered", detail: altered.IntegrityWarning,
+                    extensions: new Dictionary<string, object?> { ["error"] = altered.IntegrityWarning });
             return Results.Ok(RunDiff.Compare(before, after));
         });
 
@@ -185,8 +202,10 @@ internal static class ApiEndpoints
 
     private static IResult RawJson(string json) => Results.Text(json, "application/json; charset=utf-8", Encoding.UTF8);
 
-    /// <summary>Reads the body as UTF-8 text, refusing (without reading on) anything over the limit.</summary>
-    private static async Task<(string Text, bool TooLarge)> ReadBody(HttpRequest request, long limit)
+    private static readonly UTF8Encoding StrictUtf8 = new(false, true);
+
+    /// <summary>Reads the body as UTF-8 text (null when it is not UTF-8), refusing (without reading on) anything over the limit.</summary>
+    private static async Task<(string? Text, bool TooLarge)> ReadBody(HttpRequest request, long limit)
     {
         if (request.ContentLength > limit) return ("", true);
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature) feature.MaxRequestBodySize = limit;
@@ -206,6 +225,13 @@ internal static class ApiEndpoints
             return ("", true);
         }
 
-        return (Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), false);
+        try
+        {
+            return (StrictUtf8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), false);
+        }
+        catch (DecoderFallbackException)
+        {
+            return (null, false);
+        }
     }
 }

@@ -23,6 +23,44 @@ public sealed class CoercionModelTests
         Channels.Cost(ChannelKind.ExportRevenue, [100, 0.5, 0.25, 0.8]).ShouldBe(30);
         Channels.Cost(ChannelKind.ConsumerPrices, [100, 0.5, 0.2]).ShouldBe(10);
         Channels.Cost(ChannelKind.TransitRents, [100, 0.5, 0.1]).ShouldBe(5);
+        // 100 workers, half expelled: 30% of the 50 jobs stay empty (15 x 12,000), 35 are refilled at 10,000 + 20%.
+        Channels.Cost(ChannelKind.Vacancies, [100, 0.5, 0.3, 12_000, 10_000, 0.2]).ShouldBe(15 * 12_000 + 35 * 10_000 * 0.2, 1e-9);
+        // 50 returnees, 30% find work: 35 kept at 2,500 a year.
+        Channels.Cost(ChannelKind.ReturningWorkers, [100, 0.5, 0.3, 2_500]).ShouldBe(35 * 2_500, 1e-9);
+    }
+
+    [Fact]
+    public void Costs_are_reported_in_dollars_beside_shares_of_gdp()
+    {
+        // Sender (GDP 1000) loses 4 dollars, target (GDP 100) loses 5: in dollars the target loses more
+        // (ratio 0.8); relative to the economy too (0.004 against 0.05, ratio 0.08).
+        var result = CoercionModel.Evaluate(Case());
+        result.SenderCostUsd.ShouldBe(4);
+        result.TargetCostUsd.ShouldBe(5);
+        result.RatioUsd.ShouldBe(0.8, 1e-15);
+        result.RatioIn(CoercionMeasure.Usd).ShouldBe(result.RatioUsd);
+        result.RatioIn(CoercionMeasure.ShareOfGdp).ShouldBe(result.Ratio);
+
+        // A sender ten times richer than in dollars: the two measures disagree on who pays more.
+        var big = CoercionModel.Evaluate(Case() with
+        {
+            Channels = [new CoercionChannel("r", ChannelKind.Remittances, CoercionSide.Target, [10, 0.1]), new CoercionChannel("v", ChannelKind.TransitRents, CoercionSide.Sender, [100, 0.5, 0.1])],
+        });
+        big.RatioUsd.ShouldBeGreaterThan(1);
+        big.Ratio.ShouldBeLessThan(1);
+    }
+
+    [Fact]
+    public void The_new_channels_read_their_parameters_by_name_with_their_domains()
+    {
+        Channels.TryParse("vacancies", out var v).ShouldBeTrue();
+        v.ShouldBe(ChannelKind.Vacancies);
+        Channels.TryParse("returning_workers", out var r).ShouldBeTrue();
+        Channels.FileName(r).ShouldBe("returning_workers");
+        Channels.Parameters(ChannelKind.Vacancies).Select(p => p.Name).ShouldBe(["workers", "share_cut", "unfilled", "output_per_worker", "wage", "wage_premium"]);
+        Channels.Parameters(ChannelKind.ReturningWorkers).Select(p => p.Name).ShouldBe(["workers", "share_cut", "absorbed", "idle_cost"]);
+        var bad = Case() with { Channels = [new CoercionChannel("v", ChannelKind.Vacancies, CoercionSide.Sender, [100, 0.5, 1.3, 12_000, 10_000, 0.2])] };
+        CoercionModel.Validate(bad).ShouldContain(p => p.Field == "unfilled");
     }
 
     [Fact]

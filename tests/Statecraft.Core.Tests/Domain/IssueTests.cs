@@ -53,3 +53,17 @@ public sealed class ParseResultTests
         result.Problems.ShouldBe([Bad]);
     }
 }
+
+public sealed class IssueWeightTests
+{
+    private static Actor A(string name, double capability, double salience, double position = 50) =>
+        new(name, new Capability(capability), new Position(position), new Salience(salience));
+
+    [Fact]
+    public void An_issue_where_nobody_has_weight_is_refused_instead_of_forecasting_nan()
+    {
+        var result = Issue.Create("i", IssueScale.Percent, [A("a", 0, 0.5), A("b", 1, 0)]);
+        result.Problems.Single().Field.ShouldBe("actors");
+        Issue.Create("i", IssueScale.Percent, [A("a", 0, 0.5), A("b", 1, 0.1)]).Success.ShouldBeTrue();
+    }
+}

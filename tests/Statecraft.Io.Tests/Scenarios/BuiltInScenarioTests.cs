@@ -102,7 +102,7 @@ public sealed class BuiltInScenarioTests
     public void It_asks_every_question_of_the_design_by_id()
     {
         Load().Questions.Select(q => q.Id).ShouldBe([
-            "russia-attacks-azerbaijan", "russia-deports-migrants", "russia-trade-sanctions", "armenia-regime-change",
+            "russia-attacks-azerbaijan", "russia-deports-migrants", "russia-trade-sanctions", "azerbaijan-energy-card", "armenia-regime-change",
             "armenia-azerbaijan-war-after-regime-change", "armenia-alignment", "azerbaijan-alignment", "georgia-alignment",
             "azerbaijan-democratization", "peace-and-trilateral-deal", "western-strategy",
         ], ignoreOrder: true);
@@ -175,6 +175,6 @@ public sealed class ShippedDataTests
     {
         var row = Csv("data", "economy", "un_desa_ims2024_stock_in_russia.csv").Single(r => r[0] == "AZE");
         Built.Lever("russia-deports-azerbaijanis").Inputs["azerbaijan_born_in_russia"].Central.ShouldBe(double.Parse(row[7]));
-        Built.Lever("russia-deports-azerbaijanis").Inputs["sender.labour_supply.workers"].Estimate.Low.ShouldBe(double.Parse(row[7]));
+        Built.Lever("russia-deports-azerbaijanis").Inputs["workers"].Estimate.Low.ShouldBe(double.Parse(row[7]));
     }
 }

@@ -21,9 +21,12 @@ public sealed class SchemaTests
     public void A_number_must_carry_a_source()
     {
         var forms = Schema.GetProperty("$defs").GetProperty("value").GetProperty("oneOf").EnumerateArray().ToArray();
-        forms.Length.ShouldBe(2);
+        forms.Length.ShouldBe(3);
         forms[0].GetProperty("required").EnumerateArray().Select(x => x.GetString()).ShouldBe(["value", "source"]);
         forms[1].GetProperty("required").EnumerateArray().Select(x => x.GetString()).ShouldBe(["dist", "source"]);
+        // Several experts' judgements: each item is itself a sourced number.
+        forms[2].GetProperty("required").EnumerateArray().Select(x => x.GetString()).ShouldBe(["experts"]);
+        forms[2].GetProperty("properties").GetProperty("experts").GetProperty("items").GetProperty("$ref").GetString().ShouldBe("#/$defs/value");
     }
 
     [Fact]
@@ -39,6 +42,9 @@ public sealed class SchemaTests
         Enum("forecast", "kind").ShouldBe(Core.Forecasting.ResolvableQuestion.KindNames.Keys);
         Schema.GetProperty("$defs").GetProperty("forecast").GetProperty("properties").GetProperty("model").GetProperty("properties")
             .GetProperty("link").GetProperty("enum").EnumerateArray().Select(x => x.GetString()!).ShouldBe(Core.Forecasting.ModelLink.Names.Keys);
+        Enum("question", "measure").ShouldBe(Statecraft.Io.Scenarios.ScenarioLoader.Measures.Keys);
+        Schema.GetProperty("properties").GetProperty("scenario").GetProperty("properties").GetProperty("expert_aggregation").GetProperty("enum")
+            .EnumerateArray().Select(x => x.GetString()!).ShouldBe(Statecraft.Core.Elicitation.ExpertPooling.Names.Keys);
         foreach (var kind in Enum("tie", "kind"))
         {
             var yaml = BadScenarioTests.Valid.Replace("kind: rivalry", $"kind: {kind}");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Statecraft.Core.Bargaining;
+using Statecraft.Core.Coercion;
 using Statecraft.Core.Uncertainty;
 
 namespace Statecraft.Core.Scenarios.Analysis;
@@ -89,8 +90,9 @@ public static class QuestionEngine
             Drivers(s, tornado), flips,
             [
                 new ModelEstimate("bdm", baseline, "BDM (published text), weighted median after the last round"),
-                new ModelEstimate("smp", smp, "KTAB spatial model (deterministic defaults), capability x salience weighted mean of its final positions, at the central scenario"),
-                new ModelEstimate("weighted_mean", mean, "capability x salience weighted mean of the starting positions"),
+                new ModelEstimate("smp", smp, "KTAB spatial model (deterministic defaults), influence x salience weighted mean of its final positions, at the central scenario"),
+                new ModelEstimate("weighted_mean", mean, "influence x salience weighted mean of the starting positions"),
+                .. Elicitation.ExpertSpread.Estimates(s, inputs, model),
             ],
             trajectory);
     }
@@ -129,6 +131,7 @@ public static class QuestionEngine
             headline = $"{Call(pays).ToLowerInvariant()}: EU > 0 in {Pct(pays)} of draws";
         }
 
+        models.AddRange(Elicitation.ExpertSpread.Estimates(s, inputs, model));
         return new Answer(q, true, baseline, "War Trap expected utility (-2 to 2; > 0: war pays)", mc.Lower, mc.Upper, verdict, headline,
             share >= 0.5, share, Drivers(s, tornado), flips, models);
     }
@@ -137,29 +140,59 @@ public static class QuestionEngine
 
     private static Answer Coercion(Scenario s, Question q, AnalysisOptions o, Counter counter, CancellationToken ct)
     {
+        // The headline ratio is in the measure the claim is about; the other is reported beside it.
         var lever = s.Lever(q.Lever!);
         var inputs = ScenarioInputs.Create(s, LeverCases.Paths(lever));
-        var model = LeverCases.Ratio(lever);
+        var model = LeverCases.Ratio(lever, q.Measure);
         var (baseline, mc, tornado, flips) = Uncertainty(inputs, model, q.Expect, o, counter, ct);
+        var otherMeasure = q.Measure == CoercionMeasure.Usd ? CoercionMeasure.ShareOfGdp : CoercionMeasure.Usd;
+        var other = MonteCarlo.Run(inputs, LeverCases.Ratio(lever, otherMeasure), Verdict.GreaterThan(1), Mc(o), null, ct);
         var central = new ScenarioDraw(inputs, inputs.Medians());
         var result = Core.Coercion.CoercionModel.Evaluate(LeverCases.Case(lever, k => central[$"lever/{lever.Id}/{k}"]));
         var share = Share(mc.Values, q.Expect);
         var sender = s.Actor(lever.Actor).Name;
         var target = s.Actor(lever.Target).Name;
-        var payer = baseline > 1 ? sender : target;
-        var verdict = $"{payer} pays more: {sender} loses {Pct2(result.SenderCost)} of GDP, {target} {Pct2(result.TargetCost)}; "
-                      + $"ratio {F2(baseline)} (90%: {F2(mc.Lower)} to {F2(mc.Upper)}), above 1 in {Pct(Share(mc.Values, new Expectation(Above: 1)))} of draws"
-                      + (result.Dominant is { } d ? $"; largest channel: {d.Channel} ({Pct2(d.ShareOfGdp)} of the bearer's GDP)." : ".");
+        var claims = q.Claims.Count == 0 ? "the claim" : string.Join(", ", q.Claims);
+        string Part(CoercionMeasure m, double ratio, double lower, double upper, double above) =>
+            m == CoercionMeasure.Usd
+                ? $"in US$ a year, {sender} loses {Usd(result.SenderCostUsd)} and {target} {Usd(result.TargetCostUsd)}: ratio {F2(ratio)} (90%: {F2(lower)} to {F2(upper)}), {sender} loses more in {Pct(above)} of draws"
+                : $"as shares of GDP, {sender} loses {Pct2(result.SenderCost)} and {target} {Pct2(result.TargetCost)}: ratio {F2(ratio)} (90%: {F2(lower)} to {F2(upper)}), {sender} loses more in {Pct(above)} of draws";
+        var verdict = $"{Cap(Part(q.Measure, baseline, mc.Lower, mc.Upper, Share(mc.Values, new Expectation(Above: 1))))} (the comparison {claims} is about); "
+                      + $"{Part(otherMeasure, result.RatioIn(otherMeasure), other.Lower, other.Upper, other.ProbabilityVerdictHolds)}"
+                      + (result.Dominant is { } d ? $"; largest channel: {d.Channel} ({Usd(d.CostUsd)}, {Pct2(d.ShareOfGdp)} of the bearer's GDP)" : "");
         var models = new List<ModelEstimate>
         {
-            new("cost_ratio", baseline, "cost to sender / cost to target, each as a share of its own GDP"),
+            new("cost_ratio_usd", result.RatioUsd, "cost to sender / cost to target, in US$ a year" + (q.Measure == CoercionMeasure.Usd ? " (the claim's measure)" : "")),
+            new("cost_ratio_share_of_gdp", result.Ratio, "cost to sender / cost to target, each as a share of its own GDP" + (q.Measure == CoercionMeasure.ShareOfGdp ? " (the claim's measure)" : "")),
+            new("sender_cost_usd", result.SenderCostUsd, $"{sender}, US$ a year"),
+            new("target_cost_usd", result.TargetCostUsd, $"{target}, US$ a year"),
             new("sender_cost_share_of_gdp", result.SenderCost, $"{sender}, a year's cost"),
             new("target_cost_share_of_gdp", result.TargetCost, $"{target}, a year's cost"),
         };
         models.AddRange(result.Channels.Select(c => new ModelEstimate($"channel:{c.Channel}", c.CostUsd, $"US$ a year ({Pct2(c.ShareOfGdp)} of the bearer's GDP)")));
-        return new Answer(q, true, baseline, "cost ratio (sender / target, shares of GDP; > 1: the sender pays more)", mc.Lower, mc.Upper, verdict,
-            $"{payer} pays more (ratio {F2(baseline)})", share >= 0.5, share, Drivers(s, tornado), flips, models);
+        if (lever.Inputs.TryGetValue(LeverCases.PoliticalPressure, out var pressure))
+        {
+            var why = s.Source(pressure.Source.SourceId);
+            models.Add(new ModelEstimate("political_pressure_on_target", pressure.Central,
+                $"stated judgement '{why.Id}' ({F2(pressure.Estimate.Low)}-{F2(pressure.Estimate.High)}; 0 none, 1 threatens {target}'s government), not costed"));
+            verdict += $"; pressure on {target}'s government, a stated judgement ({why.Id}): {F2(pressure.Central)} on 0-1 ({F2(pressure.Estimate.Low)}-{F2(pressure.Estimate.High)})";
+        }
+
+        models.AddRange(Elicitation.ExpertSpread.Estimates(s, inputs, model));
+        var unit = q.Measure == CoercionMeasure.Usd
+            ? "cost ratio (sender / target, US$ a year; > 1: the sender loses more)"
+            : "cost ratio (sender / target, shares of GDP; > 1: the sender pays more)";
+        var (payerUsd, payerGdp) = (result.RatioUsd > 1 ? sender : target, result.Ratio > 1 ? sender : target);
+        var headline = payerUsd == payerGdp
+            ? $"{payerUsd} loses more: US$ ratio {F2(result.RatioUsd)}, GDP-share ratio {F2(result.Ratio)}"
+            : $"{payerUsd} loses more US$ ({F2(result.RatioUsd)}), {payerGdp} more of its GDP ({F2(result.Ratio)})";
+        return new Answer(q, true, baseline, unit, mc.Lower, mc.Upper, verdict + ".", headline, share >= 0.5, share, Drivers(s, tornado), flips, models);
     }
+
+    private static string Usd(double x) =>
+        Math.Abs(x) >= 1e9 ? $"US${(x / 1e9).ToString("0.##", CultureInfo.InvariantCulture)} bn" : $"US${(x / 1e6).ToString("0", CultureInfo.InvariantCulture)} m";
+
+    private static string Cap(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     // ---- Policies ----
 

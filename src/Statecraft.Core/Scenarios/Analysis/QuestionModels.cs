@@ -154,12 +154,37 @@ internal static class QuestionModels
 /// </summary>
 internal static class LeverCases
 {
+    /// <summary>The input a lever may carry for the pressure it puts on the target's government: a stated judgement in [0, 1], reported, not costed.</summary>
+    public const string PoliticalPressure = "political_pressure";
+
+    /// <summary>
+    /// The channels each economic lever kind must state, as the source article argues them
+    /// (docs/scenario-format.md): alternatives separated by '|'. Other kinds have no cost model.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<LeverKind, string[]> RequiredChannels = new Dictionary<LeverKind, string[]>
+    {
+        [LeverKind.DeportMigrants] = ["target.remittances", "target.returning_workers", "sender.vacancies|sender.labour_supply"],
+        [LeverKind.BanImports] = ["target.export_revenue", "sender.consumer_prices"],
+        [LeverKind.CutTransit] = ["sender.transit_rents", "target.export_revenue"],
+    };
+
     public static IReadOnlyList<string> Paths(Lever lever) => lever.Inputs.Keys.Select(k => $"lever/{lever.Id}/{k}").ToArray();
 
     /// <summary>Every problem with the lever's inputs, so a scenario cannot carry a lever the model cannot read.</summary>
     public static IReadOnlyList<string> Problems(Lever lever)
     {
         var problems = new List<string>();
+        if (!RequiredChannels.TryGetValue(lever.Kind, out var required))
+            problems.Add($"lever kind '{Kebab(lever.Kind)}' has no cost model: a coercion question needs a deport-migrants, ban-imports or cut-transit lever");
+        else
+        {
+            var given = ChannelKeys(lever).Select(c => $"{c.Bearer}.{Coercion.Channels.FileName(c.Kind)}").ToHashSet();
+            foreach (var need in required.Where(r => !r.Split('|').Any(given.Contains)))
+                problems.Add($"a {Kebab(lever.Kind)} lever needs the channel {need.Replace("|", " or ", StringComparison.Ordinal)}");
+        }
+
+        if (lever.Inputs.TryGetValue(PoliticalPressure, out var pressure) && !(pressure.Estimate.Low >= 0 && pressure.Estimate.High <= 1))
+            problems.Add($"input '{PoliticalPressure}': expected a judgement in [0, 1] (0 none, 1 threatens the target's government), found {pressure.Estimate}");
         foreach (var gdp in new[] { "sender_gdp", "target_gdp" })
             if (!lever.Inputs.ContainsKey(gdp)) problems.Add($"missing input '{gdp}' (current US$)");
         var channels = ChannelKeys(lever).ToArray();
@@ -169,7 +194,7 @@ internal static class LeverCases
             var parts = key.Split('.');
             if (parts[0] is not ("sender" or "target")) problems.Add($"input '{key}': expected bearer sender or target, found '{parts[0]}'");
             if (!Coercion.Channels.TryParse(parts[1], out var kind))
-                problems.Add($"input '{key}': unknown channel '{parts[1]}' (remittances, labour_supply, export_revenue, consumer_prices, transit_rents)");
+                problems.Add($"input '{key}': unknown channel '{parts[1]}' ({string.Join(", ", Enum.GetValues<Coercion.ChannelKind>().Select(Coercion.Channels.FileName))})");
             else if (Coercion.Channels.Parameters(kind).All(p => p.Name != parts[2]))
                 problems.Add($"input '{key}': channel '{parts[1]}' has no parameter '{parts[2]}' ({string.Join(", ", Coercion.Channels.Parameters(kind).Select(p => p.Name))})");
         }
@@ -218,8 +243,12 @@ internal static class LeverCases
         return new Coercion.CoercionCase(lever.Actor, lever.Target, lever.Id, value("sender_gdp"), value("target_gdp"), channels);
     }
 
-    public static ScenarioModel Ratio(Lever lever) =>
-        draw => Coercion.CoercionModel.Evaluate(Case(lever, k => draw[$"lever/{lever.Id}/{k}"])).Ratio;
+    /// <summary>cost(sender)/cost(target) of one draw, in the measure the question's claim is about.</summary>
+    public static ScenarioModel Ratio(Lever lever, Coercion.CoercionMeasure measure) =>
+        draw => Coercion.CoercionModel.Evaluate(Case(lever, k => draw[$"lever/{lever.Id}/{k}"])).RatioIn(measure);
+
+    private static string Kebab(LeverKind kind) =>
+        string.Concat(kind.ToString().Select((c, i) => char.IsUpper(c) ? (i > 0 ? "-" : "") + char.ToLowerInvariant(c) : c.ToString()));
 }
 
 /// <summary>One issue as KTAB's spatial model sees it: one dimension, positions and saliences on [0, 1].</summary>
@@ -229,7 +258,11 @@ internal static class SpatialIssue
     public static double Forecast(Issue issue)
     {
         var span = issue.Scale.Max - issue.Scale.Min;
-        var actors = issue.Actors.Select(a => new Spatial.SpatialActor(a.Name, "", a.Capability.Value,
+        // KTAB's model needs capability > 0; an actor without any carries no weight in the forecast,
+        // so it is left out (a lone actor with weight decides alone).
+        var weighed = issue.Actors.Where(a => a.Capability.Value > 0).ToArray();
+        if (weighed.Length == 1) return weighed[0].Position.Value;
+        var actors = weighed.Select(a => new Spatial.SpatialActor(a.Name, "", a.Capability.Value,
             [(a.Position.Value - issue.Scale.Min) / span], [a.Salience.Value])).ToArray();
         var scenario = Spatial.SpatialScenario.Create(issue.Name, "", [issue.Name], actors).Value;
         var result = Spatial.SmpModel.Run(scenario, Spatial.SmpOptions.Default with { MaxThreads = 1 });
