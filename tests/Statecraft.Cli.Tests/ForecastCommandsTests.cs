@@ -51,7 +51,8 @@ public sealed class ForecastCommandsTests : IDisposable
         var root = json.RootElement;
         root.GetProperty("scenario").GetProperty("id").GetString().ShouldBe("south-caucasus");
         root.GetProperty("scenario").GetProperty("sha256").GetString()!.Length.ShouldBe(64);
-        var forecasts = root.GetProperty("forecasts").EnumerateArray().ToArray();
+        var all = root.GetProperty("forecasts").EnumerateArray().ToArray();
+        var forecasts = all.Take(TwelveIds.Length).ToArray();
         forecasts.Select(f => f.GetProperty("id").GetString()).ShouldBe(TwelveIds);
         foreach (var f in forecasts)
         {
@@ -66,6 +67,16 @@ public sealed class ForecastCommandsTests : IDisposable
             drivers.Select(d => d.GetProperty("kind").GetString()).ShouldContain("base rate");
             drivers.ShouldAllBe(d => d.GetProperty("text").GetString()!.Length > 40); // the reasoning, not a placeholder
         }
+
+        // The numeric question: a predictive distribution instead of p and a term.
+        var gas = all.Single(f => f.GetProperty("id").GetString() == "azerbaijan-gas-to-europe-2025");
+        gas.GetProperty("kind").GetString().ShouldBe("numeric");
+        gas.GetProperty("p").ValueKind.ShouldBe(JsonValueKind.Null);
+        gas.GetProperty("term").ValueKind.ShouldBe(JsonValueKind.Null);
+        var d = gas.GetProperty("distribution");
+        d.GetProperty("median").GetDouble().ShouldBe(12.8, 1e-6);
+        d.GetProperty("p05").GetDouble().ShouldBeLessThan(d.GetProperty("p95").GetDouble());
+        gas.GetProperty("base_rate").GetProperty("median").GetDouble().ShouldBe(12.5, 1e-6);
     }
 
     [Fact]
@@ -77,23 +88,31 @@ public sealed class ForecastCommandsTests : IDisposable
             russia-strikes-azerbaijan-2025,no,2025-12-31,made up for the test
             pashinyan-in-office-2025,yes,2025-12-31,"made up for the test, with a comma"
             armenia-leaves-csto-2025,yes,2025-10-01,made up for the test
+            azerbaijan-gas-to-europe-2025,13.4,2026-01-20,made up for the test
             """);
         var resolved = Run("resolve", "--file", file);
         resolved.Code.ShouldBe(0, resolved.Output);
-        resolved.Output.ShouldContain("3 resolution(s) recorded");
+        resolved.Output.ShouldContain("4 resolution(s) recorded");
 
         var (code, output) = Run("score", "--json");
         code.ShouldBe(0, output);
         using var json = JsonDocument.Parse(output);
         var root = json.RootElement;
-        root.GetProperty("forecasts").GetInt32().ShouldBe(12);
-        root.GetProperty("resolved").GetInt32().ShouldBe(3);
+        root.GetProperty("forecasts").GetInt32().ShouldBe(13);
+        root.GetProperty("resolved").GetInt32().ShouldBe(4);
         var p = new Dictionary<string, double>();
-        foreach (var q in root.GetProperty("questions").EnumerateArray()) p[q.GetProperty("id").GetString()!] = q.GetProperty("p").GetDouble();
+        foreach (var q in root.GetProperty("questions").EnumerateArray().Where(q => q.GetProperty("kind").GetString() == "binary"))
+            p[q.GetProperty("id").GetString()!] = q.GetProperty("p").GetDouble();
         var expected = (Math.Pow(p["russia-strikes-azerbaijan-2025"], 2) + Math.Pow(1 - p["pashinyan-in-office-2025"], 2)
                         + Math.Pow(1 - p["armenia-leaves-csto-2025"], 2)) / 3;
         root.GetProperty("brier").GetDouble().ShouldBe(expected, 1e-12);
         root.GetProperty("log_score").GetDouble().ShouldBeLessThan(0);
+        // CRPS of N(12.8, 0.9) at 13.4, by the closed form: σ[z(2Φ(z) − 1) + 2φ(z) − 1/√π], z = 0.6/0.9.
+        var z = 0.6 / 0.9;
+        var phi = Math.Exp(-z * z / 2) / Math.Sqrt(2 * Math.PI);
+        var cdf = Core.Uncertainty.Distribution.Normal(0, 1).Cdf(z);
+        root.GetProperty("crps").GetDouble().ShouldBe(0.9 * (z * (2 * cdf - 1) + 2 * phi - 1 / Math.Sqrt(Math.PI)), 0.005);
+        root.GetProperty("crps_skill_vs_base_rate").ValueKind.ShouldBe(JsonValueKind.Number);
         root.GetProperty("skill_vs_base_rate").ValueKind.ShouldBe(JsonValueKind.Number);
         root.GetProperty("skill_vs_even").ValueKind.ShouldBe(JsonValueKind.Number);
         var bins = root.GetProperty("calibration").EnumerateArray().ToArray();
