@@ -5,6 +5,7 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Statecraft.Core.Scenarios;
 using Statecraft.Core.Scenarios.Analysis;
+using Statecraft.Io.Models;
 using Statecraft.Io.Scenarios;
 
 namespace Statecraft.Benchmarks;
@@ -40,5 +41,5 @@ public class AnalyzeBenchmarks
 
     [Benchmark]
     public int AnalyzeBuiltInScenario() =>
-        QuestionEngine.Analyze(_scenario, [], new AnalysisOptions(Samples, AnalysisOptions.DefaultSeed)).Answers.Count;
+        QuestionEngine.Analyze(_scenario, [], new AnalysisOptions(Samples, AnalysisOptions.DefaultSeed, EnsembleWeightsFile.BuiltIn)).Answers.Count;
 }

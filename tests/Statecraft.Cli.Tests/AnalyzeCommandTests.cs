@@ -65,21 +65,56 @@ public sealed class AnalyzeCommandTests
             value.ValueKind.ShouldBe(JsonValueKind.Number, id);
             var bounds = interval.EnumerateArray().Select(x => x.GetDouble()).ToArray();
             bounds.Length.ShouldBe(2, id);
-            bounds[0].ShouldBeLessThanOrEqualTo(bounds[1], id);
-
+            // Every headline lies inside its own interval.
+            value.GetDouble().ShouldBeInRange(bounds[0], bounds[1], id);
             // A coercion answer gives the costs in US$ and as shares of GDP side by side, and says which the claim is about.
-            if (q.GetProperty("model").GetString() != "coercion") continue;
-            var models = q.GetProperty("models").EnumerateArray().ToDictionary(m => m.GetProperty("model").GetString()!, m => m.GetProperty("value").GetDouble());
-            models["cost_ratio_usd"].ShouldBe(models["sender_cost_usd"] / models["target_cost_usd"], 1e-9 * models["cost_ratio_usd"], id);
-            models["cost_ratio_share_of_gdp"].ShouldBe(models["sender_cost_share_of_gdp"] / models["target_cost_share_of_gdp"], 1e-9 * models["cost_ratio_share_of_gdp"], id);
-            q.GetProperty("verdict").GetString()!.ShouldContain("is about)", Case.Sensitive, id);
-            q.GetProperty("verdict").GetString()!.ShouldContain("as shares of GDP", Case.Sensitive, id);
+            if (q.GetProperty("model").GetString() == "coercion")
+            {
+                var models = q.GetProperty("models").EnumerateArray().ToDictionary(m => m.GetProperty("model").GetString()!, m => m.GetProperty("value").GetDouble());
+                models["cost_ratio_usd"].ShouldBe(models["sender_cost_usd"] / models["target_cost_usd"], 1e-9 * models["cost_ratio_usd"], id);
+                models["cost_ratio_share_of_gdp"].ShouldBe(models["sender_cost_share_of_gdp"] / models["target_cost_share_of_gdp"], 1e-9 * models["cost_ratio_share_of_gdp"], id);
+                q.GetProperty("verdict").GetString()!.ShouldContain("is about)", Case.Sensitive, id);
+                q.GetProperty("verdict").GetString()!.ShouldContain("as shares of GDP", Case.Sensitive, id);
+            }
+
+            if (q.GetProperty("model").GetString() != "bargaining") continue;
+            var ensemble = q.GetProperty("ensemble");
+            ensemble.GetProperty("members").EnumerateArray().Select(m => m.GetProperty("model").GetString())
+                .ShouldBe(["bdm", "smp", "weighted-mean", "weighted-median"], id);
+            ensemble.GetProperty("predictive_quantiles").GetProperty("q50").GetDouble().ShouldBe(value.GetDouble(), id);
+            var spread = ensemble.GetProperty("spread").GetDouble();
+            // A disagreement of more than 15 points is explained; a smaller one is not.
+            (ensemble.TryGetProperty("disagreement", out var why) && why.GetString()!.Contains("BDM")).ShouldBe(spread > 15, id);
         }
 
         var packages = root.GetProperty("packages").EnumerateArray().ToArray();
         packages.Select(p => p.GetProperty("policy").GetString()).ShouldContain("all-combined");
         foreach (var p in packages)
-            p.GetProperty("outcomes").EnumerateObject().Select(o => o.Name).ShouldContain("armenia-alignment");
+        {
+            // Outcome by outcome, never an average across scales.
+            p.TryGetProperty("gain", out _).ShouldBeFalse();
+            p.GetProperty("outcomes").EnumerateArray().Select(o => o.GetProperty("question").GetString()).ShouldContain("armenia-alignment");
+            p.GetProperty("war").GetProperty("measure").GetString()!.ShouldContain("not a probability");
+            if (p.GetProperty("what_if").GetBoolean()) continue;
+            // Every package is met by Russia's best response, the best option first.
+            var options = p.GetProperty("response_options").EnumerateArray().Select(o => o.GetProperty("objective").GetDouble()).ToArray();
+            options.ShouldBe(options.OrderByDescending(x => x).ToArray());
+            p.GetProperty("response").GetString().ShouldBe(p.GetProperty("response_options")[0].GetProperty("policy").GetString());
+            p.GetProperty("with_response").GetArrayLength().ShouldBe(p.GetProperty("outcomes").GetArrayLength());
+        }
+
+        // One claim, one test: every claim a question cites has its own verdict.
+        foreach (var q in questions)
+        {
+            var verdicts = q.GetProperty("claim_verdicts").EnumerateArray().ToArray();
+            verdicts.Select(v => v.GetProperty("claim").GetString()).ShouldBe(q.GetProperty("claims").EnumerateArray().Select(c => c.GetString()));
+            foreach (var v in verdicts) v.GetProperty("verdict").GetString().ShouldBeOneOf("agrees", "disagrees", "not tested");
+            verdicts.ShouldAllBe(v => v.GetProperty("proposition").GetString()!.Length > 10 && v.GetProperty("reason").GetString()!.Length > 10);
+        }
+
+        var attack = questions.Single(q => q.GetProperty("id").GetString() == "russia-attacks-azerbaijan").GetProperty("claim_verdicts")
+            .EnumerateArray().ToDictionary(v => v.GetProperty("claim").GetString()!, v => v.GetProperty("verdict").GetString());
+        attack["S1"].ShouldBe("not tested", "battlefield momentum is not an input of War Trap");
     }
 
     [Fact]

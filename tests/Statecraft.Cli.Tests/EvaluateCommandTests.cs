@@ -40,7 +40,7 @@ public sealed class EvaluateCommandTests
         var json = JsonDocument.Parse(output).RootElement;
 
         var models = json.GetProperty("models").EnumerateArray().ToDictionary(m => m.GetProperty("model").GetString()!);
-        models.Keys.ShouldBe(["bdm", "bdm-scholz-code", "bdm-masad", "smp", "weighted-mean", "weighted-median"], ignoreOrder: true);
+        models.Keys.ShouldBe(["bdm", "bdm-scholz-code", "bdm-masad", "smp", "weighted-mean", "weighted-median", "ensemble"], ignoreOrder: true);
         foreach (var m in models.Values) m.GetProperty("issues").GetInt32().ShouldBe(2);
         models["weighted-mean"].GetProperty("mae").GetDouble().ShouldBe((10 + (70 - 500.0 / 9)) / 2, 1e-12);
         models["weighted-median"].GetProperty("mae").GetDouble().ShouldBe((10 + 30) / 2.0, 1e-12);
@@ -54,7 +54,32 @@ public sealed class EvaluateCommandTests
         foreach (var f in issues[1].GetProperty("forecasts").EnumerateObject()) f.Value.GetDouble().ShouldBeInRange(0, 100, f.Name);
         issues[1].GetProperty("forecasts").GetProperty("weighted-mean").GetDouble().ShouldBe(500.0 / 9, 1e-12);
         json.GetProperty("notes").EnumerateArray().Select(n => n.GetString()).ShouldContain(n => n!.Contains("1 issue(s) without an outcome"));
+        var weights = json.GetProperty("ensemble").GetProperty("weights").EnumerateObject().ToDictionary(w => w.Name, w => w.Value.GetDouble());
+        weights.Keys.ShouldBe(["bdm", "smp", "weighted-mean", "weighted-median"]);
+        weights.Values.Sum().ShouldBe(1, 1e-12);
         File.Delete(path);
+    }
+
+    [Fact]
+    public void Weights_out_writes_the_file_analyses_read_and_names_the_data()
+    {
+        var path = TinyFile();
+        var weightsPath = Path.Combine(Path.GetTempPath(), $"statecraft-weights-{Guid.NewGuid():N}.json");
+        try
+        {
+            var (code, output) = Run("evaluate", path, "--weights-out", weightsPath);
+            code.ShouldBe(0, output);
+            var w = Statecraft.Io.Models.EnsembleWeightsFile.Read(weightsPath);
+            w.Problems.ShouldBeEmpty();
+            w.Value.Issues.ShouldBe(2);
+            w.Value.Provenance.DataSha256.ShouldBe(Statecraft.Io.Scenarios.ScenarioLoader.Sha256(Tiny));
+            w.Value.Provenance.Command.ShouldContain("--weights-out " + weightsPath);
+        }
+        finally
+        {
+            File.Delete(path);
+            File.Delete(weightsPath);
+        }
     }
 
     [Fact]
@@ -91,5 +116,11 @@ public sealed class EvaluateCommandTests
             m.GetProperty("issues").GetInt32().ShouldBe(180);
             m.GetProperty("mae").GetDouble().ShouldBeInRange(0, 100);
         }
+
+        // The ensemble, scored leaving each issue out, is in the range of its members and its 90%
+        // predictive intervals cover at least 85% of the real outcomes (docs/accuracy.md).
+        var mae = json.GetProperty("models").EnumerateArray().ToDictionary(m => m.GetProperty("model").GetString()!, m => m.GetProperty("mae").GetDouble());
+        mae["ensemble"].ShouldBeLessThan(new[] { mae["bdm"], mae["smp"], mae["weighted-median"] }.Min());
+        json.GetProperty("ensemble").GetProperty("coverage90").GetDouble().ShouldBeGreaterThanOrEqualTo(0.85);
     }
 }

@@ -70,12 +70,13 @@ public sealed class ScenarioApiTests : IDisposable
         result.GetProperty("policies").EnumerateArray().Select(p => p.GetString()).ShouldBe([policy]);
         result.GetProperty("questions").EnumerateArray().Select(q => q.GetProperty("id").GetString()).ShouldContain("russia-attacks-azerbaijan");
 
-        // The Bargaining page's BDM (text) path ends where the analysis's answer for the same issue does.
+        // The Bargaining page's BDM (text) path ends where the analysis's BDM member does at the central scenario.
         var bargaining = await client.GetFromJsonAsync<JsonElement>($"/api/scenarios/{scenario.GetProperty("id").GetString()}/bargaining?policy={policy}");
         var path = bargaining.GetProperty("trajectories").EnumerateArray()
             .Single(t => t.GetProperty("issue").GetString() == "armenia-alignment" && t.GetProperty("model").GetString() == "BDM (text)");
         var answer = result.GetProperty("questions").EnumerateArray().Single(q => q.GetProperty("id").GetString() == "armenia-alignment");
-        path.GetProperty("forecast").GetDouble().ShouldBe(answer.GetProperty("value").GetDouble(), 1e-9);
+        var bdm = answer.GetProperty("ensemble").GetProperty("members").EnumerateArray().Single(m => m.GetProperty("model").GetString() == "bdm");
+        path.GetProperty("forecast").GetDouble().ShouldBe(bdm.GetProperty("central").GetDouble(), 1e-9);
 
         var run = _factory.Store.Find(job.GetProperty("run_id").GetInt64()).ShouldNotBeNull();
         run.Manifest.Command.ShouldBe("analyze");

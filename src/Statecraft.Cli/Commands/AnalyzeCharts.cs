@@ -76,31 +76,35 @@ internal static class AnalyzeCharts
         return Close(sb);
     }
 
-    /// <summary>Policy packages: mean gain on the outcome scales with its 90% interval, and the war risk.</summary>
+    /// <summary>
+    /// Policy packages outcome by outcome: one cell per package and question with the change against
+    /// the scenario as given (after the responder's best response), green towards the sponsors, red away.
+    /// </summary>
     public static string Policies(IReadOnlyList<PackageOutcome> packages, string title)
     {
         if (packages.Count == 0) return "";
-        const int w = 640, left = 230, right = 110, top = 30, row = 28;
-        var h = top + row * packages.Count + 34;
-        double pw = w - left - right;
-        var lo = Math.Min(0, packages.Min(p => p.GainLow));
-        var hi = Math.Max(1, packages.Max(p => p.GainHigh));
-        double X(double v) => left + pw * (v - lo) / (hi - lo);
+        var questions = packages[0].Final.Select(o => o.Question).ToArray();
+        const int left = 200, top = 110, row = 24, col = 86;
+        var w = left + col * questions.Length + 10;
+        var h = top + row * packages.Count + 30;
         var sb = Open(w, h, title);
+        for (var j = 0; j < questions.Length; j++)
+            sb.Append($"<text transform=\"translate({left + col * j + col / 2},{top - 6}) rotate(-35)\" font-size=\"10\">{E(Shorten(questions[j], 28))}</text>");
         for (var i = 0; i < packages.Count; i++)
         {
             var p = packages[i];
             var y = top + row * i;
-            var (x0, x1) = (X(Math.Min(0, p.Gain)), X(Math.Max(0, p.Gain)));
-            var color = p.WhatIf ? "#7f7f7f" : p.Gain >= 0 ? "#1f77b4" : "#d62728";
-            sb.Append($"<rect x=\"{N(x0)}\" y=\"{y + 5}\" width=\"{N(Math.Max(1, x1 - x0))}\" height=\"{row - 10}\" fill=\"{color}\"/>");
-            sb.Append($"<line x1=\"{N(X(p.GainLow))}\" x2=\"{N(X(p.GainHigh))}\" y1=\"{y + row / 2}\" y2=\"{y + row / 2}\" stroke=\"#000\"/>");
-            sb.Append($"<text x=\"{left - 6}\" y=\"{y + row / 2 + 4}\" font-size=\"11\" text-anchor=\"end\">{E(p.Policy + (p.WhatIf ? " (what-if)" : ""))}</text>");
-            sb.Append($"<text x=\"{N(left + pw + 6)}\" y=\"{y + row / 2 + 4}\" font-size=\"10\">war risk {N(100 * p.WarRisk)}%</text>");
+            sb.Append($"<text x=\"{left - 6}\" y=\"{y + row / 2 + 4}\" font-size=\"11\" text-anchor=\"end\">{E(Shorten(p.Policy + (p.WhatIf ? " (what-if)" : p.Response is { } r ? $" → {r}" : ""), 34))}</text>");
+            for (var j = 0; j < p.Final.Count; j++)
+            {
+                var c = p.Final[j];
+                var fill = !c.Material ? "#f3f3f3" : c.Gain > 0 ? "#b7e1c1" : c.Gain < 0 ? "#f4b6b6" : "#dde3f0";
+                sb.Append($"<rect x=\"{left + col * j}\" y=\"{y}\" width=\"{col - 2}\" height=\"{row - 2}\" fill=\"{fill}\"/>");
+                sb.Append($"<text x=\"{left + col * j + col / 2}\" y=\"{y + row / 2 + 4}\" font-size=\"10\" text-anchor=\"middle\">{E(c.Change.ToString("+0.0;-0.0;0", CultureInfo.InvariantCulture))}</text>");
+            }
         }
 
-        sb.Append($"<line x1=\"{N(X(0))}\" x2=\"{N(X(0))}\" y1=\"{top}\" y2=\"{top + row * packages.Count}\" stroke=\"#000\"/>");
-        sb.Append($"<text x=\"{N(left + pw / 2)}\" y=\"{h - 10}\" font-size=\"10\" text-anchor=\"middle\">mean change of the bargaining outcomes (points on 0-100), line = 90% interval</text>");
+        sb.Append($"<text x=\"8\" y=\"{h - 10}\" font-size=\"10\">change against the scenario as given, each on its own scale; green: towards the sponsors, red: away, grey: not material</text>");
         return Close(sb);
     }
 

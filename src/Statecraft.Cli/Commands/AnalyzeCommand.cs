@@ -6,6 +6,7 @@ using Statecraft.Cli.Infrastructure;
 using Statecraft.Core.Domain;
 using Statecraft.Core.Scenarios.Analysis;
 using Statecraft.Core.Uncertainty;
+using Statecraft.Io.Models;
 using Statecraft.Io.Scenarios;
 
 namespace Statecraft.Cli.Commands;
@@ -50,7 +51,7 @@ public sealed class AnalyzeCommand(IAnsiConsole console) : Command<AnalyzeSettin
             trends = TimelineTrends.ForTies(scenario, events.Value);
         }
 
-        var options = new AnalysisOptions(settings.Samples, settings.Seed);
+        var options = new AnalysisOptions(settings.Samples, settings.Seed, EnsembleWeightsFile.BuiltIn);
         var result = Run(scenario, settings, options, cancellationToken);
         var json = AnalyzeJson.From(result, loaded.Value.Sha256);
 
@@ -138,7 +139,13 @@ public sealed class AnalyzeCommand(IAnsiConsole console) : Command<AnalyzeSettin
         table.AddColumn("In short");
         foreach (var a in result.Answers)
         {
-            var claims = string.Join(", ", a.Question.Claims);
+            // Each claim's own verdict: + agrees, - disagrees, ? not tested by this model.
+            var claims = string.Join(" ", a.ClaimVerdicts.Select(v => v.Claim + (v.Outcome switch
+            {
+                ClaimOutcome.Agrees => "+",
+                ClaimOutcome.Disagrees => "-",
+                _ => "?",
+            })));
             var share = Math.Round(100 * a.ShareAgreeing).ToString(CultureInfo.InvariantCulture);
             var agrees = !a.Available ? "[grey]n/a[/]"
                 : a.AgreesWithSource ? $"[green]yes[/], {share}% of draws ({claims})"

@@ -39,7 +39,9 @@ internal static class AnalyzeReport
         {
             sb.Append($"\n## {a.Question.Id}\n\n**{a.Question.Text}**\n\n{a.Verdict}\n\n");
             if (a.Available) sb.Append($"- Answer: **{F(a.Value)}** ({a.Unit}), 90% interval {F(a.Low)} to {F(a.High)}\n");
-            sb.Append($"- Claims tested: {Claims(s, a.Question)}\n");
+            sb.Append("- Claims, one test each:\n");
+            foreach (var v in a.ClaimVerdicts)
+                sb.Append($"  - **{v.Claim}** ({ClaimText(s, v.Claim)}): _{v.Proposition}_ **{AnalyzeJson.VerdictName(v.Outcome)}**: {v.Reason}\n");
             sb.Append($"- The article concludes: {a.Question.SourceConclusion} (expects the answer {a.Question.Expect})\n");
             if (a.Available) sb.Append($"- Agreement: **{(a.AgreesWithSource ? "agrees" : "disagrees")}** ({P(a.ShareAgreeing)} of draws meet the article's expectation)\n");
             if (a.Models.Count > 0)
@@ -62,13 +64,23 @@ internal static class AnalyzeReport
 
         if (result.Packages.Count > 0)
         {
-            var questions = result.Packages[0].Outcomes.Keys.ToArray();
-            sb.Append("\n## Policy packages\n\nCentral value of each question under each package (applied on top of the scenario as given).\n\n");
-            sb.Append("| Package | Gain (90%) | War risk | ").Append(string.Join(" | ", questions)).Append(" |\n|---|---|---|")
+            var questions = result.Packages[0].Outcomes.Select(o => o.Question).ToArray();
+            sb.Append("\n## Policy packages\n\nEach question's answer under each package and its change against the scenario as given, on the question's own scale ")
+              .Append("(nothing is averaged across scales); * marks a change towards the sponsors' positions, † one away from them. ")
+              .Append("Where the comparison names a responder, the second row is after its best response.\n\n");
+            sb.Append("| Package | Call | Response | War | ").Append(string.Join(" | ", questions)).Append(" |\n|---|---|---|---|")
               .Append(string.Concat(questions.Select(_ => "---|"))).Append('\n');
             foreach (var p in result.Packages)
-                sb.Append($"| {p.Policy}{(p.WhatIf ? " (what-if)" : "")} | {Signed(p.Gain)} ({Signed(p.GainLow)} to {Signed(p.GainHigh)}) | {P(p.WarRisk)} | ")
-                  .Append(string.Join(" | ", questions.Select(q => F(p.Outcomes[q])))).Append(" |\n");
+            {
+                sb.Append($"| {p.Policy}{(p.WhatIf ? " (what-if)" : "")} | {AnalyzeJson.CallName(p.Call)} | {(p.Response is null ? "" : "without")} | {War(p.War)} | ")
+                  .Append(string.Join(" | ", p.Outcomes.Select(Cell))).Append(" |\n");
+                if (p.WithResponse is { } w)
+                    sb.Append($"| | {AnalyzeJson.CallName(p.CallWithResponse!.Value)} | {p.Response} | {War(p.WarWithResponse)} | ")
+                      .Append(string.Join(" | ", w.Select(Cell))).Append(" |\n");
+                else if (p.Response is not null) sb.Append($"| | | {p.Response}: nothing serves the responder better | | ").Append(string.Concat(questions.Select(_ => " |"))).Append('\n');
+            }
+
+            if (result.Packages.FirstOrDefault(p => p.War is not null)?.War is { } war) sb.Append($"\nWar: {war.Measure}.\n");
         }
 
         sb.Append('\n').Append(Limits(result));
@@ -111,13 +123,17 @@ internal static class AnalyzeReport
 
         sb.Append("</table>\n");
         if (result.Packages.Count > 0)
-            sb.Append(AnalyzeCharts.Policies(result.Packages, "Policy comparison: mean gain on the outcome scales, and war risk"));
+            sb.Append(AnalyzeCharts.Policies(result.Packages, "Policy comparison: each outcome's change, after the responder's best response"));
 
         foreach (var a in result.Answers)
         {
             sb.Append($"<section id=\"{H(a.Question.Id)}\"><h2>{H(a.Question.Id)}</h2><p><strong>{H(a.Question.Text)}</strong></p><p>{H(a.Verdict)}</p><ul>");
             if (a.Available) sb.Append($"<li>Answer: <strong>{F(a.Value)}</strong> ({H(a.Unit)}), 90% interval {F(a.Low)} to {F(a.High)}</li>");
-            sb.Append($"<li>Claims tested: {H(Claims(s, a.Question))}</li>");
+            sb.Append("<li>Claims, one test each:<ul>");
+            foreach (var v in a.ClaimVerdicts)
+                sb.Append($"<li><strong>{H(v.Claim)}</strong> ({H(ClaimText(s, v.Claim))}): <em>{H(v.Proposition)}</em> ")
+                  .Append($"<span class=\"{(v.Outcome == ClaimOutcome.Agrees ? "yes" : v.Outcome == ClaimOutcome.Disagrees ? "no" : "na")}\">{H(AnalyzeJson.VerdictName(v.Outcome))}</span>: {H(v.Reason)}</li>");
+            sb.Append("</ul></li>");
             sb.Append($"<li>The article concludes: {H(a.Question.SourceConclusion)} (expects the answer {H(a.Question.Expect.ToString())})</li>");
             if (a.Available)
                 sb.Append($"<li>Agreement: <span class=\"{(a.AgreesWithSource ? "yes" : "no")}\">{(a.AgreesWithSource ? "agrees" : "disagrees")}</span> ({P(a.ShareAgreeing)} of draws meet the expectation)</li>");
@@ -151,8 +167,12 @@ internal static class AnalyzeReport
         return sb.ToString();
     }
 
-    private static string Claims(Scenario s, Question q) =>
-        string.Join("; ", q.Claims.Select(c => $"{c} (lines {s.Source(c).Lines}): {s.Source(c).Text}"));
+    private static string ClaimText(Scenario s, string claim) => $"lines {s.Source(claim).Lines}: {s.Source(claim).Text}";
+
+    private static string Cell(OutcomeChange c) =>
+        $"{F(c.Value)} ({Signed(c.Change)}{(c.Material && c.Gain > 0 ? "*" : c.Material && c.Gain < 0 ? "†" : "")})";
+
+    private static string War(WarReading? w) => w is null ? "" : P(w.Value);
 
     private static string Signed(double x) => (x > 0 ? "+" : "") + F(x);
 
@@ -168,8 +188,7 @@ internal static class AnalyzeReport
         var sb = new StringBuilder("## Limits\n\n");
         sb.Append($"- {judged} of the scenario's {inputs.Count} numbers are stated judgements (ranges with reasoning), not data; the intervals above come from those ranges.\n");
         sb.Append($"- Data years: {string.Join(", ", years)}. Capabilities are COW CINC for 2022 and predate later changes in force.\n");
-        sb.Append("- Capability is the same index on every issue: great powers' CINC dwarfs the South Caucasus states', so their saliences decide how much they weigh.\n");
-        sb.Append("- BDM's forecast is the weighted median of final positions: it jumps between held positions, so intervals can be wide and lumpy.\n");
+        sb.Append("- Bargaining answers are the median of an ensemble's predictive distribution (BDM, SMP, weighted mean and median, weighted by their accuracy on real EU decisions, DEU III); its 90% intervals include the models' real-world errors, which are large (docs/models/ensemble.md).\n");
         if (missing.Length > 0) sb.Append($"- Not available in this build (no number given): {string.Join(", ", missing)}.\n");
         sb.Append("- The model is not tuned to agree with the article: where it disagrees, the drivers show which inputs would have to change.\n");
         return sb.ToString();

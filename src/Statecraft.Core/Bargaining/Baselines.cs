@@ -31,15 +31,21 @@ public static class Baselines
     /// </summary>
     public static double WeightedMedian(IReadOnlyList<double> positions, IReadOnlyList<double> weights)
     {
-        var anyWeight = weights.Any(w => w > 0);
+        var anyWeight = false;
+        for (var k = 0; k < weights.Count; k++) anyWeight |= weights[k] > 0;
         var best = double.NaN;
         var bestCost = double.PositiveInfinity;
-        foreach (var p in positions.Distinct().Order())
+        for (var c = 0; c < positions.Count; c++)
         {
+            // Each distinct position once; among equal costs the lower position wins.
+            var p = positions[c];
+            var seen = false;
+            for (var e = 0; e < c && !seen; e++) seen = positions[e] == p;
+            if (seen) continue;
             double cost = 0;
             for (var k = 0; k < positions.Count; k++)
                 cost += (anyWeight ? weights[k] : 1.0) * Math.Abs(positions[k] - p);
-            if (cost < bestCost)
+            if (cost < bestCost || (cost == bestCost && p < best))
             {
                 bestCost = cost;
                 best = p;

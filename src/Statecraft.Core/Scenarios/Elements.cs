@@ -145,6 +145,11 @@ public sealed record ChangeTarget(string? Issue = null, string? Actor = null, st
 public sealed record Change(ChangeTarget Target, ChangeOperation Operation, Estimate Amount, SourceRef Source, SourceLocation? Where = null);
 
 /// <summary>A named package of changes to the scenario (a Western option, a what-if).</summary>
+/// <remarks>
+/// A policy with <see cref="ResponseBy"/> is not a package but one of that actor's responses to
+/// packages (a lever it can pull); <see cref="Cost"/> is what pulling it costs the actor, in the same
+/// units as its objective (salience-weighted shares of the issue scales, see docs/policies.md).
+/// </remarks>
 public sealed record Policy(
     string Id,
     string Title,
@@ -153,7 +158,13 @@ public sealed record Policy(
     IReadOnlyList<Change> Changes,
     IReadOnlyList<string> Includes,
     bool WhatIf = false,
-    SourceLocation? Where = null);
+    SourceLocation? Where = null,
+    string? ResponseBy = null,
+    SourcedValue? Cost = null)
+{
+    /// <summary>A package the policy comparison ranks: neither a what-if nor someone's response.</summary>
+    public bool IsPackage => !WhatIf && ResponseBy is null;
+}
 
 public enum QuestionModel
 {
@@ -181,12 +192,42 @@ public sealed record Expectation(double? Above = null, double? Below = null)
         : Below is not null ? $"below {Below}" : "anything";
 }
 
+/// <summary>Which way a comparison expects the answer to move.</summary>
+public enum ClaimDirection
+{
+    Higher,
+    Lower,
+}
+
+/// <summary>
+/// A claim tested by comparison: the answer under the policy <see cref="Assume"/> against the answer
+/// without it, expected <see cref="Expect"/>. On a policy comparison, <see cref="Question"/> names the
+/// question whose answer the package should move (after the responder's best response, if any).
+/// </summary>
+public sealed record ClaimComparison(string Assume, ClaimDirection Expect, string? Question = null);
+
+/// <summary>
+/// One claim of the source as a question tests it: the proposition the model can check, stated in
+/// words, and how: an <see cref="Expect"/>ation on the answer, a <see cref="Compare"/>son under a
+/// policy, or <see cref="NotTested"/> with the reason the model cannot test it. Exactly one of the three.
+/// </summary>
+public sealed record ClaimTest(
+    string Claim,
+    string Proposition,
+    Expectation? Expect = null,
+    ClaimComparison? Compare = null,
+    string? NotTested = null,
+    SourceLocation? Where = null);
+
 /// <summary>
 /// A question the scenario answers. Bargaining questions name an issue; War Trap questions a
 /// challenger and target (optionally under a what-if policy, and compared with and without a
 /// backer whose commitment to the challenger is the parameter <see cref="BackerCommitment"/>);
 /// coercion questions a lever, and in <see cref="Measure"/> which comparison the claim is about
-/// (US$, or shares of GDP; the answer reports both).
+/// (US$, or shares of GDP; the answer reports both). A policy comparison may name the <see cref="Sponsors"/> whose
+/// stances say which way each outcome is a gain, and a <see cref="Responder"/> whose best response
+/// meets each package. <see cref="ClaimTests"/> test each claim on its own; a question written
+/// with bare claim ids tests them all by its own expectation (<see cref="Tests"/>).
 /// </summary>
 public sealed record Question(
     string Id,
@@ -203,4 +244,12 @@ public sealed record Question(
     string? Backer = null,
     string? BackerCommitment = null,
     SourceLocation? Where = null,
-    Coercion.CoercionMeasure Measure = Coercion.CoercionMeasure.ShareOfGdp);
+    Coercion.CoercionMeasure Measure = Coercion.CoercionMeasure.ShareOfGdp,
+    IReadOnlyList<ClaimTest>? ClaimTests = null,
+    string? Responder = null,
+    IReadOnlyList<string>? Sponsors = null)
+{
+    /// <summary>Every claim with its test: the stated ones, else each claim by the question's own expectation.</summary>
+    public IReadOnlyList<ClaimTest> Tests =>
+        ClaimTests ?? Claims.Select(c => new ClaimTest(c, SourceConclusion, Expect, Where: Where)).ToArray();
+}

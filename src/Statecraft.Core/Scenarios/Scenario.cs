@@ -75,7 +75,7 @@ public sealed class Scenario
     /// <summary>
     /// Every number of the scenario, in file order, with a stable path:
     /// <c>actor/ID/capability</c>, <c>actor/ID/ATTRIBUTE</c>, <c>issue/ID/ACTOR/position|salience|influence</c>,
-    /// <c>parameter/ID</c>, <c>lever/ID/INPUT</c>.
+    /// <c>parameter/ID</c>, <c>lever/ID/INPUT</c>, <c>policy/ID/cost</c> (a response's cost to its actor).
     /// </summary>
     public IReadOnlyList<Input> Inputs
     {
@@ -101,6 +101,8 @@ public sealed class Scenario
             foreach (var l in Levers)
                 foreach (var (k, v) in l.Inputs)
                     inputs.Add(new Input($"lever/{l.Id}/{k}", $"{l.Id} {k}", v));
+            foreach (var p in Policies)
+                if (p.Cost is { } cost) inputs.Add(new Input($"policy/{p.Id}/cost", $"cost of {p.Id} to {p.ResponseBy}", cost));
 
             // A number several experts judged says so in its label (drivers and flip points show it).
             for (var k = 0; k < inputs.Count; k++)

@@ -167,6 +167,14 @@ internal static class ScenarioValidator
         foreach (var p in policies)
         {
             CheckClaims(p.Id, p.Claims, p.Where);
+            if (p.ResponseBy is not null)
+            {
+                if (!actorById.ContainsKey(p.ResponseBy)) Add(p.Id, "response_by", $"unknown actor '{p.ResponseBy}'", p.Where);
+                if (p.WhatIf) Add(p.Id, "what_if", "a response is an option of its actor, not a what-if: drop what_if", p.Where);
+                if (p.Cost is null) Add(p.Id, "cost", "a response needs its cost to the actor: cost: {value: X, low: L, high: H, source: ID}", p.Where);
+                else CheckValue(p.Id, "cost", p.Cost, 0, double.PositiveInfinity, "a cost >= 0");
+            }
+            else if (p.Cost is not null) Add(p.Id, "cost", "only a response (response_by: ACTOR) has a cost", p.Where);
             foreach (var inc in p.Includes)
                 if (!policyById.ContainsKey(inc)) Add(p.Id, "includes", $"unknown policy '{inc}'", p.Where);
             foreach (var c in p.Changes) CheckChange(p.Id, c);
@@ -227,9 +235,43 @@ internal static class ScenarioValidator
             return t.Field == "capability" ? a.Capability : t.Field is not null && a.Attributes.TryGetValue(t.Field, out var av) ? av : null;
         }
 
+        var questionById = questions.GroupBy(q => q.Id).ToDictionary(g => g.Key, g => g.First());
         foreach (var q in questions)
         {
             CheckClaims(q.Id, q.Claims, q.Where);
+            foreach (var t in q.ClaimTests ?? [])
+            {
+                var subject = $"{q.Id}/{t.Claim}";
+                var ways = (t.Expect is null ? 0 : 1) + (t.Compare is null ? 0 : 1) + (t.NotTested is null ? 0 : 1);
+                if (ways != 1) Add(subject, "claims", "give exactly one of expect, compare or not_tested", t.Where);
+                if (string.IsNullOrWhiteSpace(t.Proposition)) Add(subject, "proposition", "state the proposition the model tests, in words", t.Where);
+                if (t.NotTested is not null && string.IsNullOrWhiteSpace(t.NotTested)) Add(subject, "not_tested", "say why the model cannot test the claim", t.Where);
+                if (t.Expect is { Above: null, Below: null }) Add(subject, "expect", "state above and/or below", t.Where);
+                if (t.Compare is not { } c) continue;
+                if (!policyById.ContainsKey(c.Assume)) Add(subject, "compare.assume", $"unknown policy '{c.Assume}'", t.Where);
+                if (q.Model == QuestionModel.PolicyComparison)
+                {
+                    if (c.Question is null) Add(subject, "compare.question", "on a policy comparison, name the question the package should move", t.Where);
+                    else if (!questionById.TryGetValue(c.Question, out var target)) Add(subject, "compare.question", $"unknown question '{c.Question}'", t.Where);
+                    else if (target.Model is not (QuestionModel.Bargaining or QuestionModel.WarTrap))
+                        Add(subject, "compare.question", $"the policy comparison runs bargaining and War Trap questions; '{c.Question}' is neither", t.Where);
+                }
+                else if (c.Question is not null) Add(subject, "compare.question", "only a policy comparison names another question; this one compares its own answer", t.Where);
+            }
+
+            foreach (var dup in (q.ClaimTests ?? []).GroupBy(t => t.Claim).Where(g => g.Count() > 1))
+                Add(q.Id, "claims", $"claim '{dup.Key}' is listed twice: one claim, one test", dup.Skip(1).First().Where ?? q.Where);
+            if (q.Responder is not null)
+            {
+                if (!actorById.ContainsKey(q.Responder)) Add(q.Id, "responder", $"unknown actor '{q.Responder}'", q.Where);
+                else if (!policies.Any(p => p.ResponseBy == q.Responder))
+                    Add(q.Id, "responder", $"no policy is a response of '{q.Responder}' (response_by: {q.Responder})", q.Where);
+            }
+
+            foreach (var sponsor in q.Sponsors ?? [])
+                if (!actorById.ContainsKey(sponsor)) Add(q.Id, "sponsors", $"unknown actor '{sponsor}'", q.Where);
+            if (q.Model != QuestionModel.PolicyComparison && (q.Responder is not null || q.Sponsors is not null))
+                Add(q.Id, q.Responder is not null ? "responder" : "sponsors", "only a policy comparison has sponsors and a responder", q.Where);
             if (q.Expect.Above is null && q.Expect.Below is null)
                 Add(q.Id, "expect", "state what the source expects (above and/or below a value)", q.Where);
             void Need(string field, string? id, Func<string, bool> exists, string what)

@@ -18,6 +18,18 @@ public static class SmpModel
         if (options.MaxTurns < 1) throw new ArgumentOutOfRangeException(nameof(options), "MaxTurns must be at least 1");
         return new SmpEngine(scenario, options).Run();
     }
+
+    /// <summary>
+    /// <see cref="SmpResult.Final"/>'s positions of <see cref="Run"/>, the same to the last bit, without
+    /// keeping the turns (nor computing the win probabilities only the history reports): the form
+    /// Monte Carlo runs call in every draw.
+    /// </summary>
+    public static double[] FinalPositions(SpatialScenario scenario, SmpOptions? options = null)
+    {
+        options ??= scenario.Options ?? SmpOptions.Default;
+        if (options.MaxTurns < 1) throw new ArgumentOutOfRangeException(nameof(options), "MaxTurns must be at least 1");
+        return new SmpEngine(scenario, options).RunToEnd();
+    }
 }
 
 /// <summary>
@@ -36,6 +48,7 @@ internal sealed class SmpEngine
     private readonly double[] _cap, _sal, _salSum, _salSq, _capSal;
     private readonly (int Reference, double Rate)[][]? _adjust; // null: ideals track positions
     private readonly ParallelOptions _parallel;
+    private readonly ChallengeScratch? _single; // one thread: every loop runs inline with this scratch
 
     private double[] _pos, _ideal;
     private readonly double[] _dT;     // _dT[j * n + i] = salience-weighted distance of i's ideal from j's position
@@ -84,6 +97,7 @@ internal sealed class SmpEngine
         _coal = new double[n * n];
         _scratch = new double[2 * n * n];
         _parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxThreads > 0 ? options.MaxThreads : -1 };
+        if (options.MaxThreads == 1) _single = new ChallengeScratch(n);
     }
 
     private static (int, double)[][]? BuildAdjustments(SpatialScenario s)
@@ -117,22 +131,36 @@ internal sealed class SmpEngine
     public SmpResult Run()
     {
         var turns = new List<SmpTurn>();
+        var stop = Loop(turns);
+        return new SmpResult(_scenario, _o, turns, stop);
+    }
+
+    /// <summary>The final positions, keeping no history.</summary>
+    public double[] RunToEnd()
+    {
+        Loop(null);
+        return _pos;
+    }
+
+    /// <summary>Turns until quiet or the limit; each state is added to <paramref name="turns"/> when given.</summary>
+    private SmpStop Loop(List<SmpTurn>? turns)
+    {
         Assess();
-        var (riskNow, probNow) = (Copy(_risk), WinProbabilities());
+        var (riskNow, probNow) = turns is null ? (_risk, _risk) : (Copy(_risk), WinProbabilities());
         double firstChange = 0;
         var stop = SmpStop.MaxTurns;
         for (var t = 1; ; t++)
         {
             var challenges = Challenges();
             var next = Bargain(challenges, t);
-            turns.Add(new SmpTurn(t - 1, _pos, riskNow, probNow, challenges));
+            turns?.Add(new SmpTurn(t - 1, _pos, riskNow, probNow, challenges));
 
             var change = StateDistance(_pos, next);
             if (t == 1) firstChange = change + 1e-4;
             _ideal = NewIdeals(next);
             _pos = next;
             Assess();
-            (riskNow, probNow) = (Copy(_risk), WinProbabilities());
+            if (turns is not null) (riskNow, probNow) = (Copy(_risk), WinProbabilities());
 
             if (t >= _o.MaxTurns) break;
             if (t >= _o.MinTurns && change / firstChange < _o.MinDeltaRatio)
@@ -142,8 +170,16 @@ internal sealed class SmpEngine
             }
         }
 
-        turns.Add(new SmpTurn(turns.Count, _pos, riskNow, probNow, []));
-        return new SmpResult(_scenario, _o, turns, stop);
+        turns?.Add(new SmpTurn(turns.Count, _pos, riskNow, probNow, []));
+        return stop;
+    }
+
+    /// <summary>Runs body(0..count-1): inline on one thread, else in parallel.</summary>
+    private void For(int count, Action<int> body)
+    {
+        if (_single is not null)
+            for (var i = 0; i < count; i++) body(i);
+        else Parallel.For(0, count, _parallel, body);
     }
 
     private static double[] Copy(double[] a) => (double[])a.Clone();
@@ -154,7 +190,7 @@ internal sealed class SmpEngine
     private void Assess()
     {
         int n = _n, nd = _nd;
-        Parallel.For(0, n, _parallel, j =>
+        For(n, j =>
         {
             var pj = _pos.AsSpan(j * nd, nd);
             var row = _dT.AsSpan(j * n, n);
@@ -166,7 +202,7 @@ internal sealed class SmpEngine
         // point have identical columns, so coalitions are computed once per distinct point.
         var (groups, group) = DistinctPositions();
         var g = groups.Length;
-        Parallel.For(0, g, _parallel, x =>
+        For(g, x =>
         {
             var row = _work.AsSpan(x * n, n);
             var d = _dT.AsSpan(groups[x] * n, n);
@@ -222,7 +258,7 @@ internal sealed class SmpEngine
         if (rule != VotingRule.Proportional) Voting.Coalitions(rule, _cap, u.AsSpan(0, options * n), options, c);
         else if ((long)options * options * n < 1_000_000)
             for (var a = 0; a < options; a++) CoalitionRow(u, n, options, a, c);
-        else Parallel.For(0, options, _parallel, a => CoalitionRow(u, n, options, a, c));
+        else For(options, a => CoalitionRow(u, n, options, a, c));
     }
 
     /// <summary>Row a of the proportional-voting coalition matrix (both triangles for b &lt; a).</summary>
@@ -319,6 +355,12 @@ internal sealed class SmpEngine
     {
         var n = _n;
         var result = new SmpChallenge[n];
+        if (_single is not null)
+        {
+            for (var i = 0; i < n; i++) result[i] = BestChallenge(i, _single);
+            return result;
+        }
+
         Parallel.For(0, n, _parallel, () => new ChallengeScratch(n), (i, _, s) =>
         {
             result[i] = BestChallenge(i, s);
@@ -629,7 +671,11 @@ internal sealed class SmpEngine
     // ---------------------------------------------------------------- bargains
 
     /// <summary>A proposal: the initiator moves to InitPos, the receiver to RcvrPos (status quo: Init == Rcvr).</summary>
-    private readonly record struct Proposal(int Init, int Rcvr, double[] InitPos, double[] RcvrPos);
+    private readonly record struct Proposal(int Init, int Rcvr, double[] InitPos, double[] RcvrPos)
+    {
+        /// <summary>What the state this bargain would produce is worth to each actor (null for the status quo: the row sums).</summary>
+        public double[]? Values { get; init; }
+    }
 
     private double[] Bargain(SmpChallenge[] challenges, int turn)
     {
@@ -642,11 +688,14 @@ internal sealed class SmpEngine
         }
 
         var made = new Proposal[n][];
-        Parallel.For(0, n, _parallel, () => new ChallengeScratch(n), (i, _, scratch) =>
-        {
-            made[i] = challenges[i].Made ? Proposals(i, challenges[i], scratch) : [];
-            return scratch;
-        }, _ => { });
+        if (_single is not null)
+            for (var i = 0; i < n; i++) made[i] = challenges[i].Made ? Proposals(i, challenges[i], _single) : [];
+        else
+            Parallel.For(0, n, _parallel, () => new ChallengeScratch(n), (i, _, scratch) =>
+            {
+                made[i] = challenges[i].Made ? Proposals(i, challenges[i], scratch) : [];
+                return scratch;
+            }, _ => { });
         for (var i = 0; i < n; i++)
         {
             foreach (var b in made[i])
@@ -665,7 +714,7 @@ internal sealed class SmpEngine
         }
 
         var next = new double[n * nd];
-        Parallel.For(0, n, _parallel, k =>
+        For(n, k =>
         {
             var chosen = offers[k][Choose(k, offers[k], draws[k])];
             var src = chosen.Init == k ? chosen.InitPos : chosen.RcvrPos;
@@ -676,18 +725,18 @@ internal sealed class SmpEngine
 
     private Proposal[] Proposals(int i, SmpChallenge c, ChallengeScratch s)
     {
-        // j's own estimate of the probability that i prevails.
         var j = c.Target;
+        var byI = Interpolate(i, j, c.Probability, 1 - c.Probability);
+        if (_o.Bargains == BargainModel.InitOnlyInterp) return [Valued(byI)];
+
+        // j's own estimate of the probability that i prevails.
         Prepare(s, j, i);
         var pByJ = _o.Voting == VotingRule.Proportional ? ChallengeProportional(i, j, s).P : EstimateChallenge(j, i, i, j, s.Risk).P;
-        var byI = Interpolate(i, j, c.Probability, 1 - c.Probability);
         var byJ = Interpolate(i, j, pByJ, 1 - pByJ);
         switch (_o.Bargains)
         {
-            case BargainModel.InitOnlyInterp:
-                return [byI];
             case BargainModel.InitRcvrInterp:
-                return [byI, byJ];
+                return [Valued(byI), Valued(byJ)];
             default:
                 // KTAB weighs both perspectives by the initiator's capability times each side's salience.
                 var wi = _cap[i] * _salSum[i];
@@ -700,8 +749,26 @@ internal sealed class SmpEngine
                     pj[k] = (wi * byI.RcvrPos[k] + wj * byJ.RcvrPos[k]) / (wi + wj);
                 }
 
-                return [new Proposal(i, j, pi, pj)];
+                return [Valued(new Proposal(i, j, pi, pj))];
         }
+    }
+
+    /// <summary>
+    /// The bargain with each actor's value of the state it would produce: the mean utility of all
+    /// positions with the two principals moved (every actor that weighs the bargain sees the same
+    /// numbers, so they are computed once, not once per actor who has it on offer).
+    /// </summary>
+    private Proposal Valued(Proposal b)
+    {
+        var n = _n;
+        var values = new double[n];
+        for (var a = 0; a < n; a++)
+        {
+            var rest = _rowSum[a] - Utility(_dT[b.Init * n + a], _rSelf[a]) - Utility(_dT[b.Rcvr * n + a], _rSelf[a]);
+            values[a] = PositionUtility(a, b.InitPos) + PositionUtility(a, b.RcvrPos) + rest;
+        }
+
+        return b with { Values = values };
     }
 
     /// <summary>Per dimension, a point between the two positions weighted by salience and probability.</summary>
@@ -749,23 +816,12 @@ internal sealed class SmpEngine
     {
         var nb = offers.Count;
         if (nb == 1) return 0;
-        int n = _n, nd = _nd;
+        var n = _n;
         var u = new double[nb * n];
         for (var m = 0; m < nb; m++)
         {
-            var b = offers[m];
-            for (var a = 0; a < n; a++)
-            {
-                double value;
-                if (b.Init == b.Rcvr) value = _rowSum[a];
-                else
-                {
-                    var rest = _rowSum[a] - Utility(_dT[b.Init * n + a], _rSelf[a]) - Utility(_dT[b.Rcvr * n + a], _rSelf[a]);
-                    value = PositionUtility(a, b.InitPos) + PositionUtility(a, b.RcvrPos) + rest;
-                }
-
-                u[m * n + a] = value / n;
-            }
+            var values = offers[m].Values ?? _rowSum;
+            for (var a = 0; a < n; a++) u[m * n + a] = values[a] / n;
         }
 
         var c = new double[nb * nb];
@@ -837,7 +893,7 @@ internal sealed class SmpEngine
         }
 
         var nu = unique.Count;
-        Parallel.For(0, nu, _parallel, m =>
+        For(nu, m =>
         {
             var row = _work.AsSpan(m * n, n);
             var d = _dT.AsSpan(unique[m] * n, n);

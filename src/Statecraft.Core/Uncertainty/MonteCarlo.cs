@@ -93,8 +93,27 @@ public static class MonteCarlo
         if (!(options.LowerQuantile >= 0 && options.LowerQuantile < options.UpperQuantile && options.UpperQuantile <= 1))
             throw new ArgumentOutOfRangeException(nameof(options), "expected 0 <= lower quantile < upper quantile <= 1");
 
+        var values = RunMany(inputs, 1, (draw, into) => into[0] = model(draw), options, progress, cancellationToken);
+        return Summarize(values, verdict, options);
+    }
+
+    /// <summary>
+    /// Runs a model with <paramref name="width"/> outputs in every draw (e.g. the members of an
+    /// ensemble) and returns them draw-major: <c>result[k * width + j]</c> is output j of draw k. Draw k
+    /// uses the same stream as <see cref="Run"/>, so the two see the same scenarios.
+    /// </summary>
+    public static double[] RunMany(
+        InputSet inputs,
+        int width,
+        ScenarioOutputs model,
+        MonteCarloOptions options,
+        IProgress<MonteCarloProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        if (options.Samples < 1) throw new ArgumentOutOfRangeException(nameof(options), options.Samples, "expected at least one sample");
+        if (width < 1) throw new ArgumentOutOfRangeException(nameof(width), width, "expected at least one output");
         var n = options.Samples;
-        var values = new double[n];
+        var values = new double[n * width];
         var completed = 0;
         var step = Math.Max(1, n / 100);
         var parallel = new ParallelOptions
@@ -112,14 +131,13 @@ public static class MonteCarlo
             {
                 var random = Xoshiro256StarStar.ForStream(options.Seed, (ulong)k);
                 inputs.Draw(random, draw.Buffer);
-                values[k] = model(draw);
+                model(draw, values.AsSpan(k * width, width));
                 var done = Interlocked.Increment(ref completed);
                 if (progress is not null && (done % step == 0 || done == n)) progress.Report(new MonteCarloProgress(done, n));
                 return draw;
             },
             _ => { });
-
-        return Summarize(values, verdict, options);
+        return values;
     }
 
     private static MonteCarloSummary Summarize(double[] values, Verdict verdict, MonteCarloOptions options)

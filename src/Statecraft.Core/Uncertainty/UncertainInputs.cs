@@ -98,6 +98,9 @@ public sealed class ScenarioDraw
 /// <summary>A model evaluated on one drawn scenario: a pure function of the values.</summary>
 public delegate double ScenarioModel(ScenarioDraw draw);
 
+/// <summary>A model with several outputs evaluated on one drawn scenario, writing them into <c>into</c>.</summary>
+public delegate void ScenarioOutputs(ScenarioDraw draw, Span<double> into);
+
 /// <summary>How a verdict is read off a model's output.</summary>
 public enum VerdictComparison
 {

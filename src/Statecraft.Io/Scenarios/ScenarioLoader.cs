@@ -409,7 +409,7 @@ public static partial class ScenarioLoader
         var m = r.Mapping(node, "policy", "policies");
         if (m is null) return null;
         var id = r.String(m, "id", "policy") ?? "?";
-        r.OnlyKeys(m, id, "id", "title", "text", "claims", "includes", "what_if", "changes");
+        r.OnlyKeys(m, id, "id", "title", "text", "claims", "includes", "what_if", "changes", "response_by", "cost");
         var title = r.String(m, "title", id) ?? id;
         var text = r.String(m, "text", id, required: false) ?? "";
         var claims = r.Strings(m, "claims", id);
@@ -441,7 +441,9 @@ public static partial class ScenarioLoader
             if (amount is not null && source is not null) changes.Add(new Change(target, op, amount, new SourceRef(source), r.At(c)));
         }
 
-        return new Policy(id, title, text, claims, changes, includes, whatIf, r.At(m));
+        var responseBy = r.String(m, "response_by", id, required: false);
+        var cost = ReadValue(r, m, "cost", id, required: false);
+        return new Policy(id, title, text, claims, changes, includes, whatIf, r.At(m), responseBy, cost);
     }
 
     private static Estimate? ReadAmount(YamlReader r, YamlMappingNode m, string subject, string key)
@@ -450,22 +452,25 @@ public static partial class ScenarioLoader
         return ReadEstimate(r, m, subject, key);
     }
 
+    private static readonly Dictionary<string, ClaimDirection> Directions = new()
+    {
+        ["higher"] = ClaimDirection.Higher,
+        ["lower"] = ClaimDirection.Lower,
+    };
+
     private static Question? ReadQuestion(YamlReader r, YamlNode node)
     {
         var m = r.Mapping(node, "question", "questions");
         if (m is null) return null;
         var id = r.String(m, "id", "question") ?? "?";
-        r.OnlyKeys(m, id, "id", "text", "model", "claims", "source_conclusion", "expect", "issue", "challenger", "target", "lever", "assume", "backer", "backer_commitment", "measure");
+        r.OnlyKeys(m, id, "id", "text", "model", "claims", "source_conclusion", "expect", "issue", "challenger", "target", "lever", "assume",
+            "backer", "backer_commitment", "measure", "responder", "sponsors");
         var text = r.String(m, "text", id) ?? "";
         var model = r.Enum(m, "model", id, Models);
-        var claims = r.Strings(m, "claims", id);
+        var (claims, tests) = ReadClaims(r, m, id);
         var conclusion = r.String(m, "source_conclusion", id) ?? "";
-        var expect = new Expectation();
-        if (r.Mapping(YamlReader.Get(m, "expect"), id, "expect") is { } em)
-        {
-            r.OnlyKeys(em, id, "above", "below");
-            expect = new Expectation(r.Number(em, "above", id, required: false), r.Number(em, "below", id, required: false));
-        }
+        var expect = ReadExpectation(r, m, id) ?? new Expectation();
+        var sponsors = YamlReader.Get(m, "sponsors") is null ? null : r.Strings(m, "sponsors", id);
 
         var measure = CoercionMeasure.ShareOfGdp;
         if (YamlReader.Get(m, "measure") is not null)
@@ -478,6 +483,65 @@ public static partial class ScenarioLoader
             r.String(m, "issue", id, required: false), r.String(m, "challenger", id, required: false),
             r.String(m, "target", id, required: false), r.String(m, "lever", id, required: false),
             r.String(m, "assume", id, required: false), r.String(m, "backer", id, required: false),
-            r.String(m, "backer_commitment", id, required: false), r.At(m), measure);
+            r.String(m, "backer_commitment", id, required: false), r.At(m), measure, tests,
+            r.String(m, "responder", id, required: false), sponsors);
+    }
+
+    private static Expectation? ReadExpectation(YamlReader r, YamlMappingNode m, string subject)
+    {
+        if (r.Mapping(YamlReader.Get(m, "expect"), subject, "expect") is not { } em) return null;
+        r.OnlyKeys(em, subject, "above", "below");
+        return new Expectation(r.Number(em, "above", subject, required: false), r.Number(em, "below", subject, required: false));
+    }
+
+    /// <summary>
+    /// A question's claims: bare ids (each tested by the question's own expectation), or, one per
+    /// claim, <c>{claim, proposition, expect | compare | not_tested}</c>. A question citing more than
+    /// one claim must state each one's proposition: one claim, one test.
+    /// </summary>
+    private static (IReadOnlyList<string> Claims, IReadOnlyList<ClaimTest>? Tests) ReadClaims(YamlReader r, YamlMappingNode m, string id)
+    {
+        var node = YamlReader.Get(m, "claims");
+        if (node is not YamlSequenceNode seq) return (r.Strings(m, "claims", id), null);
+        if (seq.Children.All(c => c is YamlScalarNode))
+        {
+            var bare = r.Strings(m, "claims", id);
+            if (bare.Count > 1)
+                r.Add(seq, id, "claims", $"{bare.Count} claims share one test: give each its own, e.g. - {{claim: {bare[0]}, proposition: \"...\", expect: {{below: 0}}}} (or compare, or not_tested)");
+            return (bare, null);
+        }
+
+        var ids = new List<string>();
+        var tests = new List<ClaimTest>();
+        foreach (var c in seq.Children)
+        {
+            if (c is YamlScalarNode)
+            {
+                r.Add(c, id, "claims", "write every claim of this question as {claim, proposition, expect | compare | not_tested}");
+                continue;
+            }
+
+            if (r.Mapping(c, id, "claims") is not { } cm) continue;
+            var claim = r.String(cm, "claim", id) ?? "?";
+            var subject = $"{id}/{claim}";
+            r.OnlyKeys(cm, subject, "claim", "proposition", "expect", "compare", "not_tested");
+            var proposition = r.String(cm, "proposition", subject) ?? "";
+            var expect = ReadExpectation(r, cm, subject);
+            ClaimComparison? compare = null;
+            if (r.Mapping(YamlReader.Get(cm, "compare"), subject, "compare") is { } co)
+            {
+                r.OnlyKeys(co, subject, "assume", "expect", "question");
+                var assume = r.String(co, "assume", subject);
+                var direction = r.Enum(co, "expect", subject, Directions);
+                if (assume is not null && direction is not null)
+                    compare = new ClaimComparison(assume, direction.Value, r.String(co, "question", subject, required: false));
+            }
+
+            var notTested = r.String(cm, "not_tested", subject, required: false);
+            ids.Add(claim);
+            tests.Add(new ClaimTest(claim, proposition, expect, compare, notTested, r.At(cm)));
+        }
+
+        return (ids, tests);
     }
 }

@@ -6,6 +6,7 @@ using Statecraft.Core.Scenarios;
 using Statecraft.Core.Scenarios.Analysis;
 using Statecraft.Core.Spatial;
 using Statecraft.Core.Uncertainty;
+using Statecraft.Io.Models;
 using Statecraft.Io.Scenarios;
 
 namespace Statecraft.Web.Analysis;
@@ -52,7 +53,7 @@ public sealed class ScenarioBackend(LoadedScenario builtIn, Func<LoadedScenario,
     {
         var loaded = Loaded(request.Scenario) ?? throw new ArgumentException($"no scenario '{request.Scenario}'");
         var result = QuestionEngine.Analyze(loaded.Scenario, request.Policies,
-            new AnalysisOptions(request.Samples, request.Seed), new Relay(progress), cancellationToken);
+            new AnalysisOptions(request.Samples, request.Seed, EnsembleWeightsFile.BuiltIn), new Relay(progress), cancellationToken);
         return new AnalysisOutput(toJson(loaded, result), loaded.Scenario.Id, loaded.Sha256);
     }
 

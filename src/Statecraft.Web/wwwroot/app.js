@@ -357,15 +357,21 @@ function drawTornado(q) {
 
 function renderPackages(result) {
   const packages = result.packages || [];
-  if (!packages.length) { fill('packages', el('p', { class: 'muted' }, 'This result ranks no packages.')); return; }
-  const ids = [...new Set(packages.flatMap(p => Object.keys(p.outcomes || {})))];
-  const gains = packages.some(p => typeof p.gain === 'number');
-  fill('packages', table(['Package', ...(gains ? ['Gain', 'War risk'] : []), ...ids], packages.map(p => [
-    el('td', {}, p.title || p.policy, p.what_if ? el('span', { class: 'muted' }, ' (what-if)') : null, el('div', { class: 'muted' }, p.policy)),
-    ...(gains ? [
-      el('td', { class: 'num' }, fmt(p.gain), p.gain_interval ? el('div', { class: 'muted' }, `${fmt(p.gain_interval[0])} – ${fmt(p.gain_interval[1])}`) : null),
-      el('td', { class: 'num' }, fmt(p.war_risk))] : []),
-    ...ids.map(id => el('td', { class: 'num' }, fmt((p.outcomes || {})[id])))])));
+  if (!packages.length) { fill('packages', el('p', { class: 'muted' }, 'This result compares no packages.')); return; }
+  // Outcome by outcome: each question's answer and its change against the scenario as given,
+  // after the responder's best response where there is one; nothing is averaged across scales.
+  const ids = [...new Set(packages.flatMap(p => (p.outcomes || []).map(o => o.question)))];
+  const cell = o => o ? el('td', { class: 'num' }, fmt(o.value), el('div', { class: 'muted' }, (o.change >= 0 ? '+' : '') + fmt(o.change) + (o.material && o.gain > 0 ? ' ▲' : o.material && o.gain < 0 ? ' ▼' : ''))) : el('td', {});
+  fill('packages', table(['Package', 'Call', 'Response', 'War (share of draws, not a probability)', ...ids], packages.map(p => {
+    const final = p.with_response || p.outcomes || [];
+    const war = p.war_with_response || p.war;
+    return [
+      el('td', {}, p.title || p.policy, p.what_if ? el('span', { class: 'muted' }, ' (what-if)') : null, el('div', { class: 'muted' }, p.policy)),
+      el('td', {}, p.call_with_response || p.call || ''),
+      el('td', {}, p.response || ''),
+      el('td', { class: 'num' }, war ? fmt(war.value) : ''),
+      ...ids.map(id => cell(final.find(o => o.question === id)))];
+  })));
 }
 
 // ---------- policies ----------

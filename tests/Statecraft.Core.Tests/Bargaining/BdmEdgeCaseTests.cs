@@ -33,6 +33,17 @@ public sealed class BdmEdgeCaseTests
     }
 
     [Fact]
+    public void A_weighted_mean_an_ulp_beyond_the_extreme_position_gives_no_NaN()
+    {
+        // Found by the property test: with Masad's switching μ the second pass uses the weighted mean,
+        // here 84 plus an ulp (only A carries weight), so Ub's base 0.5 − spread fell an ulp below 0.
+        var issue = IssueOf(("A", 0.51, 84, 0.8), ("B", 0.87, 69, 0));
+        var options = BdmOptions.Presets["masad"] with { Q = 0.5, T = 0.5, Rounds = 1, ConvergenceTolerance = null };
+        var d = BdmModel.Run(issue, options).Rounds[1].Diagnostics!;
+        d.Final.ExpectedUtility.SelectMany(row => row).ShouldAllBe(u => double.IsFinite(u));
+    }
+
+    [Fact]
     public void Default_stops_once_nobody_moves()
     {
         var issue = IssueOf(("A", 1, 5, 1), ("B", 2, 5, 0.5));

@@ -40,6 +40,14 @@ public sealed class BdmPropertyTests
                 && r.Mean >= lo - 1e-9 && r.Mean <= hi + 1e-9);
         });
 
+    [Property(MaxTest = 300)]
+    public Property The_forecast_without_history_is_the_full_runs_to_the_last_bit() =>
+        Prop.ForAll(IssueGen.ToArbitrary(), OptionsGen.ToArbitrary(), Gen.Choose(0, 12).ToArbitrary(), (issue, options, rounds) =>
+        {
+            var o = options with { Rounds = rounds, ConvergenceTolerance = rounds % 2 == 0 ? 0.0 : null };
+            return BdmModel.ForecastMedian(issue, o).Equals(BdmModel.Run(issue, o).ForecastMedian);
+        });
+
     [Property(MaxTest = 100)]
     public Property The_run_is_deterministic() =>
         Prop.ForAll(IssueGen.ToArbitrary(), OptionsGen.ToArbitrary(), (issue, options) =>

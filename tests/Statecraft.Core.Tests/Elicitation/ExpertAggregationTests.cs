@@ -2,6 +2,7 @@ using Statecraft.Core.Elicitation;
 using Statecraft.Core.Random;
 using Statecraft.Core.Scenarios;
 using Statecraft.Core.Scenarios.Analysis;
+using Statecraft.Core.Tests.Ensemble;
 using Statecraft.Core.Tests.Scenarios;
 using Statecraft.Core.Uncertainty;
 
@@ -114,10 +115,11 @@ public sealed class ExpertAggregationTests
         stances[1] = stances[1] with { Position = ExpertPooling.Aggregate([J(80, 70, 90, "ana"), J(60, 50, 70, "ben"), J(90, 85, 95, "cem")], ExpertAggregation.Median) };
         var s = Tiny.Create(sources: [.. Tiny.Sources, Judge("ana"), Judge("ben"), Judge("cem")], issues: [Tiny.InfluenceIssue with { Stances = stances }],
             questions: [Tiny.Questions[0]], policies: []).Value.WithExpertAggregation(ExpertAggregation.Median);
-        var answer = QuestionEngine.Analyze(s, [], new AnalysisOptions(16, 2)).Answers[0];
+        // All the ensemble's weight on the weighted median, so each expert's answer is a held position.
+        var answer = QuestionEngine.Analyze(s, [], new AnalysisOptions(16, 2, TestWeights.Of([0, 0, 0, 1], [0]))).Answers[0];
         var experts = answer.Models.Where(m => m.Model.StartsWith(ExpertSpread.Prefix, StringComparison.Ordinal)).ToDictionary(m => m.Model, m => m.Value!.Value);
         experts.Keys.ShouldBe(["expert:ana", "expert:ben", "expert:cem"]);
-        // B holds the weighted median, so BDM settles at B's position under each expert's judgement.
+        // B holds the weighted median, so the answer is B's position under each expert's judgement.
         experts["expert:ana"].ShouldBe(80, 1e-9);
         experts["expert:ben"].ShouldBe(60, 1e-9);
         experts["expert:cem"].ShouldBe(90, 1e-9);

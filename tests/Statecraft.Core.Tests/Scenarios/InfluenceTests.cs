@@ -2,6 +2,7 @@ using Statecraft.Core.Bargaining;
 using Statecraft.Core.Domain;
 using Statecraft.Core.Scenarios;
 using Statecraft.Core.Scenarios.Analysis;
+using Statecraft.Core.Tests.Ensemble;
 
 namespace Statecraft.Core.Tests.Scenarios;
 
@@ -55,12 +56,16 @@ public sealed class InfluenceTests
     public void Influence_decides_the_outcome_where_capability_would_reverse_it()
     {
         // By capability C (0.2, at 70) and A (0.05, at 20) outweigh B; by influence B (60, at 80) holds the median.
-        var o = new AnalysisOptions(32, 5);
-        var byInfluence = QuestionEngine.Analyze(WithInfluence(), [], o).Answers[0].Value;
-        var byCapability = QuestionEngine.Analyze(Tiny.Create().Value, [], o).Answers[0].Value;
-        byInfluence.ShouldBe(80, 1e-9);
-        byCapability.ShouldBeLessThan(75);
+        var o = new AnalysisOptions(32, 5, TestWeights.Spread);
+        var byInfluence = QuestionEngine.Analyze(WithInfluence(), [], o).Answers[0];
+        var byCapability = QuestionEngine.Analyze(Tiny.Create().Value, [], o).Answers[0];
+        Central(byInfluence, "weighted-median").ShouldBe(80, 1e-9);
+        Central(byInfluence, "bdm").ShouldBe(80, 1e-9);
+        Central(byCapability, "weighted-median").ShouldBe(70, 1e-9);
+        byInfluence.Value.ShouldBeGreaterThan(byCapability.Value + 5);
     }
+
+    private static double Central(Answer a, string member) => a.Ensemble!.Members.Single(m => m.Model == member).Central;
 
     [Fact]
     public void A_policy_can_scale_a_stance_s_influence_but_not_a_capability_weighted_one()

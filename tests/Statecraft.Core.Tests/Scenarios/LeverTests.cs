@@ -2,6 +2,7 @@ using Statecraft.Core.Coercion;
 using Statecraft.Core.Domain;
 using Statecraft.Core.Scenarios;
 using Statecraft.Core.Scenarios.Analysis;
+using Statecraft.Core.Tests.Ensemble;
 
 namespace Statecraft.Core.Tests.Scenarios;
 
@@ -57,7 +58,7 @@ public sealed class LeverTests
     {
         // Sender: 250 jobs empty x 10,000 + 250 refilled x 8,000 x 0.25 = 3.0 m. Target: remittances 1.0 m
         // + 500 returnees x 80% idle x 2,000 = 0.8 m, 1.8 m. In US$ 3.0/1.8; as GDP shares 0.003/0.018.
-        var usd = QuestionEngine.Analyze(WithLever(LeverKind.DeportMigrants, DeportInputs()).Value, [], new AnalysisOptions(16, 3)).Answers.Single();
+        var usd = QuestionEngine.Analyze(WithLever(LeverKind.DeportMigrants, DeportInputs()).Value, [], new AnalysisOptions(16, 3, TestWeights.Spread)).Answers.Single();
         usd.Value.ShouldBe(3.0 / 1.8, 1e-9);
         usd.Unit.ShouldContain("US$");
         usd.Models.Single(m => m.Model == "cost_ratio_share_of_gdp").Value!.Value.ShouldBe(0.003 / 0.018, 1e-9);
@@ -68,7 +69,7 @@ public sealed class LeverTests
         usd.Verdict.ShouldContain("pressure on B's government, a stated judgement (j)");
         usd.AgreesWithSource.ShouldBeTrue();
 
-        var gdp = QuestionEngine.Analyze(WithLever(LeverKind.DeportMigrants, DeportInputs(), CoercionMeasure.ShareOfGdp).Value, [], new AnalysisOptions(16, 3)).Answers.Single();
+        var gdp = QuestionEngine.Analyze(WithLever(LeverKind.DeportMigrants, DeportInputs(), CoercionMeasure.ShareOfGdp).Value, [], new AnalysisOptions(16, 3, TestWeights.Spread)).Answers.Single();
         gdp.Value.ShouldBe(0.003 / 0.018, 1e-9);
         gdp.AgreesWithSource.ShouldBeFalse("relative to its economy the sender loses less");
     }

@@ -2,6 +2,8 @@ using Statecraft.Core.Bargaining;
 using Statecraft.Core.Domain;
 using Statecraft.Core.Scenarios;
 using Statecraft.Core.Scenarios.Analysis;
+using Statecraft.Core.Tests.Ensemble;
+using Statecraft.Core.Uncertainty;
 
 namespace Statecraft.Core.Tests.Scenarios;
 
@@ -126,6 +128,31 @@ public sealed class ScenarioValidationTests
     }
 
     [Fact]
+    public void Claim_tests_responses_and_sponsors_are_checked()
+    {
+        var tests = new ClaimTest[]
+        {
+            new("C1", "Two ways at once.", Expect: new Expectation(Above: 1), NotTested: "and untested"),
+            new("C1", "", Compare: new ClaimComparison("nowhere", ClaimDirection.Higher)),
+        };
+        var response = new Policy("r", "R", "", [], [], [], ResponseBy: "Z");
+        var questions = new[]
+        {
+            Tiny.Questions[0] with { ClaimTests = tests },
+            Tiny.Questions[2] with { Responder = "B", Sponsors = ["Q"] },
+        };
+        var messages = Tiny.Create(policies: [.. Tiny.Policies, response], questions: questions).Problems.Select(p => p.ToString()).ToArray();
+        messages.ShouldContain("settle/C1: claims: give exactly one of expect, compare or not_tested");
+        messages.ShouldContain("settle/C1: proposition: state the proposition the model tests, in words");
+        messages.ShouldContain("settle/C1: compare.assume: unknown policy 'nowhere'");
+        messages.ShouldContain("settle: claims: claim 'C1' is listed twice: one claim, one test");
+        messages.ShouldContain("r: response_by: unknown actor 'Z'");
+        messages.ShouldContain(m => m.StartsWith("r: cost: a response needs its cost", StringComparison.Ordinal));
+        messages.ShouldContain("best: responder: no policy is a response of 'B' (response_by: B)");
+        messages.ShouldContain("best: sponsors: unknown actor 'Q'");
+    }
+
+    [Fact]
     public void Duplicate_ids_are_rejected() =>
         Tiny.Create(actors: [.. Tiny.Actors, Tiny.State("A", 0.1, 0, 0)]).Problems.ShouldContain(p => p.ToString() == "A: id: duplicate actor id");
 }
@@ -179,18 +206,19 @@ public sealed class QuestionEngineTests
     [Fact]
     public void Every_question_is_answered_and_the_same_seed_gives_the_same_answers_on_any_thread_count()
     {
-        var one = QuestionEngine.Analyze(S, [], new AnalysisOptions(64, 7, MaxThreads: 1));
-        var two = QuestionEngine.Analyze(S, [], new AnalysisOptions(64, 7, MaxThreads: 2));
+        var one = QuestionEngine.Analyze(S, [], new AnalysisOptions(64, 7, TestWeights.Spread, MaxThreads: 1));
+        var two = QuestionEngine.Analyze(S, [], new AnalysisOptions(64, 7, TestWeights.Spread, MaxThreads: 2));
         one.Answers.Select(a => a.Question.Id).ShouldBe(["settle", "a-attacks", "best"]);
         one.Answers.Select(a => (a.Value, a.Low, a.High, a.ShareAgreeing)).ShouldBe(two.Answers.Select(a => (a.Value, a.Low, a.High, a.ShareAgreeing)));
-        var other = QuestionEngine.Analyze(S, [], new AnalysisOptions(64, 8));
+        var other = QuestionEngine.Analyze(S, [], new AnalysisOptions(64, 8, TestWeights.Spread));
         other.Answers[0].ShareAgreeing.ShouldNotBe(one.Answers[0].ShareAgreeing);
     }
 
     [Fact]
-    public void The_bargaining_answer_is_bdm_on_the_central_scenario_beside_the_weighted_mean()
+    public void The_bargaining_answer_is_the_ensembles_predictive_median_with_each_model_at_the_central_scenario()
     {
-        var answer = QuestionEngine.Analyze(S, [], new AnalysisOptions(16, 1)).Answers[0];
+        var o = new AnalysisOptions(16, 1, TestWeights.Spread);
+        var answer = QuestionEngine.Analyze(S, [], o).Answers[0];
         // Central scenario: symmetric ranges, so the medians are the stated values.
         var issue = Issue.Create("border", new IssueScale(0, 100, "", ""),
         [
@@ -198,10 +226,14 @@ public sealed class QuestionEngineTests
             new Actor("B", new Capability(0.02), new Position(80), new Salience(0.8)),
             new Actor("C", new Capability(0.2), new Position(70), new Salience(0.3)),
         ]).Value;
-        answer.Value.ShouldBe(BdmModel.Run(issue, BdmOptions.Default).ForecastMedian, 1e-9);
-        answer.Models.Single(m => m.Model == "weighted_mean").Value!.Value.ShouldBe(Baselines.WeightedMean(issue), 1e-9);
+        var members = answer.Ensemble!.Members.ToDictionary(m => m.Model);
+        members["bdm"].Central.ShouldBe(BdmModel.Run(issue, BdmOptions.Default).ForecastMedian, 1e-9);
+        members["weighted-mean"].Central.ShouldBe(Baselines.WeightedMean(issue), 1e-9);
+        members["weighted-median"].Central.ShouldBe(Baselines.WeightedMedian(issue), 1e-9);
+        answer.Value.ShouldBe(EnsembleForecast.Predict(S, "border", o.Weights, new MonteCarloOptions(16, 1)).Median);
         answer.Trajectory!.Rounds[0].ShouldBe([20.0, 80.0, 70.0]);
-        answer.Low.ShouldBeLessThanOrEqualTo(answer.High);
+        answer.Low.ShouldBeLessThanOrEqualTo(answer.Value);
+        answer.Value.ShouldBeLessThanOrEqualTo(answer.High);
         answer.Drivers.ShouldNotBeEmpty();
     }
 
@@ -210,35 +242,147 @@ public sealed class QuestionEngineTests
     {
         var weak = Tiny.Create(parameters: [new Parameter("c-commit", "", "share", Tiny.V(0.0))]).Value;
         var strong = Tiny.Create(parameters: [new Parameter("c-commit", "", "share", Tiny.V(1.0))]).Value;
-        var o = new AnalysisOptions(8, 1);
+        var o = new AnalysisOptions(8, 1, TestWeights.Spread);
         QuestionEngine.Analyze(strong, [], o).Answers[1].Value.ShouldBeLessThan(QuestionEngine.Analyze(weak, [], o).Answers[1].Value);
     }
 
     [Fact]
-    public void The_policy_comparison_ranks_packages_by_their_gain_against_the_scenario_as_given()
+    public void Packages_are_compared_outcome_by_outcome_on_each_questions_own_scale()
     {
-        var result = QuestionEngine.Analyze(S, [], new AnalysisOptions(32, 3));
+        var o = new AnalysisOptions(32, 3, TestWeights.Spread);
+        var result = QuestionEngine.Analyze(S, [], o);
         result.Packages.Select(p => p.Policy).ShouldBe(["care", "weaken-a", "both"]);
-        // Weakening A (who holds the low end) cannot move the outcome towards A.
-        result.Packages.Single(p => p.Policy == "weaken-a").Gain.ShouldBeGreaterThanOrEqualTo(0);
-        var best = result.Answers[2];
-        best.Value.ShouldBe(result.Packages.Max(p => p.Gain));
-        best.Verdict.ShouldContain(result.Packages.MaxBy(p => p.Gain)!.Policy);
+        var reference = result.Answers.ToDictionary(a => a.Question.Id, a => a.Value);
+        foreach (var p in result.Packages)
+        {
+            p.Outcomes.Select(c => c.Question).ShouldBe(["settle", "a-attacks"]);
+            var applied = QuestionEngine.Analyze(S, [p.Policy], o).Answers;
+            foreach (var c in p.Outcomes)
+            {
+                c.Value.ShouldBe(applied.Single(a => a.Question.Id == c.Question).Value, 1e-12, $"{p.Policy}/{c.Question}");
+                c.Change.ShouldBe(c.Value - reference[c.Question], 1e-12);
+                c.Gain.ShouldBeNull("no sponsors: no direction");
+            }
+
+            p.Call.ShouldBe(PackageCall.NoMaterialChange);
+            p.War!.Measure.ShouldContain("not a probability");
+        }
+
+        // Weakening A (who holds the low end) cannot move the border towards A.
+        result.Packages.Single(p => p.Policy == "weaken-a").Outcomes[0].Change.ShouldBeGreaterThanOrEqualTo(0);
+        var comparison = result.Answers[2];
+        comparison.Verdict.ShouldNotContain("best");
+        comparison.Unit.ShouldContain("no sponsors named");
+    }
+
+    [Fact]
+    public void With_sponsors_a_package_helps_when_it_moves_an_outcome_towards_them_and_nothing_is_called_best_without_dominating()
+    {
+        // B holds 80: weakening A (at 20) moves the border towards B.
+        var questions = Tiny.Questions.Take(2).Append(Tiny.Questions[2] with { Sponsors = ["B"] }).ToArray();
+        var result = QuestionEngine.Analyze(Tiny.Create(questions: questions).Value, [], new AnalysisOptions(32, 3, TestWeights.Spread));
+        var weaken = result.Packages.Single(p => p.Policy == "weaken-a");
+        var settle = weaken.Outcomes[0];
+        settle.Gain!.Value.ShouldBe(settle.Change, 1e-9, "the border sits below B, so moving up is moving closer");
+        if (settle.Material) weaken.Call.ShouldBe(PackageCall.Helps);
+        weaken.Outcomes[1].Gain.ShouldBeNull("War Trap outcomes have no sponsor direction");
+        var answer = result.Answers[2];
+        answer.Value.ShouldBe(result.Packages.Count(p => p.Call == PackageCall.Helps));
+        answer.Low.ShouldBe(answer.Value);
+        if (!answer.Verdict.Contains("dominates every other")) answer.Headline.ShouldContain("none dominates");
+        answer.Verdict.ShouldNotContain("best");
+    }
+
+    [Fact]
+    public void Each_package_meets_the_responders_best_response_and_a_ruinous_option_is_never_chosen()
+    {
+        // A can answer by raising its salience on the border (cheap) or by a costly move that also helps it.
+        var respond = new Policy("a-cares", "A cares more", "", [],
+            [new Change(new ChangeTarget(Issue: "border", Actor: "A", Field: "salience"), ChangeOperation.Set, Estimate.Point(1), new SourceRef("j"))], [],
+            ResponseBy: "A", Cost: Tiny.V(0.001));
+        var ruin = new Policy("a-ruins", "A ruins itself", "", [],
+            [new Change(new ChangeTarget(Issue: "border", Actor: "B", Field: "position"), ChangeOperation.Set, Estimate.Point(20), new SourceRef("j"))], [],
+            ResponseBy: "A", Cost: Tiny.V(100));
+        var questions = Tiny.Questions.Take(2).Append(Tiny.Questions[2] with { Responder = "A", Sponsors = ["B"] }).ToArray();
+        var s = Tiny.Create(policies: [.. Tiny.Policies, respond, ruin], questions: questions);
+        s.Success.ShouldBeTrue(string.Join("; ", s.Problems));
+        var result = QuestionEngine.Analyze(s.Value, [], new AnalysisOptions(32, 3, TestWeights.Spread));
+
+        result.Packages.Select(p => p.Policy).ShouldBe(["care", "weaken-a", "both"], "responses are options, not packages");
+        foreach (var p in result.Packages)
+        {
+            p.Options.Select(x => x.Policy).ShouldBe(["none", "a-cares", "a-ruins"], ignoreOrder: true);
+            p.Options.Select(x => x.Objective).ShouldBe(p.Options.Select(x => x.Objective).OrderByDescending(x => x), "best first");
+            p.Response.ShouldBe(p.Options[0].Policy);
+            p.Response.ShouldNotBe("a-ruins");
+            p.Options.Single(x => x.Policy == "a-ruins").Cost.ShouldBe(100);
+            p.WithResponse.ShouldNotBeNull("after a response, outcomes are measured against what A does anyway");
+        }
+
+        // The objective: A's salience x (1 - |border - A's position| / 100), less the cost, with the
+        // border as the analysis answers it under the package and the option (32 draws here).
+        var o = new AnalysisOptions(32, 3, TestWeights.Spread);
+        foreach (var option in result.Packages[0].Options)
+        {
+            var applied = option.Policy == "none" ? new[] { "care" } : ["care", option.Policy];
+            var border = QuestionEngine.Analyze(s.Value, applied, o).Answers[0].Value;
+            option.Objective.ShouldBe(0.9 * (1 - Math.Abs(border - 20) / 100) - option.Cost, 1e-9, option.Policy);
+        }
+
+        result.Answers[2].Verdict.ShouldContain("after A's best response");
+    }
+
+    [Fact]
+    public void Each_claim_gets_its_own_test_and_verdict()
+    {
+        var tests = new ClaimTest[]
+        {
+            new("C1", "The border settles above 50.", Expect: new Expectation(Above: 50)),
+            new("C2", "C caring more moves the border towards C's 70 from below.", Compare: new ClaimComparison("care", ClaimDirection.Higher)),
+            new("C3", "Intent is not an output.", NotTested: "the model takes intent as an input"),
+        };
+        var sources = Tiny.Sources.Concat([new Source("C2", SourceKind.Claim, "b", FirstLine: 3, LastLine: 3), new Source("C3", SourceKind.Claim, "c", FirstLine: 4, LastLine: 4)]).ToArray();
+        var questions = new[] { Tiny.Questions[0] with { Claims = ["C1", "C2", "C3"], ClaimTests = tests } };
+        var s = Tiny.Create(sources: sources, questions: questions);
+        s.Success.ShouldBeTrue(string.Join("; ", s.Problems));
+        var o = new AnalysisOptions(32, 3, TestWeights.Spread);
+        var answer = QuestionEngine.Analyze(s.Value, [], o).Answers.Single();
+        var v = answer.ClaimVerdicts.ToDictionary(x => x.Claim);
+        v.Keys.ShouldBe(["C1", "C2", "C3"]);
+
+        v["C1"].Share!.Value.ShouldBe(answer.ShareAgreeing, 1e-12, "the question's own expectation, same share");
+        v["C1"].Outcome.ShouldBe(answer.ShareAgreeing >= 0.5 ? ClaimOutcome.Agrees : ClaimOutcome.Disagrees);
+
+        var under = QuestionEngine.Analyze(s.Value, ["care"], o).Answers.Single().Value;
+        v["C2"].Outcome.ShouldBe(under - answer.Value >= 1 ? ClaimOutcome.Agrees : ClaimOutcome.Disagrees);
+        v["C2"].Reason.ShouldContain("under care");
+
+        v["C3"].Outcome.ShouldBe(ClaimOutcome.NotTested);
+        v["C3"].Reason.ShouldBe("the model takes intent as an input");
+    }
+
+    [Fact]
+    public void A_question_with_bare_claims_tests_each_by_its_own_expectation()
+    {
+        var answer = QuestionEngine.Analyze(S, [], new AnalysisOptions(16, 3, TestWeights.Spread)).Answers[1];
+        answer.ClaimVerdicts.ShouldHaveSingleItem().Claim.ShouldBe("C1");
+        answer.ClaimVerdicts[0].Proposition.ShouldBe(answer.Question.SourceConclusion);
+        answer.ClaimVerdicts[0].Share!.Value.ShouldBe(answer.ShareAgreeing, 1e-12);
     }
 
     [Fact]
     public void A_question_can_assume_a_policy_without_changing_the_others()
     {
         var questions = Tiny.Questions.Take(2).Append(Tiny.Questions[1] with { Id = "a-attacks-weakened", Assume = "weaken-a" }).ToArray();
-        var result = QuestionEngine.Analyze(Tiny.Create(questions: questions).Value, [], new AnalysisOptions(8, 1));
+        var result = QuestionEngine.Analyze(Tiny.Create(questions: questions).Value, [], new AnalysisOptions(8, 1, TestWeights.Spread));
         result.Answers[2].Value.ShouldBeLessThan(result.Answers[1].Value);
-        result.Answers[1].Value.ShouldBe(QuestionEngine.Analyze(S, [], new AnalysisOptions(8, 1)).Answers[1].Value);
+        result.Answers[1].Value.ShouldBe(QuestionEngine.Analyze(S, [], new AnalysisOptions(8, 1, TestWeights.Spread)).Answers[1].Value);
     }
 
     [Fact]
     public void Applied_policies_are_recorded_and_change_the_answers()
     {
-        var o = new AnalysisOptions(8, 1);
+        var o = new AnalysisOptions(8, 1, TestWeights.Spread);
         var applied = QuestionEngine.Analyze(S, ["weaken-a"], o);
         applied.Policies.ShouldBe(["weaken-a"]);
         applied.Answers[1].Value.ShouldNotBe(QuestionEngine.Analyze(S, [], o).Answers[1].Value);

@@ -71,6 +71,26 @@ public sealed class SmpModelTests
     }
 
     [Theory]
+    [InlineData(8, 1, 1UL, 0)]
+    [InlineData(10, 1, 2UL, 1)]
+    [InlineData(12, 1, 5UL, 2)]
+    [InlineData(15, 3, 11UL, 0)]
+    [InlineData(40, 2, 7UL, 1)]
+    public void Final_positions_without_history_are_the_full_runs_to_the_last_bit_on_one_thread_or_all(int actors, int dims, ulong seed, int variant)
+    {
+        var scenario = Generated(actors, dims, seed);
+        var options = variant switch
+        {
+            0 => SmpOptions.Default,
+            1 => SmpOptions.Default with { Transition = StateTransition.Stochastic, Seed = 99, MaxTurns = 12 },
+            _ => SmpOptions.Default with { Voting = VotingRule.Cubic, Bargains = BargainModel.PWCompInterp, Pce = PceModel.MarkovIncentive },
+        };
+        var full = SmpModel.Run(scenario, options).Final.Positions.Select(BitConverter.DoubleToInt64Bits).ToArray();
+        SmpModel.FinalPositions(scenario, options with { MaxThreads = 1 }).Select(BitConverter.DoubleToInt64Bits).ShouldBe(full);
+        SmpModel.FinalPositions(scenario, options with { MaxThreads = 2 }).Select(BitConverter.DoubleToInt64Bits).ShouldBe(full);
+    }
+
+    [Theory]
     [InlineData(PceModel.MarkovIncentive, VotingRule.PropCbc, BargainModel.InitRcvrInterp, BargainInterpolation.S1P1)]
     [InlineData(PceModel.MarkovUniform, VotingRule.Binary, BargainModel.PWCompInterp, BargainInterpolation.S2PMax)]
     [InlineData(PceModel.Conditional, VotingRule.ASymProsp, BargainModel.InitOnlyInterp, BargainInterpolation.S2P2)]

@@ -1,15 +1,19 @@
 using System.Globalization;
 using Statecraft.Core.Bargaining;
 using Statecraft.Core.Coercion;
+using Statecraft.Core.Ensemble;
 using Statecraft.Core.Uncertainty;
 
 namespace Statecraft.Core.Scenarios.Analysis;
 
 /// <summary>
-/// Answers a scenario's questions with the project's models: bargaining questions with BDM beside
-/// the weighted mean, War Trap questions with and without a backer, and the policy comparison by
-/// running every package through the other questions with paired Monte Carlo draws (the same seed
-/// and input order give every package the same uniforms, so differences are not sampling noise).
+/// Answers a scenario's questions with the project's models: bargaining questions with the
+/// accuracy-weighted ensemble (BDM, SMP, weighted mean and median), War Trap questions with and
+/// without a backer, coercion questions with the cost model, the policy comparison outcome by
+/// outcome (<see cref="PackageComparison"/>), and every claim a question tests with its own verdict
+/// (<see cref="ClaimVerdicts"/>). Runs share paired Monte Carlo draws (the same seed and input order
+/// give every package the same uniforms, so differences are not sampling noise) and are reused
+/// wherever a package leaves their inputs unchanged (<see cref="AnalysisRuns"/>).
 /// </summary>
 public static class QuestionEngine
 {
@@ -18,13 +22,13 @@ public static class QuestionEngine
 
     /// <summary>
     /// Applies <paramref name="policies"/> in order, then answers every question.
-    /// <paramref name="progress"/> reports Monte Carlo replications done out of the total.
+    /// <paramref name="progress"/> reports Monte Carlo replications done out of an estimate of the total.
     /// </summary>
     public static AnalysisResult Analyze(Scenario scenario, IReadOnlyList<string> policies, AnalysisOptions options,
         IProgress<MonteCarloProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var s = policies.Aggregate(scenario, (acc, p) => acc.Apply(scenario.Policy(p)));
-        var counter = new Counter(TotalWork(s, options), progress);
+        var runs = new AnalysisRuns(options, new AnalysisRuns.Counter(TotalWork(s, options), progress), cancellationToken);
         var answers = new List<Answer>();
         IReadOnlyList<PackageOutcome> packages = [];
         foreach (var q in s.Questions)
@@ -36,76 +40,107 @@ public static class QuestionEngine
             switch (q.Model)
             {
                 case QuestionModel.Bargaining:
-                    answers.Add(Bargaining(qs, q, options, counter, cancellationToken));
+                    answers.Add(Bargaining(qs, q, runs.Run(s, q, options.Samples), options));
                     break;
                 case QuestionModel.WarTrap:
-                    answers.Add(WarTrap(qs, q, options, counter, cancellationToken));
+                    answers.Add(WarTrap(qs, q, runs));
                     break;
                 case QuestionModel.Coercion:
-                    answers.Add(Coercion(qs, q, options, counter, cancellationToken));
+                    answers.Add(Coercion(qs, q, runs));
                     break;
                 case QuestionModel.PolicyComparison:
-                    packages = Packages(s, options, counter, cancellationToken);
-                    answers.Add(PolicyComparison(s, q, packages));
+                    (packages, var anyway) = PackageComparison.Compare(s, q, runs);
+                    answers.Add(PackageComparison.Answer(s, q, packages, anyway, options));
                     break;
             }
         }
 
-        return new AnalysisResult(scenario, options, policies, answers, packages);
+        // Claims are judged last: a claim may compare any question under a package.
+        var judged = answers.Select(a => a with { ClaimVerdicts = ClaimVerdicts.Judge(s, a, packages, runs) }).ToArray();
+        return new AnalysisResult(scenario, options, policies, judged, packages);
     }
 
+    /// <summary>An estimate of the draws an analysis makes, for the progress bar (reused runs finish it early).</summary>
     private static int TotalWork(Scenario s, AnalysisOptions o)
     {
-        var perRun = s.Questions.Count(q => q.Model is QuestionModel.Bargaining or QuestionModel.WarTrap or QuestionModel.Coercion)
-                     + s.Questions.Count(q => q.Model == QuestionModel.WarTrap && q.Backer is not null);
+        var modelQuestions = s.Questions.Count(q => q.Model is QuestionModel.Bargaining or QuestionModel.WarTrap or QuestionModel.Coercion);
+        var perRun = modelQuestions + s.Questions.Count(q => q.Model == QuestionModel.WarTrap && q.Backer is not null)
+                     + s.Questions.Sum(q => q.Tests.Count(t => t.Compare is not null));
+        var compared = s.Questions.Count(q => q.Model is QuestionModel.Bargaining or QuestionModel.WarTrap);
         var packageRuns = s.Questions.Any(q => q.Model == QuestionModel.PolicyComparison)
-            ? s.Policies.Count * s.Questions.Count(q => q.Model is QuestionModel.Bargaining or QuestionModel.WarTrap)
+            ? s.Policies.Count(p => p.ResponseBy is null) * compared * 2
             : 0;
-        return (perRun + packageRuns) * o.Samples;
+        return (int)Math.Min(int.MaxValue, (long)perRun * o.Samples + (long)packageRuns * PackageComparison.Samples(o));
     }
 
     // ---- Bargaining ----
 
-    private static Answer Bargaining(Scenario s, Question q, AnalysisOptions o, Counter counter, CancellationToken ct)
+    private static Answer Bargaining(Scenario s, Question q, QuestionRun run, AnalysisOptions o)
     {
         var issue = s.Issue(q.Issue!);
+        var forecast = run.Forecast!;
         var inputs = ScenarioInputs.Create(s, QuestionModels.BargainingPaths(s, issue.Id));
-        var model = QuestionModels.Bdm(s, issue.Id);
-        var (baseline, mc, tornado, flips) = Uncertainty(inputs, model, q.Expect, o, counter, ct);
-        var central = new ScenarioDraw(inputs, inputs.Medians());
-        var centralIssue = QuestionModels.RealizeIssue(s, issue.Id, central);
-        var run = BdmModel.Run(centralIssue, BdmOptions.Default);
-        var mean = Baselines.WeightedMean(centralIssue);
-        var smp = SpatialIssue.Forecast(centralIssue);
-        var share = Share(mc.Values, q.Expect);
-        var side = baseline <= (issue.Scale.Min + issue.Scale.Max) / 2 ? issue.Scale.MinMeaning : issue.Scale.MaxMeaning;
-        var verdict = $"Settles at {F0(baseline)} of {F0(issue.Scale.Max)} (90%: {F0(mc.Lower)}-{F0(mc.Upper)}), towards \"{side}\"; "
-                      + $"SMP {F0(smp)}, weighted mean {F0(mean)}.";
+        var point = EnsembleForecast.PointModel(s, issue.Id, o.Weights);
+        var (tornado, flips) = Sensitivities(inputs, point, q.Expect);
+
+        // The central scenario: the trajectory and the explanation of any disagreement come from it.
+        var centralIssue = QuestionModels.RealizeIssue(s, issue.Id, new ScenarioDraw(inputs, inputs.Medians()));
+        var bdm = BdmModel.Run(centralIssue, BdmOptions.Default);
+        var smp = EnsembleMembers.SmpRun(centralIssue);
+        var central = new double[EnsembleMembers.Count];
+        EnsembleMembers.Forecast(centralIssue, central);
+
+        var predictive = forecast.Predictive;
+        var quantiles = predictive.Quantiles(EnsembleSummary.QuantileLevels);
+        var value = forecast.Median;
+        var (low, high) = (quantiles[0], quantiles[^1]);
+        var members = Enumerable.Range(0, EnsembleMembers.Count)
+            .Select(m => new MemberSummary(EnsembleMembers.Names[m], o.Weights.Members[m].Weight, forecast.MemberMedian(m), central[m]))
+            .ToArray();
+        var finite = members.Where(m => double.IsFinite(m.Median)).Select(m => m.Median).ToArray();
+        var spread = finite.Max() - finite.Min();
+        var span = issue.Scale.Max - issue.Scale.Min;
+        var disagreement = spread > ModelDisagreement.Threshold * span
+            ? $"The models disagree: their medians over the draws span {F0(spread)} points. At the central scenario: "
+              + ModelDisagreement.Explain(centralIssue, bdm.Last.Positions, smp?.Final, central) + "."
+            : null;
+        var summary = new EnsembleSummary(members, quantiles, forecast.PointQuantile(0.05), forecast.PointQuantile(0.95), spread, disagreement);
+
+        var share = ClaimVerdicts.Share(predictive, q.Expect);
+        var side = value <= (issue.Scale.Min + issue.Scale.Max) / 2 ? issue.Scale.MinMeaning : issue.Scale.MaxMeaning;
+        var byModel = $"BDM {F0(members[0].Median)}, SMP {F0(members[1].Median)}, weighted mean {F0(members[2].Median)}, weighted median {F0(members[3].Median)}";
+        var verdict = $"Settles at {F0(value)} of {F0(issue.Scale.Max)} (ensemble median; 90% predictive interval {F0(low)}-{F0(high)}, "
+                      + $"from the inputs alone {F0(summary.InputsLow)}-{F0(summary.InputsHigh)}), towards \"{side}\"; {byModel} (medians over the draws)."
+                      + (disagreement is null ? "" : " " + disagreement);
         var trajectory = new Trajectory(
             centralIssue.Actors.Select(a => a.Name).ToArray(),
-            run.Rounds.Select(r => (IReadOnlyList<double>)r.Positions.ToArray()).ToArray(),
-            run.Rounds.Select(r => r.Median).ToArray());
-        var headline = $"BDM {F0(baseline)}, SMP {F0(smp)}, mean {F0(mean)}";
-        return new Answer(q, true, baseline, $"position on 0-{F0(issue.Scale.Max)}", mc.Lower, mc.Upper, verdict, headline, share >= 0.5, share,
+            bdm.Rounds.Select(r => (IReadOnlyList<double>)r.Positions.ToArray()).ToArray(),
+            bdm.Rounds.Select(r => r.Median).ToArray());
+        var headline = $"ensemble {F0(value)} (BDM {F0(members[0].Median)}, SMP {F0(members[1].Median)}, mean {F0(members[2].Median)}, median {F0(members[3].Median)})"
+                       + (disagreement is null ? "" : "; models disagree");
+        return new Answer(q, true, value, $"position on {F0(issue.Scale.Min)}-{F0(issue.Scale.Max)}", low, high, verdict, headline, share >= 0.5, share,
             Drivers(s, tornado), flips,
             [
-                new ModelEstimate("bdm", baseline, "BDM (published text), weighted median after the last round"),
-                new ModelEstimate("smp", smp, "KTAB spatial model (deterministic defaults), influence x salience weighted mean of its final positions, at the central scenario"),
-                new ModelEstimate("weighted_mean", mean, "influence x salience weighted mean of the starting positions"),
-                .. Elicitation.ExpertSpread.Estimates(s, inputs, model),
+                .. members.Select(m => new ModelEstimate(m.Model.Replace('-', '_'), m.Median,
+                    $"{Description(m.Model)}; median over the draws; ensemble weight {F2(m.Weight)}")),
+                .. Elicitation.ExpertSpread.Estimates(s, inputs, point),
             ],
-            trajectory);
+            trajectory, summary);
     }
+
+    private static string Description(string member) => EnsembleMembers.Descriptions[Array.IndexOf(EnsembleMembers.Names.ToArray(), member)];
 
     // ---- War Trap ----
 
-    private static Answer WarTrap(Scenario s, Question q, AnalysisOptions o, Counter counter, CancellationToken ct)
+    private static Answer WarTrap(Scenario s, Question q, AnalysisRuns runs)
     {
         var inputs = ScenarioInputs.Create(s, QuestionModels.WarTrapPaths(s, q));
         var model = QuestionModels.WarTrap(s, q, withBacker: true);
-        var (baseline, mc, tornado, flips) = Uncertainty(inputs, model, q.Expect, o, counter, ct);
-        var pays = Share(mc.Values, new Expectation(Above: 0));
-        var share = Share(mc.Values, q.Expect);
+        var run = runs.WarTrap(s, q, withBacker: true, runs.Options.Samples);
+        var (baseline, mc) = (run.Value, Interval(run.Draws));
+        var (tornado, flips) = Sensitivities(inputs, model, q.Expect);
+        var pays = Share(run.Draws, new Expectation(Above: 0));
+        var share = Share(run.Draws, q.Expect);
         var models = new List<ModelEstimate>
         {
             new(q.Backer is null ? "war_trap_eu" : $"war_trap_eu_with_{q.Backer}", baseline, "War Trap expected utility at the central scenario"),
@@ -116,14 +151,13 @@ public static class QuestionEngine
         string verdict, headline;
         if (q.Backer is not null)
         {
-            var without = QuestionModels.WarTrap(s, q, withBacker: false);
-            var mcWithout = MonteCarlo.Run(inputs, without, Verdict.GreaterThan(0), Mc(o), counter.Offset(), ct);
-            var baseWithout = MonteCarlo.Evaluate(inputs, without, inputs.Medians());
-            models.Add(new ModelEstimate($"war_trap_eu_without_{q.Backer}", baseWithout, $"no tie to and no commitment from {q.Backer}"));
-            models.Add(new ModelEstimate($"share_of_draws_where_it_pays_without_{q.Backer}", mcWithout.ProbabilityVerdictHolds));
+            var without = runs.WarTrap(s, q, withBacker: false, runs.Options.Samples);
+            var paysWithout = Share(without.Draws, new Expectation(Above: 0));
+            models.Add(new ModelEstimate($"war_trap_eu_without_{q.Backer}", without.Value, $"no tie to and no commitment from {q.Backer}"));
+            models.Add(new ModelEstimate($"share_of_draws_where_it_pays_without_{q.Backer}", paysWithout));
             verdict = $"{Call(pays)} for {who} with {q.Backer} behind it: EU {F2(baseline)} (90%: {F2(mc.Lower)} to {F2(mc.Upper)}), "
-                      + $"positive in {Pct(pays)} of draws; without {q.Backer}: EU {F2(baseWithout)}, positive in {Pct(mcWithout.ProbabilityVerdictHolds)}.";
-            headline = $"{Call(pays).ToLowerInvariant()}: EU > 0 in {Pct(pays)} of draws with {q.Backer}, {Pct(mcWithout.ProbabilityVerdictHolds)} without";
+                      + $"positive in {Pct(pays)} of draws; without {q.Backer}: EU {F2(without.Value)}, positive in {Pct(paysWithout)}.";
+            headline = $"{Call(pays).ToLowerInvariant()}: EU > 0 in {Pct(pays)} of draws with {q.Backer}, {Pct(paysWithout)} without";
         }
         else
         {
@@ -138,18 +172,21 @@ public static class QuestionEngine
 
     // ---- Coercion ----
 
-    private static Answer Coercion(Scenario s, Question q, AnalysisOptions o, Counter counter, CancellationToken ct)
+    private static Answer Coercion(Scenario s, Question q, AnalysisRuns runs)
     {
         // The headline ratio is in the measure the claim is about; the other is reported beside it.
         var lever = s.Lever(q.Lever!);
         var inputs = ScenarioInputs.Create(s, LeverCases.Paths(lever));
         var model = LeverCases.Ratio(lever, q.Measure);
-        var (baseline, mc, tornado, flips) = Uncertainty(inputs, model, q.Expect, o, counter, ct);
+        var run = runs.Coercion(s, lever.Id, q.Measure, runs.Options.Samples);
+        var (baseline, mc) = (run.Value, Interval(run.Draws));
+        var (tornado, flips) = Sensitivities(inputs, model, q.Expect);
         var otherMeasure = q.Measure == CoercionMeasure.Usd ? CoercionMeasure.ShareOfGdp : CoercionMeasure.Usd;
-        var other = MonteCarlo.Run(inputs, LeverCases.Ratio(lever, otherMeasure), Verdict.GreaterThan(1), Mc(o), null, ct);
+        var otherRun = runs.Coercion(s, lever.Id, otherMeasure, runs.Options.Samples);
+        var other = (Interval: Interval(otherRun.Draws), Above: Share(otherRun.Draws, new Expectation(Above: 1)));
         var central = new ScenarioDraw(inputs, inputs.Medians());
         var result = Core.Coercion.CoercionModel.Evaluate(LeverCases.Case(lever, k => central[$"lever/{lever.Id}/{k}"]));
-        var share = Share(mc.Values, q.Expect);
+        var share = Share(run.Draws, q.Expect);
         var sender = s.Actor(lever.Actor).Name;
         var target = s.Actor(lever.Target).Name;
         var claims = q.Claims.Count == 0 ? "the claim" : string.Join(", ", q.Claims);
@@ -157,8 +194,8 @@ public static class QuestionEngine
             m == CoercionMeasure.Usd
                 ? $"in US$ a year, {sender} loses {Usd(result.SenderCostUsd)} and {target} {Usd(result.TargetCostUsd)}: ratio {F2(ratio)} (90%: {F2(lower)} to {F2(upper)}), {sender} loses more in {Pct(above)} of draws"
                 : $"as shares of GDP, {sender} loses {Pct2(result.SenderCost)} and {target} {Pct2(result.TargetCost)}: ratio {F2(ratio)} (90%: {F2(lower)} to {F2(upper)}), {sender} loses more in {Pct(above)} of draws";
-        var verdict = $"{Cap(Part(q.Measure, baseline, mc.Lower, mc.Upper, Share(mc.Values, new Expectation(Above: 1))))} (the comparison {claims} is about); "
-                      + $"{Part(otherMeasure, result.RatioIn(otherMeasure), other.Lower, other.Upper, other.ProbabilityVerdictHolds)}"
+        var verdict = $"{Cap(Part(q.Measure, baseline, mc.Lower, mc.Upper, Share(run.Draws, new Expectation(Above: 1))))} (the comparison {claims} is about); "
+                      + $"{Part(otherMeasure, result.RatioIn(otherMeasure), other.Interval.Lower, other.Interval.Upper, other.Above)}"
                       + (result.Dominant is { } d ? $"; largest channel: {d.Channel} ({Usd(d.CostUsd)}, {Pct2(d.ShareOfGdp)} of the bearer's GDP)" : "");
         var models = new List<ModelEstimate>
         {
@@ -194,100 +231,23 @@ public static class QuestionEngine
 
     private static string Cap(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
-    // ---- Policies ----
-
-    private static IReadOnlyList<PackageOutcome> Packages(Scenario s, AnalysisOptions o, Counter counter, CancellationToken ct)
-    {
-        var questions = s.Questions.Where(q => q.Model is QuestionModel.Bargaining or QuestionModel.WarTrap).ToArray();
-        var bargaining = questions.Where(q => q.Model == QuestionModel.Bargaining).ToArray();
-        var war = questions.FirstOrDefault(q => q.Model == QuestionModel.WarTrap);
-
-        // The scenario as given is the reference every package is measured against.
-        var reference = Outcomes(s, questions, o, counter, ct, countProgress: false);
-        var outcomes = new List<PackageOutcome>();
-        foreach (var policy in s.Policies)
-        {
-            ct.ThrowIfCancellationRequested();
-            var applied = s.Apply(policy);
-            var values = Outcomes(applied, questions, o, counter, ct, countProgress: true);
-            var gains = new double[o.Samples];
-            double centralGain = 0;
-            foreach (var q in bargaining)
-            {
-                var scale = s.Issue(q.Issue!).Scale;
-                var norm = 100 / (scale.Max - scale.Min);
-                centralGain += (values[q.Id].Central - reference[q.Id].Central) * norm / bargaining.Length;
-                for (var k = 0; k < o.Samples; k++)
-                    gains[k] += (values[q.Id].Draws[k] - reference[q.Id].Draws[k]) * norm / bargaining.Length;
-            }
-
-            var draws = (double[])gains.Clone();
-            Array.Sort(gains);
-            var risk = war is null ? 0 : Share(values[war.Id].Draws, new Expectation(Above: 0));
-            outcomes.Add(new PackageOutcome(policy.Id, policy.Title, policy.WhatIf,
-                questions.ToDictionary(q => q.Id, q => values[q.Id].Central),
-                centralGain,
-                bargaining.Length == 0 ? 0 : MonteCarlo.SampleQuantile(gains, 0.05),
-                bargaining.Length == 0 ? 0 : MonteCarlo.SampleQuantile(gains, 0.95),
-                risk,
-                draws));
-        }
-
-        return outcomes;
-    }
-
-    private sealed record Outcome(double Central, IReadOnlyList<double> Draws);
-
-    private static Dictionary<string, Outcome> Outcomes(Scenario s, IReadOnlyList<Question> questions, AnalysisOptions o,
-        Counter counter, CancellationToken ct, bool countProgress)
-    {
-        var result = new Dictionary<string, Outcome>();
-        foreach (var q in questions)
-        {
-            var (inputs, model) = q.Model == QuestionModel.Bargaining
-                ? (ScenarioInputs.Create(s, QuestionModels.BargainingPaths(s, q.Issue!)), QuestionModels.Bdm(s, q.Issue!))
-                : (ScenarioInputs.Create(s, QuestionModels.WarTrapPaths(s, q)), QuestionModels.WarTrap(s, q, withBacker: true));
-            var mc = MonteCarlo.Run(inputs, model, Verdict.GreaterThan(0), Mc(o), countProgress ? counter.Offset() : null, ct);
-            result[q.Id] = new Outcome(MonteCarlo.Evaluate(inputs, model, inputs.Medians()), mc.Values);
-        }
-
-        return result;
-    }
-
-    private static Answer PolicyComparison(Scenario s, Question q, IReadOnlyList<PackageOutcome> packages)
-    {
-        var ranked = packages.Where(p => !p.WhatIf).OrderByDescending(p => p.Gain).ThenBy(p => p.WarRisk).ToArray();
-        if (ranked.Length == 0) return NotAvailable(q, "points", "The scenario defines no policy packages to compare.");
-        var best = ranked[0];
-        var share = Share(best.GainDraws, q.Expect);
-        var order = string.Join(" > ", ranked.Select(p => $"{p.Policy} {Signed(p.Gain)}"));
-
-        // War risk is the policy comparison's War Trap question (the first), named by its actors.
-        var war = s.Questions.FirstOrDefault(x => x.Model == QuestionModel.WarTrap);
-        var risk = war is null ? "" : $" with {s.Actor(war.Challenger!).Name} attacking {s.Actor(war.Target!).Name} paying in {Pct(best.WarRisk)} of draws";
-        var riskShort = war is null ? "" : $", war risk {Pct(best.WarRisk)}";
-
-        // The scenario as given is the reference: a package that does not raise the outcomes (as printed) is not "best".
-        var moves = Math.Round(best.Gain, 1) > 0;
-        var verdict = moves
-            ? $"Best package: {best.Policy}, moving the bargaining outcomes {Signed(best.Gain)} points on average "
-              + $"(90%: {Signed(best.GainLow)} to {Signed(best.GainHigh)}){risk}. Ranking: {order}."
-            : $"No package raises the bargaining outcomes above the scenario as given (the largest mean change, {best.Policy}'s, is {Signed(best.Gain)} points; "
-              + $"90%: {Signed(best.GainLow)} to {Signed(best.GainHigh)}){risk}. Ranking: {order}.";
-        var drivers = ranked.Select(p => new Driver($"policy/{p.Policy}", p.Title, 0, 0, p.Gain)).ToArray();
-        return new Answer(q, true, best.Gain, "mean change on the 0-100 outcome scales vs. the scenario as given", best.GainLow, best.GainHigh, verdict,
-            moves ? $"best: {best.Policy}{riskShort}" : $"no package raises the outcomes{riskShort}",
-            share >= 0.5, share, drivers, [], packages.Select(p => new ModelEstimate(p.Policy, p.Gain, p.Title)).ToArray());
-    }
-
     // ---- Shared ----
 
-    private static (double Baseline, MonteCarloSummary Mc, IReadOnlyList<TornadoBar> Tornado, IReadOnlyList<FlipPoint> Flips) Uncertainty(
-        InputSet inputs, ScenarioModel model, Expectation expect, AnalysisOptions o, Counter counter, CancellationToken ct)
+    /// <summary>The 5% and 95% quantiles of Monte Carlo values.</summary>
+    internal static (double Lower, double Upper) Interval(IReadOnlyList<double> draws)
     {
-        var verdict = expect.Above is { } a ? Verdict.GreaterThan(a) : Verdict.LessThan(expect.Below!.Value);
-        var baseline = MonteCarlo.Evaluate(inputs, model, inputs.Medians());
-        var mc = MonteCarlo.Run(inputs, model, verdict, Mc(o), counter.Offset(), ct);
+        var sorted = draws.ToArray();
+        Array.Sort(sorted);
+        return (MonteCarlo.SampleQuantile(sorted, 0.05), MonteCarlo.SampleQuantile(sorted, 0.95));
+    }
+
+    private static Verdict VerdictOf(Expectation expect) =>
+        expect.Above is { } a ? Verdict.GreaterThan(a) : Verdict.LessThan(expect.Below!.Value);
+
+    /// <summary>Tornado bars for every input, flip points for the strongest drivers, of a deterministic model.</summary>
+    private static (IReadOnlyList<TornadoBar> Tornado, IReadOnlyList<FlipPoint> Flips) Sensitivities(InputSet inputs, ScenarioModel model, Expectation expect)
+    {
+        var verdict = VerdictOf(expect);
         var tornado = Sensitivity.Tornado(inputs, model);
 
         // Flip points for the strongest drivers only: a sub-model over those inputs, the rest at their medians.
@@ -307,47 +267,23 @@ public static class QuestionEngine
             flips = Sensitivity.FlipPoints(sub, subModel, verdict);
         }
 
-        return (baseline, mc, tornado, flips);
+        return (tornado, flips);
     }
-
-    private static MonteCarloOptions Mc(AnalysisOptions o) => new(o.Samples, o.Seed, o.MaxThreads);
 
     private static IReadOnlyList<Driver> Drivers(Scenario s, IReadOnlyList<TornadoBar> tornado) =>
         tornado.Where(b => b.Swing > 0).Take(DriversShown)
             .Select(b => new Driver(b.Input, ScenarioInputs.Label(s, b.Input), b.LowValue, b.HighValue, b.OutputAtHigh - b.OutputAtLow))
             .ToArray();
 
-    private static double Share(IReadOnlyList<double> values, Expectation expect) =>
+    internal static double Share(IReadOnlyList<double> values, Expectation expect) =>
         values.Count == 0 ? 0 : (double)values.Count(expect.IsMetBy) / values.Count;
 
-    private static Answer NotAvailable(Question q, string unit, string verdict) =>
+    internal static Answer NotAvailable(Question q, string unit, string verdict) =>
         new(q, false, double.NaN, unit, double.NaN, double.NaN, verdict, "not available in this build", false, 0, [], [], []);
 
-    private static string F0(double x) => x.ToString("0", CultureInfo.InvariantCulture);
-    private static string F2(double x) => x.ToString("0.00", CultureInfo.InvariantCulture);
-    private static string Signed(double x) => x.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture);
-    private static string Pct(double p) => (100 * p).ToString("0", CultureInfo.InvariantCulture) + "%";
+    internal static string F0(double x) => x.ToString("0", CultureInfo.InvariantCulture);
+    internal static string F2(double x) => x.ToString("0.00", CultureInfo.InvariantCulture);
+    internal static string Signed(double x) => x.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture);
+    internal static string Pct(double p) => (100 * p).ToString("0", CultureInfo.InvariantCulture) + "%";
     private static string Pct2(double p) => (100 * p).ToString("0.00#", CultureInfo.InvariantCulture) + "%";
-
-    /// <summary>Adds up progress over many Monte Carlo runs into one bar.</summary>
-    private sealed class Counter(int total, IProgress<MonteCarloProgress>? sink)
-    {
-        private int _done;
-
-        public IProgress<MonteCarloProgress>? Offset()
-        {
-            if (sink is null) return null;
-            var start = _done;
-            return new Relay(p =>
-            {
-                _done = Math.Max(_done, start + p.Completed);
-                sink.Report(new MonteCarloProgress(Math.Min(_done, total), total));
-            });
-        }
-    }
-
-    private sealed class Relay(Action<MonteCarloProgress> action) : IProgress<MonteCarloProgress>
-    {
-        public void Report(MonteCarloProgress value) => action(value);
-    }
 }

@@ -8,8 +8,8 @@ namespace Statecraft.Core.Scenarios.Analysis;
 
 /// <summary>
 /// Each question type as a pure function of one drawn scenario (the values at the scenario's input
-/// paths), for the uncertainty engine. The models themselves are the project's: BDM and the
-/// weighted mean (Bargaining), War Trap (Conflict).
+/// paths), for the uncertainty engine: how a draw becomes a bargaining <see cref="Issue"/> (which the
+/// ensemble's members read, see <see cref="EnsembleForecast"/>) and War Trap (Conflict).
 /// </summary>
 internal static class QuestionModels
 {
@@ -47,13 +47,6 @@ internal static class QuestionModels
             new Salience(draw[$"issue/{issue.Id}/{st.ActorId}/salience"]))).ToArray();
         return Issue.Create(issue.Id, issue.Scale, actors).Value;
     }
-
-    /// <summary>BDM's forecast: the weighted median of positions after the last round.</summary>
-    public static ScenarioModel Bdm(Scenario s, string issueId) =>
-        draw => BdmModel.Run(RealizeIssue(s, issueId, draw), BdmOptions.Default).ForecastMedian;
-
-    public static ScenarioModel WeightedMean(Scenario s, string issueId) =>
-        draw => Baselines.WeightedMean(RealizeIssue(s, issueId, draw));
 
     // ---- War Trap ----
 
@@ -249,32 +242,4 @@ internal static class LeverCases
 
     private static string Kebab(LeverKind kind) =>
         string.Concat(kind.ToString().Select((c, i) => char.IsUpper(c) ? (i > 0 ? "-" : "") + char.ToLowerInvariant(c) : c.ToString()));
-}
-
-/// <summary>One issue as KTAB's spatial model sees it: one dimension, positions and saliences on [0, 1].</summary>
-internal static class SpatialIssue
-{
-    /// <summary>SMP's forecast on the issue's scale: the capability × salience weighted mean of the final positions.</summary>
-    public static double Forecast(Issue issue)
-    {
-        var span = issue.Scale.Max - issue.Scale.Min;
-        // KTAB's model needs capability > 0; an actor without any carries no weight in the forecast,
-        // so it is left out (a lone actor with weight decides alone).
-        var weighed = issue.Actors.Where(a => a.Capability.Value > 0).ToArray();
-        if (weighed.Length == 1) return weighed[0].Position.Value;
-        var actors = weighed.Select(a => new Spatial.SpatialActor(a.Name, "", a.Capability.Value,
-            [(a.Position.Value - issue.Scale.Min) / span], [a.Salience.Value])).ToArray();
-        var scenario = Spatial.SpatialScenario.Create(issue.Name, "", [issue.Name], actors).Value;
-        var result = Spatial.SmpModel.Run(scenario, Spatial.SmpOptions.Default with { MaxThreads = 1 });
-        var final = result.Final.Positions;
-        double top = 0, bottom = 0;
-        for (var i = 0; i < actors.Length; i++)
-        {
-            var w = actors[i].Capability * actors[i].Salience[0];
-            top += w * final[i];
-            bottom += w;
-        }
-
-        return issue.Scale.Min + span * (bottom > 0 ? top / bottom : final.Average());
-    }
 }
