@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Spectre.Console.Testing;
+using Statecraft.Tests;
 
 namespace Statecraft.Cli.Tests;
 
@@ -79,6 +80,36 @@ public sealed class ForecastCommandsTests : IDisposable
         gas.GetProperty("base_rate").GetProperty("median").GetDouble().ShouldBe(12.5, 1e-6);
     }
 
+    [Theory]
+    [InlineData("peace-treaty-signed-2025", "peace-and-trilateral-deal", 75, 0.1)]
+    [InlineData("pashinyan-in-office-2025", "armenia-regime-change", 50, 0.93)]
+    public void A_bargaining_linked_question_reads_analyzes_predictive_distribution_beside_the_judgement(string id, string model, double threshold, double judgement)
+    {
+        var (code, output) = Run("forecast", "--json");
+        code.ShouldBe(0, output);
+        using var json = JsonDocument.Parse(output);
+        var f = json.RootElement.GetProperty("forecasts").EnumerateArray().Single(x => x.GetProperty("id").GetString() == id);
+        f.GetProperty("forecaster").GetString().ShouldBe("bargaining");
+        var by = f.GetProperty("forecasters").EnumerateArray().ToDictionary(x => x.GetProperty("forecaster").GetString()!, x => x.GetProperty("p").GetDouble());
+        by.Keys.ShouldBe(["judgement", "bargaining"]);
+        by["judgement"].ShouldBe(judgement); // the YAML's judgement stays beside the model's probability
+        var p = f.GetProperty("p").GetDouble();
+        by["bargaining"].ShouldBe(p);
+
+        // The same distribution analyze's headline reads (its default samples, seed and shipped weights):
+        // P(outcome > threshold) must sit between the quantile levels that bracket the threshold.
+        var scenario = Io.Scenarios.ScenarioLoader.LoadFile(TestPaths.InRepo("scenarios", "south-caucasus.yaml")).Value.Scenario;
+        var issue = scenario.Questions.Single(q => q.Id == model).Issue!;
+        var predictive = Core.Scenarios.Analysis.EnsembleForecast.Predict(scenario, issue, Io.Models.EnsembleWeightsFile.BuiltIn,
+            new Core.Uncertainty.MonteCarloOptions(Core.Scenarios.Analysis.AnalysisOptions.DefaultSamples, Core.Scenarios.Analysis.AnalysisOptions.DefaultSeed)).Predictive;
+        var levels = Enumerable.Range(1, 19).Select(i => i / 20.0).ToArray();
+        var below = levels.Where(l => predictive.Quantile(l) < threshold).DefaultIfEmpty(0).Max();
+        var above = levels.Where(l => predictive.Quantile(l) > threshold).DefaultIfEmpty(1).Min();
+        p.ShouldBeInRange(1 - above, 1 - below);
+        f.GetProperty("drivers").EnumerateArray().Single(d => d.GetProperty("kind").GetString() == "model")
+            .GetProperty("text").GetString()!.ShouldContain($"above {threshold}");
+    }
+
     [Fact]
     public void Forecast_resolve_file_and_score_work_end_to_end()
     {
@@ -118,7 +149,11 @@ public sealed class ForecastCommandsTests : IDisposable
         var bins = root.GetProperty("calibration").EnumerateArray().ToArray();
         bins.Sum(b => b.GetProperty("n").GetInt32()).ShouldBe(3);
         bins.ShouldAllBe(b => b.GetProperty("bin").GetArrayLength() == 2);
-        root.GetProperty("models").EnumerateArray().Select(m => m.GetProperty("model").GetString()).ShouldBe(["judgement"]);
+        // Per model: the judgement made all four resolved forecasts, the bargaining ensemble only pashinyan-in-office-2025's.
+        var models = root.GetProperty("models").EnumerateArray().ToDictionary(m => m.GetProperty("model").GetString()!);
+        models.Keys.Order().ShouldBe(["bargaining", "judgement"]);
+        models["bargaining"].GetProperty("resolved").GetInt32().ShouldBe(1);
+        models["bargaining"].GetProperty("brier").GetDouble().ShouldBe(Math.Pow(1 - p["pashinyan-in-office-2025"], 2), 1e-12);
 
         var table = Run("score");
         table.Code.ShouldBe(0);
@@ -210,7 +245,7 @@ public sealed class ForecastCommandsTests : IDisposable
     [Fact]
     public void A_scenario_without_forecasts_is_a_clear_error()
     {
-        var text = File.ReadAllText(Statecraft.Tests.TestPaths.InRepo("scenarios", "south-caucasus.yaml"));
+        var text = File.ReadAllText(TestPaths.InRepo("scenarios", "south-caucasus.yaml"));
         var (code, output) = Run("forecast", Csv("no-forecasts.yaml", text[..text.IndexOf("\nforecasts:", StringComparison.Ordinal)]));
         code.ShouldBe(2);
         output.ShouldContain("no forecasts: section");

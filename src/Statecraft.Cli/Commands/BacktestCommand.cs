@@ -3,6 +3,7 @@ using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Statecraft.Cli.Infrastructure;
+using Statecraft.Core.Ensemble;
 using Statecraft.Core.Forecasting.Backtests;
 using Statecraft.Io.Deu;
 
@@ -30,10 +31,15 @@ public sealed class BacktestDeuCommand(IAnsiConsole console) : Command<BacktestD
     {
         var data = DeuReader.Read(settings.File);
         if (!data.Success) return Output.ReportProblems(console, data.Problems);
-        var evaluation = Evaluation.Run(data.Value, settings.File);
+        var (evaluation, _) = Evaluation.Run(data.Value, settings.File, new CalibrationProvenance("backtest", "", ""));
         var issues = data.Value.Issues.ToDictionary(i => i.Id);
-        var cases = evaluation.Issues.Select(e => new DeuCase(e.Id, e.Outcome,
-            issues[e.Id].Stances.FirstOrDefault(s => s.Actor == "com")?.Position, issues[e.Id].ReferencePoint, e.Forecasts)).ToArray();
+        // The ensemble is scored on its own out-of-sample predictive distribution, not its median plus errors.
+        var (withOutcomes, _) = DeuIssues.WithOutcomes(data.Value);
+        var ensemble = EnsembleCalibration.LeaveOneOutDistributions(EnsembleCalibration.Cases(withOutcomes.Select(c => (c.Id, c.Issue, c.Outcome))))
+            .ToDictionary(x => x.Case.Id, x => x.Predictive);
+        var cases = evaluation.Issues.Select(e => new Core.Forecasting.Backtests.DeuCase(e.Id, e.Outcome,
+            issues[e.Id].Stances.FirstOrDefault(s => s.Actor == "com")?.Position, issues[e.Id].ReferencePoint, e.Forecasts,
+            ensemble.TryGetValue(e.Id, out var d) ? new Dictionary<string, PredictiveDistribution> { [Evaluation.EnsembleName] = d } : null)).ToArray();
         var report = DeuBacktest.Run(cases, evaluation.Models.ToDictionary(m => m.Model, m => m.Description));
         var json = Output.ToJson(report);
         if (settings.Json) Output.WriteJson(console, report);

@@ -37,7 +37,7 @@ public sealed class ForecastCommand(IAnsiConsole console) : Command<ForecastSett
         if (scenario.Forecasts.Count == 0)
             return Output.ReportError(console, $"{loaded.Value.File}: the scenario has no forecasts: section, so there is nothing to forecast (docs/scenario-format.md, \"Forecasts\")");
 
-        var forecasts = Forecaster.Forecast(scenario, ForecastEvidence.For(scenario));
+        var forecasts = Forecaster.Forecast(scenario, ForecastEvidence.For(scenario, cancellationToken));
         var json = ForecastJson.From(scenario, loaded.Value.Sha256, forecasts);
         var text = Output.ToJson(json);
         if (settings.Json) Output.WriteJson(console, json);
@@ -64,15 +64,19 @@ public sealed class ForecastCommand(IAnsiConsole console) : Command<ForecastSett
     private void Write(IReadOnlyList<QuestionForecast> forecasts, ForecastJson json)
     {
         console.MarkupLineInterpolated($"[bold]{json.Scenario.Title}[/] ({json.Scenario.Id}, dated {json.Scenario.Date}, sha256 {json.Scenario.Sha256[..12]})");
-        var table = new Table().AddColumns("Question", "Forecast", "ICD 203 term", "Base rate", "By", "Deadline");
-        foreach (var f in json.Forecasts)
+        // A model's probability stands beside the judgement and the base rate it would replace.
+        var table = new Table().AddColumns("Question", "Forecast", "ICD 203 term", "By", "Judgement", "Base rate", "Deadline");
+        for (var i = 0; i < json.Forecasts.Count; i++)
         {
+            var f = json.Forecasts[i];
+            var judgement = forecasts[i].Predictions[0].Prediction;
             table.AddRow(
                 new Text(f.Id),
                 new Text(f.P is { } p ? Percent(p) : f.Summary),
                 new Text(f.Term ?? "—"),
-                new Text(f.BaseRate is double b ? Percent(b) : f.BaseRateSummary),
                 new Text(f.Forecaster),
+                new Text(judgement.P is { } j ? Percent(j) : judgement.ToString()),
+                new Text(f.BaseRate is double b ? Percent(b) : f.BaseRateSummary),
                 new Text(f.Deadline));
         }
 

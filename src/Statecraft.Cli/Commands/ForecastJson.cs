@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
 using Statecraft.Core.Forecasting;
 using Statecraft.Core.Scenarios;
+using Statecraft.Core.Scenarios.Analysis;
+using Statecraft.Io.Models;
 
 namespace Statecraft.Cli.Commands;
 
@@ -103,10 +105,12 @@ public sealed record ForecastJson(AnalyzeJson.ScenarioRef Scenario, IReadOnlyLis
 
 /// <summary>
 /// The seam between the models and the forecasts (docs/forecasting.md, "From models to probabilities"):
-/// what the analysis offers the model-linked questions.
+/// the linked models run as <c>statecraft analyze</c> runs them by default (its samples, seed and the
+/// shipped ensemble weights), so a forecast's model probability reads the same distribution as
+/// analyze's headline.
 /// </summary>
 internal static class ForecastEvidence
 {
-    public static ModelEvidence For(Scenario scenario) => ModelEvidence.None(
-        "War Trap answers do not carry a calibrated dispute probability yet, nor bargaining answers a predictive distribution");
+    public static ModelEvidence For(Scenario scenario, CancellationToken cancellationToken = default) => ModelEvidence.FromModels(scenario,
+        new AnalysisOptions(AnalysisOptions.DefaultSamples, AnalysisOptions.DefaultSeed, EnsembleWeightsFile.BuiltIn), cancellationToken);
 }

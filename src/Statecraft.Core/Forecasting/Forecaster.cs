@@ -1,28 +1,8 @@
 using System.Globalization;
 using Statecraft.Core.Scenarios;
+using Statecraft.Core.Scenarios.Analysis;
 
 namespace Statecraft.Core.Forecasting;
-
-/// <summary>
-/// A War Trap answer's calibrated probability that the challenger starts a militarized dispute with
-/// use of force against the target within 12 months, with its interval when known.
-/// </summary>
-public sealed record MidProbability(double P12Months, double? Low = null, double? High = null);
-
-/// <summary>
-/// What the models said that forecasts can use, by model question id: War Trap questions' calibrated
-/// dispute probabilities and bargaining questions' predictive distributions (draws of the outcome on
-/// the issue's scale). The one seam between the analysis and the forecasts: a model-linked question
-/// whose model question is missing here is forecast by its judgement, and says why.
-/// </summary>
-public sealed record ModelEvidence(
-    IReadOnlyDictionary<string, MidProbability> Disputes,
-    IReadOnlyDictionary<string, IReadOnlyList<double>> Outcomes,
-    string Missing)
-{
-    /// <summary>No model output: every question is forecast by its judgement, and <paramref name="why"/> says why.</summary>
-    public static ModelEvidence None(string why) => new(new Dictionary<string, MidProbability>(), new Dictionary<string, IReadOnlyList<double>>(), why);
-}
 
 /// <summary>One input behind a forecast: the base rate, the judgement, a model's output or the link's parameters.</summary>
 public sealed record ForecastDriver(string Kind, string Text, double? Value = null, string? Source = null);
@@ -48,6 +28,9 @@ public sealed record QuestionForecast(
     public string? Term => Headline.Prediction.P is { } p ? EstimativeLanguage.Words(p) : null;
 }
 
+/// <summary>One line of a report's first page: a dated event, its probability, where the probability comes from, and its ICD 203 term.</summary>
+public sealed record KeyProbability(string Id, string Question, DateOnly Deadline, double P, string Source, string Term);
+
 /// <summary>Turns a scenario's resolvable questions into forecasts (docs/forecasting.md, "From models to probabilities").</summary>
 public static class Forecaster
 {
@@ -58,12 +41,27 @@ public static class Forecaster
         scenario.Forecasts.Select(q => Forecast(scenario, q, evidence)).ToArray();
 
     /// <summary>
-    /// The key probabilities for a report's first page: every binary question's id, text, headline
-    /// probability and ICD 203 term, in file order.
+    /// The key dated-event probabilities for a report's first page: every binary question, in file
+    /// order, with its deadline, headline probability, where that probability comes from and its
+    /// ICD 203 term. Runs the linked models as <c>analyze</c> does with <paramref name="options"/>.
     /// </summary>
-    public static IReadOnlyList<(string Id, string Question, double P, string Term)> KeyProbabilities(Scenario scenario, ModelEvidence evidence) =>
+    public static IReadOnlyList<KeyProbability> KeyProbabilities(Scenario scenario, AnalysisOptions options, CancellationToken cancellationToken = default) =>
+        KeyProbabilities(scenario, ModelEvidence.FromModels(scenario, options, cancellationToken));
+
+    /// <summary>The key probabilities from model evidence already in hand (see the overload that runs the models).</summary>
+    public static IReadOnlyList<KeyProbability> KeyProbabilities(Scenario scenario, ModelEvidence evidence) =>
         Forecast(scenario, evidence).Where(f => f.Headline.Prediction.P is not null)
-            .Select(f => (f.Question.Id, f.Question.Text, f.Headline.Prediction.P!.Value, f.Term!)).ToArray();
+            .Select(f => new KeyProbability(f.Question.Id, f.Question.Text, f.Deadline, f.Headline.Prediction.P!.Value, SourceOf(f), f.Term!))
+            .ToArray();
+
+    /// <summary>Where a headline comes from, in words: the model and its link, or the judgement (and why a model link was not used).</summary>
+    public static string SourceOf(QuestionForecast f) => f.Headline.Forecaster switch
+    {
+        Judgement when f.ModelNote is not null => "base rate adjusted by judgement (model link pending)",
+        Judgement => "base rate adjusted by judgement",
+        var model => $"{model} model ({f.Question.Model!.Name} {string.Join(", ", f.Question.Model.Questions)}"
+                     + (f.Question.Model.Threshold is { } t ? $", threshold {F(t)}" : "") + ")",
+    };
 
     public static QuestionForecast Forecast(Scenario scenario, ResolvableQuestion q, ModelEvidence evidence)
     {
@@ -127,19 +125,22 @@ public static class Forecaster
     private static ForecasterPrediction? FromOutcome(Scenario scenario, ModelLink link, ModelEvidence evidence, List<ForecastDriver> drivers)
     {
         var id = link.Questions[0];
-        if (!evidence.Outcomes.TryGetValue(id, out var draws) || draws.Count == 0) return null;
+        if (!evidence.Outcomes.TryGetValue(id, out var outcome)) return null;
         var issue = scenario.Questions.First(x => x.Id == id).Issue;
+        var of = $"bargaining '{id}' (issue {issue}): the ensemble's predictive distribution over {outcome.Draws} draw(s)";
         if (link.Kind == ModelLinkKind.Outcome)
         {
-            var prediction = Prediction.FromSamples(draws);
-            drivers.Add(new ForecastDriver("model", $"bargaining '{id}' (issue {issue}): predictive distribution of the outcome, {prediction}", prediction.Median, id));
+            var prediction = Prediction.FromQuantileFunction(outcome.Quantile);
+            drivers.Add(new ForecastDriver("model", $"{of}, {prediction}", prediction.Median, id));
             return new ForecasterPrediction("bargaining", prediction);
         }
 
         var t = link.Threshold!.Value;
         var above = link.Kind == ModelLinkKind.OutcomeAbove;
-        var share = draws.Count(x => above ? x > t : x < t) / (double)draws.Count;
-        drivers.Add(new ForecastDriver("model", $"bargaining '{id}' (issue {issue}): {F(share)} of the outcome's predictive distribution lies {(above ? "above" : "below")} {F(t)}", share, id));
+        // Above: P(Y > t). Below: P(Y < t), the CDF just short of t, so an atom at t counts for neither.
+        var share = above ? outcome.ProbabilityAbove(t) : outcome.Cdf(Math.BitDecrement(t));
+        share = Math.Clamp(share, 0, 1);
+        drivers.Add(new ForecastDriver("model", $"{of}: {F(share)} of it lies {(above ? "above" : "below")} {F(t)}", share, id));
         return new ForecasterPrediction("bargaining", Prediction.Binary(share));
     }
 

@@ -1,18 +1,41 @@
+using Statecraft.Core.Ensemble;
+
 namespace Statecraft.Core.Forecasting.Backtests;
 
 /// <summary>
 /// One DEU III issue as the backtest sees it: the actual outcome, the Commission's position and the
-/// reference point (the status quo) when the file gives them, and each model's point forecast of the
-/// outcome (all on 0-100).
+/// reference point (the status quo) when the file gives them, each model's point forecast of the
+/// outcome (all on 0-100), and, for models that have one, their own out-of-sample predictive
+/// distribution of the outcome (the ensemble's, fitted without this issue).
 /// </summary>
-public sealed record DeuCase(string Id, double Outcome, double? Commission, double? ReferencePoint, IReadOnlyDictionary<string, double> Forecasts);
+public sealed record DeuCase(
+    string Id,
+    double Outcome,
+    double? Commission,
+    double? ReferencePoint,
+    IReadOnlyDictionary<string, double> Forecasts,
+    IReadOnlyDictionary<string, PredictiveDistribution>? Distributions = null);
 
 /// <summary>
-/// A binary question asked of every DEU issue: which side of a threshold the outcome falls. <see cref="Side"/>
-/// gives +1 for yes, −1 for no, 0 exactly on the threshold, and null when the question cannot be
-/// asked of the issue.
+/// A binary question asked of every DEU issue: which side of a threshold the outcome falls.
+/// <see cref="Cut"/> gives the issue's threshold and the yes side (+1: above, −1: below), or null when
+/// the question cannot be asked of the issue.
 /// </summary>
-public sealed record DeuQuestion(string Id, string Text, Func<DeuCase, double, int?> Side);
+public sealed record DeuQuestion(string Id, string Text, Func<DeuCase, (double Threshold, int Direction)?> Cut)
+{
+    /// <summary>+1 when <paramref name="x"/> is on the yes side, −1 on the no side, 0 exactly on the threshold, null when not asked.</summary>
+    public int? Side(DeuCase c, double x) => Cut(c) is var (t, direction) ? Math.Sign((x - t) * direction) : null;
+
+    /// <summary>The mass of <paramref name="d"/> on the yes side, an atom exactly on the threshold counting one half (as a draw there does).</summary>
+    public double Probability(DeuCase c, PredictiveDistribution d)
+    {
+        var (t, direction) = Cut(c) ?? throw new ArgumentException($"question '{Id}' cannot be asked of issue '{c.Id}'", nameof(c));
+        var below = d.Cdf(Math.BitDecrement(t));
+        var above = d.ProbabilityAbove(t);
+        var onIt = Math.Max(0, 1 - below - above);
+        return Math.Clamp((direction > 0 ? above : below) + onIt / 2, 0, 1);
+    }
+}
 
 /// <summary>One case with the probability each model gave.</summary>
 public sealed record DeuBacktestCase(string Id, bool Happened, double BaseRate, IReadOnlyDictionary<string, double> P);
@@ -31,9 +54,11 @@ public sealed record DeuQuestionReport(
 public sealed record DeuBacktestReport(int Issues, IReadOnlyList<DeuQuestionReport> Questions, IReadOnlyList<BacktestScore> Pooled);
 
 /// <summary>
-/// DEU III issues turned into binary questions (<see cref="Questions"/>). Each model's predictive
-/// distribution of an issue's outcome is its point forecast plus its own out-of-sample errors: the
-/// residuals (outcome − forecast) of every other issue, clamped to the 0-100 scale, so an issue's
+/// DEU III issues turned into binary questions (<see cref="Questions"/>). A model with its own
+/// out-of-sample predictive distribution (the ensemble, fitted leaving the issue out) gives that
+/// distribution's mass on the yes side. For every other model the predictive distribution of an
+/// issue's outcome is its point forecast plus its own out-of-sample errors: the residuals
+/// (outcome − forecast) of every other issue, clamped to the 0-100 scale, so an issue's
 /// probability never uses its own outcome. The probability of yes is the share of that distribution
 /// on the yes side (a draw exactly on the threshold counts one half). The base rate is the share of
 /// the other issues where it happened. Issues the question cannot be asked of, or whose outcome sits
@@ -45,12 +70,12 @@ public static class DeuBacktest
     [
         new("commission-side",
             "Does the outcome fall on the Commission's side of the midpoint between the Commission's position and the reference point?",
-            (c, x) => c.Commission is { } com && c.ReferencePoint is { } rp && com != rp
-                ? Math.Sign((x - (com + rp) / 2) * Math.Sign(com - rp))
+            c => c.Commission is { } com && c.ReferencePoint is { } rp && com != rp
+                ? ((com + rp) / 2, Math.Sign(com - rp))
                 : null),
         new("above-50",
             "Does the outcome lie above the middle of the issue's 0-100 scale?",
-            (_, x) => Math.Sign(x - 50)),
+            _ => (50, 1)),
     ];
 
     public static DeuBacktestReport Run(IReadOnlyList<DeuCase> issues, IReadOnlyDictionary<string, string> models)
@@ -100,7 +125,9 @@ public static class DeuBacktest
             for (var k = 0; k < index.Length; k++)
             {
                 var c = cases[index[k]];
-                var prob = Probability(question, c, c.Forecasts[model], residuals, k);
+                var prob = c.Distributions?.GetValueOrDefault(model) is { } own
+                    ? question.Probability(c, own)
+                    : Probability(question, c, c.Forecasts[model], residuals, k);
                 p[index[k]][model] = prob;
                 scored.Add(new BacktestCase(c.Id, prob, happened[index[k]], baseRates[index[k]]));
             }

@@ -1,3 +1,4 @@
+using Statecraft.Core.Ensemble;
 using Statecraft.Core.Forecasting.Backtests;
 
 namespace Statecraft.Core.Tests.Forecasting.Backtests;
@@ -37,6 +38,22 @@ public sealed class DeuBacktestTests
         p.ShouldBe(1.5 / 4, 1e-15);
         // Draws beyond the scale are clamped to it: 45 + 70 = 115 → 100 is still above 50, 45 − 70 → 0.
         DeuBacktest.Probability(Above50, Case("i", 0), 45, [70, -70, 0], own: 2).ShouldBe(0.5, 1e-15);
+    }
+
+    [Fact]
+    public void A_model_with_its_own_predictive_distribution_is_read_on_the_yes_side_an_atom_on_the_threshold_counting_half()
+    {
+        // Atoms at 0..99: above 50 are 51..99 (49), one atom sits on 50. Commission 10, reference 70:
+        // midpoint 40, the yes side is below it: 0..39 (40), one atom on 40.
+        var d = ForecasterTests.Atoms(Enumerable.Range(0, 100).Select(i => (double)i).ToArray());
+        Above50.Probability(Case("i", 0), d).ShouldBe(0.495, 1e-12);
+        CommissionSide.Probability(Case("i", 0, com: 10, rp: 70), d).ShouldBe(0.405, 1e-12);
+
+        // In a backtest the distribution replaces forecast-plus-errors for that model only.
+        var cases = new[] { Case("a", 90), Case("b", 90), Case("c", 10) }
+            .Select(c => c with { Distributions = new Dictionary<string, PredictiveDistribution> { ["m"] = d } }).ToArray();
+        var q = DeuBacktest.Ask(Above50, cases, new Dictionary<string, string> { ["m"] = "test model" });
+        q.Detail.ShouldAllBe(c => Math.Abs(c.P["m"] - 0.495) < 1e-12);
     }
 
     [Fact]
