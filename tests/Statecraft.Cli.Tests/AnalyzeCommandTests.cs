@@ -239,33 +239,46 @@ public sealed class AnalyzeCommandTests
     }
 
     [Fact]
-    public void The_policy_verdict_names_the_scenario_s_own_war_and_calls_no_package_best_that_raises_nothing()
+    public void The_policy_comparison_speaks_of_the_scenario_s_own_war_and_calls_no_package_dominant_that_helps_nothing()
     {
         var path = Path.Combine(Path.GetTempPath(), $"statecraft-policy-{Guid.NewGuid():N}.yaml");
         try
         {
-            string Verdict(string yaml)
+            JsonElement Analyze(string yaml)
             {
                 File.WriteAllText(path, yaml);
                 var (code, output) = Run("analyze", path, "--samples", "16", "--json");
                 code.ShouldBe(0, output);
-                return JsonDocument.Parse(output).RootElement.GetProperty("questions").EnumerateArray()
-                    .Single(q => q.GetProperty("id").GetString() == "which-policy").GetProperty("verdict").GetString()!;
+                return JsonDocument.Parse(output).RootElement.Clone();
             }
 
-            // A mediation that moves Freedonia further from the middle lowers the river outcome: no package
-            // raises it, so none is "best". (Since influence is stated per issue, Marsovia's extra salience
-            // alone no longer lowers it.)
-            var yaml = File.ReadAllText(Fixture("two-countries.yaml")).Replace(
-                "{issue: river-share, actor: MAR, field: salience, add: {value: 0.2, low: 0.1, high: 0.3}",
-                "{issue: river-share, actor: FRE, field: position, add: {value: -10, low: -10, high: -8}");
-            var lowering = Verdict(yaml);
-            lowering.ShouldStartWith("No package raises the bargaining outcomes above the scenario as given (the largest mean change, mediation's, is -");
-            lowering.ShouldContain("Freedonia attacking Sylvania paying in");
-            lowering.ShouldNotContain("Russia");
+            static string Verdict(JsonElement root) => root.GetProperty("questions").EnumerateArray()
+                .Single(q => q.GetProperty("id").GetString() == "which-policy").GetProperty("verdict").GetString()!;
 
-            // A package in which Freedonia concedes raises it, and is named best.
-            var raising = Verdict(yaml.Replace("questions:", """
+            // A mediation that moves Freedonia further from the middle lowers the river outcome: measured
+            // towards Sylvania's position it hurts, so no package helps and none is called dominant.
+            var yaml = File.ReadAllText(Fixture("two-countries.yaml"))
+                .Replace(
+                    "{issue: river-share, actor: MAR, field: salience, add: {value: 0.2, low: 0.1, high: 0.3}",
+                    "{issue: river-share, actor: FRE, field: position, add: {value: -10, low: -10, high: -8}")
+                .Replace("model: policy-comparison,", "model: policy-comparison, sponsors: [SYL],");
+            var lowering = Analyze(yaml);
+            var verdict = Verdict(lowering);
+            verdict.ShouldContain("hurts: mediation (river-outcome -");
+            verdict.ShouldContain("No package helps without a loss.");
+            verdict.ShouldNotContain("dominates");
+            verdict.ShouldNotContain("Russia");
+            var war = lowering.GetProperty("packages")[0].GetProperty("war");
+            war.GetProperty("question").GetString().ShouldBe("freedonia-attacks");
+            war.GetProperty("measure").GetString()!.ShouldContain("FRE attacking SYL");
+
+            // Without sponsors a material move is reported as a move, neither a gain nor "no material change".
+            var unsponsored = Analyze(yaml.Replace(" sponsors: [SYL],", ""));
+            unsponsored.GetProperty("packages")[0].GetProperty("call").GetString().ShouldBe("moves (no sponsors named)");
+
+            // A package in which Freedonia concedes helps Sylvania on the one outcome with a direction, and
+            // dominates the mediation that hurts.
+            var raising = Verdict(Analyze(yaml.Replace("questions:", """
                   - id: concession
                     title: Freedonia gives up the river
                     claims: [C1]
@@ -273,9 +286,9 @@ public sealed class AnalyzeCommandTests
                       - {issue: river-share, actor: FRE, field: position, set: 95, source: guess}
 
                 questions:
-                """));
-            raising.ShouldStartWith("Best package: concession, moving the bargaining outcomes +");
-            raising.ShouldContain("Freedonia attacking Sylvania paying in");
+                """)));
+            raising.ShouldContain("helps: concession (river-outcome +");
+            raising.ShouldContain("concession dominates every other package outcome by outcome.");
         }
         finally
         {

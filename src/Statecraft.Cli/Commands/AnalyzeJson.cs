@@ -74,7 +74,7 @@ public sealed record AnalyzeJson(
     public sealed record OptionJson(string Policy, string Title, double Objective, double Cost);
 
     /// <summary>
-    /// A package outcome by outcome: <c>call</c> is helps, trade-off, hurts or no material change
+    /// A package outcome by outcome: <c>call</c> is helps, trade-off, hurts, no material change or moves (no sponsors named)
     /// for the sponsors; with a responder, its best <c>response</c> (or "none"), the outcomes
     /// <c>with_response</c>, and every option it weighed.
     /// </summary>
@@ -121,6 +121,7 @@ public sealed record AnalyzeJson(
         PackageCall.Helps => "helps",
         PackageCall.TradeOff => "trade-off",
         PackageCall.Hurts => "hurts",
+        PackageCall.Moves => "moves (no sponsors named)",
         _ => "no material change",
     };
 

@@ -41,7 +41,7 @@ public sealed class EvaluateCommand(IAnsiConsole console) : Command<EvaluateSett
             $"statecraft evaluate {settings.File} --weights-out {settings.WeightsOut ?? EnsembleWeightsFile.ShippedPath}");
         var (report, weights) = Evaluation.Run(data.Value, settings.File, provenance);
         // Nothing scorable is bad input, not a table of NaN: refuse it before anything is recorded.
-        if (report.Issues.Count == 0)
+        if (report.Issues.Count == 0 || weights is null)
             return Output.ReportProblems(console, [new Problem("", "out", $"nothing to score: no issue has an outcome and two actors with weight ({string.Join("; ", report.Notes)})", new SourceLocation(settings.File, 1))]);
         if (settings.WeightsOut is not null)
         {

@@ -43,11 +43,18 @@ internal static class Evaluation
         new("bdm-masad", "BDM as in Masad's replication (faults included)", i => Bdm(i, BdmOptions.Masad)),
     ];
 
-    /// <summary>Scores every model and the leave-one-issue-out ensemble; <paramref name="provenance"/> labels the weights fitted on all issues.</summary>
-    public static (EvaluationReport Report, EnsembleWeights Weights) Run(DeuDataset data, string file, CalibrationProvenance provenance)
+    /// <summary>
+    /// Scores every model and the leave-one-issue-out ensemble; <paramref name="provenance"/> labels the weights fitted on all issues.
+    /// With no issue that every ensemble member forecasts there is nothing to score: the report has no
+    /// issues and no weights, and the caller refuses the file.
+    /// </summary>
+    public static (EvaluationReport Report, EnsembleWeights? Weights) Run(DeuDataset data, string file, CalibrationProvenance provenance)
     {
         var (cases, notes) = DeuIssues.WithOutcomes(data);
         var members = EnsembleCalibration.Cases(cases.Select(c => (c.Id, c.Issue, c.Outcome)));
+        if (!members.Any(c => c.Complete))
+            return (new EvaluationReport(file, [], [], new EnsembleScore("none", new Dictionary<string, double>(), 0, double.NaN, double.NaN),
+                [.. notes, "no issue that every ensemble member forecasts"]), null);
         var loo = EnsembleCalibration.LeaveOneOut(members).ToDictionary(f => f.Id);
         var issues = new List<IssueForecasts>();
         for (var i = 0; i < cases.Count; i++)

@@ -91,8 +91,11 @@ public enum PackageCall
     /// <summary>At least one outcome moves materially away from the sponsors and none towards them.</summary>
     Hurts,
 
-    /// <summary>No outcome moves materially (or the comparison names no sponsors).</summary>
+    /// <summary>No outcome moves materially.</summary>
     NoMaterialChange,
+
+    /// <summary>Some outcome moves materially, but the comparison names no sponsors, so no move is a gain or a loss.</summary>
+    Moves,
 }
 
 /// <summary>

@@ -167,6 +167,7 @@ internal static class PackageComparison
             (true, false) => PackageCall.Helps,
             (true, true) => PackageCall.TradeOff,
             (false, true) => PackageCall.Hurts,
+            _ when changes.Any(c => c.Material) => PackageCall.Moves,
             _ => PackageCall.NoMaterialChange,
         };
     }
