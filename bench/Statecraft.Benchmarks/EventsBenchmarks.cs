@@ -5,61 +5,59 @@ using Statecraft.Io.Events;
 namespace Statecraft.Benchmarks;
 
 /// <summary>
-/// Sentences coded per second with TABARI's full CAMEO verb dictionary (15,582 patterns) and the
-/// Phoenix country actors (plus Phoenix agents), single thread and all cores. The corpus is every
-/// sentence of TABARI's validation records, PETRARCH2's GigaWord sample and the source article.
-/// Divide the corpus size (printed by the setup) by the mean time for sentences per second.
+/// Sentences coded per second with the full Phoenix dictionaries as <c>statecraft ingest</c> reads news by
+/// default (PETRARCH2's CAMEO.2.0 verbs, 746,000 patterns after expanding synonym sets; the three Phoenix
+/// actor files and the case's actors, 35,000 phrases; Phoenix agents; reading options), through the
+/// streaming coder on one thread and on all cores; and the time to read those dictionaries. The corpus is
+/// every sentence of TABARI's validation records, PETRARCH2's GigaWord sample and unit tests, the CAMEO
+/// codebook examples and the source article (about 1,190 sentences). Divide the corpus size (printed by
+/// the setup) by the mean time for sentences per second.
 /// </summary>
 [SimpleJob(warmupCount: 2, iterationCount: 5)]
 [MemoryDiagnoser]
 public class EventsBenchmarks
 {
     private Coder _coder = null!;
-    private string[] _sentences = [];
+    private CameoScale _scale = CameoScale.None;
+    private SentenceItem[] _sentences = [];
+    private string _data = "";
 
     [GlobalSetup]
     public void Setup()
     {
         var shared = FindShared();
-        var dict = new EventDictionary();
-        DictionaryReader.LoadTabariVerbs(dict, Path.Combine(shared, "reference", "events", "tabari", "CAMEO.091003.master.verbs"));
-        DictionaryReader.LoadActors(dict, Path.Combine(shared, "data", "event_data", "petrarch2", "Phoenix.Countries.actors.txt"));
-        DictionaryReader.LoadAgents(dict, Path.Combine(shared, "data", "event_data", "petrarch2", "Phoenix.agents.txt"));
-        _coder = new Coder(dict.Seal(), new CoderOptions { CommaClauses = false });
-        var sentences = new List<string>();
-        sentences.AddRange(TabariFiles.ReadRecords(Path.Combine(shared, "reference", "events", "tabari", "Validate.text")).Value
+        _data = Path.Combine(FindRepo(), "data", "events");
+        var loaded = BuiltInEvents.LoadCoder(_data, [], [], [], BuiltInEvents.ReadingOptions).Value;
+        _coder = loaded.Coder;
+        _scale = BuiltInEvents.LoadScale(Path.Combine(_data, BuiltInEvents.Goldstein)).Value;
+        var texts = new List<string>();
+        texts.AddRange(TabariFiles.ReadRecords(Path.Combine(shared, "reference", "events", "tabari", "Validate.text")).Value
             .Where(r => !r.IsOptionChange).Select(r => r.Text));
-        sentences.AddRange(EventFiles.Read(Path.Combine(shared, "data", "event_data", "petrarch2", "GigaWord.sample.PETR.xml"), null, null).Value
+        texts.AddRange(EventFiles.Read(Path.Combine(shared, "data", "event_data", "petrarch2", "GigaWord.sample.PETR.xml"), null, null).Value
             .Documents.SelectMany(d => d.Sentences));
-        sentences.AddRange(SentenceSplitter.Split(File.ReadAllText(Path.Combine(shared, "seed", "south-caucasus-article.txt"))));
-        _sentences = [.. sentences];
-        Console.WriteLine($"// corpus: {_sentences.Length} sentences, {dict.PatternCount} patterns, {dict.Actors.Count} actor phrases");
+        foreach (var set in new[] { "petr_unittest.jsonl", "cameo_codebook_examples.jsonl" })
+            texts.AddRange(File.ReadLines(Path.Combine(shared, "reference", "events", "normalized", set))
+                .Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("text").GetString()!));
+        texts.AddRange(SentenceSplitter.Split(File.ReadAllText(Path.Combine(shared, "seed", "south-caucasus-article.txt"))));
+        _sentences = [.. texts.Select((t, i) => new SentenceItem("bench", new DateOnly(2025, 1, 1), i, t, i > 0 ? texts[i - 1] : null))];
+        Console.WriteLine($"// corpus: {_sentences.Length} sentences, {_coder.Dictionary.PatternCount} patterns, {_coder.Dictionary.Actors.Count} actor phrases");
     }
 
     [Benchmark(Description = "code corpus, 1 thread")]
-    public int SingleThread()
-    {
-        var events = 0;
-        foreach (var s in _sentences) events += _coder.Code(s, 20250101).Events.Count;
-        return events;
-    }
+    public int SingleThread() => EventCoding.Stream(_coder, _sentences, _scale, 1).Sum(r => r.Events.Count);
 
     [Benchmark(Description = "code corpus, all cores")]
-    public int AllCores()
-    {
-        var counts = new int[_sentences.Length];
-        Parallel.For(0, _sentences.Length, i => counts[i] = _coder.Code(_sentences[i], 20250101).Events.Count);
-        return counts.Sum();
-    }
+    public int AllCores() => EventCoding.Stream(_coder, _sentences, _scale, 0).Sum(r => r.Events.Count);
 
-    private static string FindShared()
+    [Benchmark(Description = "read the built-in dictionaries")]
+    public int LoadDictionaries() => BuiltInEvents.LoadCoder(_data, [], [], [], BuiltInEvents.ReadingOptions).Value.Coder.Dictionary.Verbs.Count;
+
+    private static string FindRepo()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "..", "shared");
-            if (File.Exists(Path.Combine(dir.FullName, "Statecraft.slnx")) && Directory.Exists(candidate)) return Path.GetFullPath(candidate);
-        }
-
-        throw new InvalidOperationException("../shared not found above " + AppContext.BaseDirectory);
+            if (File.Exists(Path.Combine(dir.FullName, "Statecraft.slnx"))) return dir.FullName;
+        throw new InvalidOperationException("Statecraft.slnx not found above " + AppContext.BaseDirectory);
     }
+
+    private static string FindShared() => Path.GetFullPath(Path.Combine(FindRepo(), "..", "shared"));
 }

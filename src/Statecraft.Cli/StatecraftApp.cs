@@ -9,7 +9,7 @@ namespace Statecraft.Cli;
 /// <summary>Builds the <c>statecraft</c> command line. Tests call <see cref="Run"/> with a TestConsole.</summary>
 public static class StatecraftApp
 {
-    public static int Run(string[] args, IAnsiConsole console, Func<string, string?>? environment = null)
+    public static int Run(string[] args, IAnsiConsole console, Func<string, string?>? environment = null, TextWriter? diagnostics = null)
     {
         // The limits policy (docs/reliability.md), raised or lowered with STATECRAFT_LIMITS.
         var limits = Limits.Parse((environment ?? Environment.GetEnvironmentVariable)(Limits.Variable));
@@ -18,6 +18,7 @@ public static class StatecraftApp
 
         var registrar = new TypeRegistrar();
         registrar.RegisterInstance(typeof(IAnsiConsole), console);
+        registrar.RegisterInstance(typeof(Diagnostics), new Diagnostics(diagnostics ?? Console.Error));
         var app = new CommandApp(registrar);
         app.Configure(config =>
         {

@@ -68,26 +68,96 @@ public sealed class IngestCommandTests
         note.ShouldContain($"note: {undated} of ");
         note.ShouldContain("--date");
 
-        // With --date every event is dated and nothing is said (in process: only ingest writes to standard error).
-        var error = Console.Error;
-        var captured = new StringWriter();
-        Console.SetError(captured);
-        try
+        // With --date every event is dated and no note is said (only the dictionaries read are listed).
+        var dated = RunWithDiagnostics("ingest", Article, "--csv", "--date", "2025-07-15");
+        dated.Code.ShouldBe(0);
+        dated.Diagnostics.ShouldNotContain("note:");
+        dated.Diagnostics.ShouldContain("Phoenix.Countries.actors.txt: 54,526 lines");
+    }
+
+    [Fact]
+    public void Scheme_plover_gives_PLOVER_types_modes_and_the_CAMEO_code_behind_each()
+    {
+        var (code, output, diagnostics) = RunWithDiagnostics("ingest", Article, "--date", "2025-07-15", "--scheme", "plover", "--json");
+        code.ShouldBe(0, output);
+        using var json = JsonDocument.Parse(output);
+        var stats = json.RootElement.GetProperty("stats");
+        stats.GetProperty("scheme").GetString().ShouldBe("plover");
+        var events = json.RootElement.GetProperty("events").EnumerateArray().ToList();
+        events.ShouldNotBeEmpty();
+        events.ShouldAllBe(e => char.IsAsciiLetterUpper(e.GetProperty("code").GetString()![0]) && e.GetProperty("cameo").GetString()!.Length >= 3);
+        var strike = events.First(e => e.GetProperty("span").GetString()!.Contains("targeted by"));
+        strike.GetProperty("code").GetString().ShouldBe("ASSAULT");
+        strike.GetProperty("cameo").GetString()!.ShouldStartWith("19");
+        strike.GetProperty("intensity").GetDouble().ShouldBeLessThan(-9);
+        strike.TryGetProperty("goldstein", out _).ShouldBeFalse();
+        strike.GetProperty("quad_class").GetInt32().ShouldBe(4);
+        // statements and appeals have no PLOVER type: counted, said, not output
+        var dropped = stats.GetProperty("not_in_plover").GetInt32();
+        if (dropped > 0) diagnostics.ShouldContain($"note: {dropped} CAMEO events are statements or appeals");
+
+        var csv = Run("ingest", Article, "--date", "2025-07-15", "--scheme", "plover", "--csv");
+        csv.Output.Split('\n')[0].Trim().ShouldBe("doc,sentence,date,actor,recipient,event_type,mode,context,intensity,quad_class,cameo,span,text");
+    }
+
+    [Fact]
+    public void Polecat_events_need_the_PLOVER_scheme()
+    {
+        var polecat = TestPaths.InRepo("tests", "Statecraft.Io.Tests", "Events", "Fixtures", "polecat-sample.tsv");
+        var cameo = Run("ingest", polecat);
+        cameo.Code.ShouldBe(2);
+        cameo.Output.ShouldContain("add --scheme plover");
+        var plover = Run("ingest", polecat, "--scheme", "plover", "--csv");
+        plover.Code.ShouldBe(0, plover.Output);
+        plover.Output.ShouldContain("sample-1,0,2024-12-25,RUS,AZE,ASSAULT,aerial,military,-9.5,4,");
+        Run("ingest", polecat, "--scheme", "idea").Output.ShouldContain("--scheme: 'idea' is not one of cameo, plover");
+    }
+
+    [Fact]
+    public void Watch_links_each_question_input_to_the_events_that_push_it()
+    {
+        var (code, output) = Run("watch", "built-in", Article, "--samples", "30", "--json");
+        code.ShouldBe(0, output);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        root.GetProperty("scenario").GetString().ShouldBe("south-caucasus");
+        var questions = root.GetProperty("questions").EnumerateArray().ToList();
+        questions.Count.ShouldBeGreaterThanOrEqualTo(10);
+        var attack = questions.Single(q => q.GetProperty("id").GetString() == "russia-attacks-azerbaijan");
+        var inputs = attack.GetProperty("inputs").EnumerateArray().ToList();
+        inputs.Select(i => i.GetProperty("input").GetString()).ShouldContain("actor/RUS/committed_elsewhere");
+        var article = File.ReadAllText(Article);
+        var evidence = questions.SelectMany(q => q.GetProperty("inputs").EnumerateArray()).SelectMany(i => i.GetProperty("evidence").EnumerateArray()).ToList();
+        evidence.ShouldNotBeEmpty();
+        foreach (var e in evidence)
         {
-            Run("ingest", Article, "--csv", "--date", "2025-07-15").Code.ShouldBe(0);
-        }
-        finally
-        {
-            Console.SetError(error);
+            // each event linked to its sentence, as written
+            e.GetProperty("doc").GetString().ShouldBe("south-caucasus-article.txt");
+            e.GetProperty("sentence").GetInt32().ShouldBeGreaterThan(0);
+            article.ShouldContain(e.GetProperty("text").GetString()!);
+            e.GetProperty("why").GetString()!.ShouldNotBeEmpty();
         }
 
-        captured.ToString().ShouldBeEmpty();
+        foreach (var i in questions.SelectMany(q => q.GetProperty("inputs").EnumerateArray()))
+            i.GetProperty("events").GetInt32().ShouldBe(i.GetProperty("evidence").GetArrayLength());
+        Run("watch", "built-in", Article, "--samples", "30", "--json").Output.ShouldBe(output);
+    }
+
+    [Fact]
+    public void Watch_names_bad_options()
+    {
+        var (code, output) = Run("watch", "built-in", Article, "--since", "2025-13-01");
+        code.ShouldBe(2);
+        output.ShouldContain("--since: '2025-13-01' is not YYYY-MM-DD");
     }
 
     [Fact]
     public void Same_input_gives_the_same_bytes()
     {
-        Run("ingest", Article, "--date", "2025-07-15").Output.ShouldBe(Run("ingest", Article, "--date", "2025-07-15").Output);
+        var all = Run("ingest", Article, "--date", "2025-07-15").Output;
+        all.ShouldBe(Run("ingest", Article, "--date", "2025-07-15").Output);
+        Run("ingest", Article, "--date", "2025-07-15", "--threads", "1").Output.ShouldBe(all);
+        Run("ingest", Article, "--threads", "0").Output.ShouldContain("--threads: expected a whole number >= 1, found 0");
     }
 
     [Fact]
@@ -117,16 +187,38 @@ public sealed class IngestCommandTests
         output.ShouldContain("no-such-file.txt");
     }
 
+    private static (int Code, string Output, string Diagnostics) RunWithDiagnostics(params string[] args)
+    {
+        var console = new TestConsole();
+        console.Profile.Width = 400;
+        var errors = new StringWriter();
+        var code = StatecraftApp.Run(args, console, diagnostics: errors);
+        return (code, console.Output, errors.ToString());
+    }
+
     [Fact]
-    public void Malformed_user_dictionary_is_named_with_its_line()
+    public void Malformed_user_dictionary_entries_are_skipped_and_reported_or_refused_with_strict()
     {
         var path = Path.Combine(Path.GetTempPath(), $"bad-{Guid.NewGuid():N}.actors");
         File.WriteAllText(path, "RUSSIA [RUS]\nARMENIA [ARM\n");
         try
         {
-            var (code, output) = Run("ingest", Article, "--actors", path);
-            code.ShouldBe(2);
-            output.ShouldContain(Path.GetFileName(path) + ":2");
+            var (code, output, diagnostics) = RunWithDiagnostics("ingest", Article, "--actors", path);
+            code.ShouldBe(0, output);
+            diagnostics.ShouldContain(Path.GetFileName(path) + ": 2 lines, 2 entries skipped; see --dictionary-report");
+            diagnostics.ShouldNotContain(path + ":2");
+            using (var json = JsonDocument.Parse(output))
+            {
+                var file = json.RootElement.GetProperty("stats").GetProperty("dictionaries").EnumerateArray()
+                    .Single(d => d.GetProperty("file").GetString() == Path.GetFileName(path));
+                file.GetProperty("skipped").GetInt32().ShouldBe(2);
+            }
+
+            RunWithDiagnostics("ingest", Article, "--actors", path, "--dictionary-report").Diagnostics
+                .ShouldContain(path + ":2:9: code: missing ']' after '['; this code is skipped");
+            var strict = RunWithDiagnostics("ingest", Article, "--actors", path, "--strict");
+            strict.Code.ShouldBe(2);
+            strict.Output.ShouldContain(Path.GetFileName(path) + ":2");
         }
         finally
         {

@@ -79,12 +79,15 @@ internal static class CommandRegistry
         // ingest, timeline
         config.AddBranch("ingest", ingest =>
         {
-            ingest.SetDescription("Code political events (CAMEO) and figures from text; read ICEWS/GDELT events.");
+            ingest.SetDescription("Code political events (CAMEO or PLOVER) and figures from text; read ICEWS, GDELT and POLECAT events.");
             ingest.SetDefaultCommand<IngestCommand>();
             ingest.AddCommand<IngestValidateCommand>("validate")
                 .WithDescription("Run a TABARI validation project and report each record as passed or failed.");
         });
         config.AddCommand<TimelineCommand>("timeline")
             .WithDescription("Monthly dyadic series and per-dyad timelines from an event file or texts.");
+        config.AddCommand<WatchCommand>("watch")
+            .WithDescription("For each question of a scenario, the coded events that bear on its flip points and drivers, and how far they push them.")
+            .WithExample("watch", "built-in", "events.csv", "--since", "2025-07-06");
     }
 }

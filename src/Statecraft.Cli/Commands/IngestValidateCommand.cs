@@ -35,7 +35,7 @@ internal sealed class IngestValidateCommand(IAnsiConsole console) : Command<Inge
         var records = TabariFiles.ReadRecords(project.Value.Text);
         if (!records.Success) return Output.ReportProblems(console, records.Problems);
 
-        var outcomes = TabariValidation.Run(coder.Value, records.Value);
+        var outcomes = TabariValidation.Run(coder.Value.Coder, records.Value);
         var rows = outcomes.Select(o => new RecordJson(o.Record.Id, o.Record.Line, o.Passed,
             [.. o.Record.Expected.Select(e => $"{e.Source} {e.Target} {e.Code}"), .. o.Record.ExpectDiscard ? ["discard"] : Array.Empty<string>(), .. o.Record.ExpectComplex ? ["complex"] : Array.Empty<string>()],
             [.. o.Found.Select(e => $"{e.Source} {e.Target} {e.Code}"), .. o.Coding.Discarded ? ["discard"] : Array.Empty<string>(), .. o.Coding.Complex ? ["complex"] : Array.Empty<string>()],

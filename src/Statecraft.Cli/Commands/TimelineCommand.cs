@@ -41,12 +41,7 @@ internal sealed class TimelineCommand(IAnsiConsole console) : Command<TimelineCo
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var problems = new List<Problem>();
-        DateOnly? date = null;
-        if (settings.Date is not null)
-        {
-            if (DateOnly.TryParseExact(settings.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) date = d;
-            else problems.Add(new Problem("", "--date", $"'{settings.Date}' is not YYYY-MM-DD"));
-        }
+        var date = OptionValues.Date(settings.Date, "--date", problems);
 
         if (settings.Files.Length == 0) problems.Add(new Problem("", "FILE", "no input file"));
         if (problems.Count > 0) return Output.ReportProblems(console, problems);

@@ -4,6 +4,7 @@ using Spectre.Console;
 using Statecraft.Core.Domain;
 using Statecraft.Core.Events;
 using Statecraft.Core.Scenarios;
+using Statecraft.Core.Watch;
 using Statecraft.Io.Events;
 
 namespace Statecraft.Cli.Commands;
@@ -47,7 +48,7 @@ internal static class TimelineTrends
             if (!coder.Success) return ParseResult<IReadOnlyList<CodedEvent>>.ForProblems(coder.Problems);
             var scale = BuiltInEvents.LoadScale(Path.Combine(dataDir!, BuiltInEvents.Goldstein));
             if (!scale.Success) return ParseResult<IReadOnlyList<CodedEvent>>.ForProblems(scale.Problems);
-            events.AddRange(EventCoding.Code(coder.Value, documents, scale.Value).Events);
+            events.AddRange(EventCoding.Code(coder.Value.Coder, documents, scale.Value).Events);
         }
 
         return problems.Count > 0
@@ -55,23 +56,10 @@ internal static class TimelineTrends
             : ParseResult<IReadOnlyList<CodedEvent>>.ForValue(events);
     }
 
-    /// <summary>Maps an event actor code to a scenario actor: a faction (<c>AZEGOV</c> to <c>AZE_GOV</c>)
-    /// if the scenario has it, else the country (<c>RUSGOV</c> to <c>RUS</c>); CAMEO's Europe code
-    /// <c>EUR</c> stands for the scenario's <c>EU</c>.</summary>
-    internal static string? ActorOf(Scenario scenario, string code)
-    {
-        var ids = scenario.Actors.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
-        if (code.Length >= 6 && ids.Contains($"{code[..3]}_{code[3..6]}")) return $"{code[..3]}_{code[3..6]}";
-        var country = Timelines.Country(code);
-        if (ids.Contains(country)) return country;
-        if (country == "EUR" && ids.Contains("EU")) return "EU";
-        return null;
-    }
-
     internal static List<TieTrend> ForTies(Scenario scenario, IReadOnlyList<CodedEvent> events)
     {
         var mapped = events
-            .Select(e => (Event: e, S: ActorOf(scenario, e.Source), T: ActorOf(scenario, e.Target)))
+            .Select(e => (Event: e, S: ScenarioActors.Of(scenario, e.Source), T: ScenarioActors.Of(scenario, e.Target)))
             .Where(x => x.S is not null && x.T is not null && x.S != x.T)
             .ToList();
         string Up(string id) => scenario.Actors.FirstOrDefault(a => a.Id == id)?.Country ?? id;

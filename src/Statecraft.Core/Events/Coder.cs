@@ -6,6 +6,9 @@ public sealed record SentenceEvent(string Source, string Target, string Code, in
 /// <summary>What the coder made of a sentence: its events, or why it set the sentence aside.</summary>
 public sealed record SentenceCoding(IReadOnlyList<SentenceEvent> Events, bool Discarded, bool Complex, string? Reason = null)
 {
+    /// <summary>The actors the sentence names, in order, with their character spans (for its figures).</summary>
+    public IReadOnlyList<(string Code, int Start, int End)> Actors { get; init; } = [];
+
     public static readonly SentenceCoding Empty = new([], false, false);
 }
 
@@ -21,19 +24,45 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
     private static readonly HashSet<string> Auxiliaries = ["WAS", "WERE", "BEEN"];
     private static readonly HashSet<string> Pronouns = ["HE", "SHE", "IT", "ITS", "HIS", "HER", "HIM", "THEY", "THEM", "THEIR"];
     private static readonly HashSet<string> Modals = ["SHOULD", "MUST", "OUGHT", "SHALL", "WOULD", "COULD", "MIGHT", "WOULDN'T", "COULDN'T", "SHOULDN'T"];
-    private static readonly HashSet<string> Negations = ["NOT", "NEVER", "DIDN'T", "DOESN'T", "DON'T", "WON'T", "CAN'T", "CANNOT", "ISN'T", "WASN'T", "HASN'T", "HAVEN'T", "NO"];
+    private static readonly HashSet<string> ReportingVerbs = ["SAID", "SAYS", "SAY", "ANNOUNCED", "ANNOUNCES", "TOLD", "STATED", "DECLARED", "INDICATED"];
+    private static readonly string[] IntendingVerbs = ["AGREE", "PROMIS", "PLEDG", "VOW", "PLAN", "INTEND", "DECID", "OFFER", "THREATEN"];
+    private static readonly HashSet<string> IntendingAdjectives = ["READY", "WILLING", "PREPARED", "DETERMINED", "ABOUT"];
+    private static readonly HashSet<string> Negations = ["NOT", "NEVER", "DIDN'T", "DOESN'T", "DON'T", "WON'T", "CAN'T", "CANNOT", "ISN'T", "WASN'T", "HASN'T", "HAVEN'T", "NO", "REFUSAL", "FAILURE"];
 
     public EventDictionary Dictionary { get; } = dictionary;
     public CoderOptions Options { get; } = options ?? new CoderOptions();
 
     public Coder With(CoderOptions options) => new(Dictionary, options);
 
+    /// <summary>CAMEO's code for intending an action of <paramref name="code"/>'s family: cooperation
+    /// (04-08) becomes the matching "express intent to" code (036, 032, 031, 033, 035), force and
+    /// coercion (14-20) the matching threat (133, 138, 131, 137); statements, appeals and other verbal
+    /// acts (01-03, 09-13) stay as they are.</summary>
+    internal static string IntentCode(string code) => CameoScale.Family(code) switch
+    {
+        "04" => "036",
+        "05" => "032",
+        "06" => "031",
+        "07" => "033",
+        "08" => "035",
+        "14" => "133",
+        "15" or "18" or "19" or "20" => "138",
+        "16" => "131",
+        "17" => "137",
+        _ => code,
+    };
+
     /// <summary>Codes one sentence; <paramref name="date"/> (yyyymmdd, 0 = unknown) selects dated actor codes.</summary>
-    public SentenceCoding Code(string sentence, int date = 0) => Code(sentence, date, null);
+    public SentenceCoding Code(string sentence, int date = 0) => Code(sentence, date, (Func<IReadOnlyList<string>?>?)null);
 
     /// <summary>Codes a sentence of running text; a pronoun with no actor before it in the sentence refers
     /// to <paramref name="previousSubject"/> (the first actor of the sentence before), as TABARI's FORWARD.</summary>
-    public SentenceCoding Code(string sentence, int date, IReadOnlyList<string>? previousSubject)
+    public SentenceCoding Code(string sentence, int date, IReadOnlyList<string>? previousSubject) =>
+        Code(sentence, date, previousSubject is null ? null : () => previousSubject);
+
+    /// <summary>As above, the previous subject found only if a pronoun needs it (it costs a second reading
+    /// of the sentence before).</summary>
+    public SentenceCoding Code(string sentence, int date, Func<IReadOnlyList<string>?>? previousSubject)
     {
         var tokens = Tokenizer.Tokenize(sentence);
         if (tokens.Count == 0) return SentenceCoding.Empty;
@@ -101,13 +130,22 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
         private bool _discard;
         private bool _complex;
 
-        public IReadOnlyList<string>? PreviousSubject { get; init; }
+        public Func<IReadOnlyList<string>?>? PreviousSubject { get; init; }
 
         public SentenceCoding Run()
         {
+            var coding = Decide();
+            return coding with { Actors = _spans };
+        }
+
+        private List<(string Code, int Start, int End)> _spans = [];
+
+        private SentenceCoding Decide()
+        {
             TagWords();
-            if (_discard) return new SentenceCoding([], true, false, "discard");
             AttachAgents();
+            _spans = Spans();
+            if (_discard) return new SentenceCoding([], true, false, "discard");
             BuildCompounds();
             ResolvePronouns();
             if (_complex && _opt.ComplexEnabled) return new SentenceCoding([], false, true, "complex code");
@@ -137,6 +175,11 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
         {
             TagWords();
             AttachAgents();
+            return Spans();
+        }
+
+        private List<(string Code, int Start, int End)> Spans()
+        {
             var list = new List<(string, int, int)>();
             foreach (var u in _units)
                 if (u.Tag == Tag.Actor)
@@ -158,10 +201,15 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
             while (i < tokens.Count)
             {
                 var unit = Classify(i);
+                // "according to X" attributes; it is not ACCORD, a verb of granting (060)
+                if (unit.Tag == Tag.Verb && tokens[i].Text == "ACCORDING" && i + 1 < tokens.Count && tokens[i + 1].Text == "TO")
+                    unit.Tag = Tag.Noun;
                 if (unit.Tag == Tag.Verb && i > 0)
                 {
                     var prev = _units.Count > 0 ? _units[^1] : null;
-                    var shifted = prev is { Tag: Tag.Determiner } || (!allCaps && tokens[i].Capitalized && !AfterQuote(i));
+                    // "so-called" names, it does not call
+                    var shifted = prev is { Tag: Tag.Determiner } || (!allCaps && tokens[i].Capitalized && !AfterQuote(i))
+                        || (tokens[i].Text == "CALLED" && tokens[i - 1].Text == "SO");
                     if (shifted) unit.Tag = Tag.Noun;
                 }
 
@@ -169,7 +217,7 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
                 {
                     if (SpecialCodes.IsDiscard(unit.Verb!.Code)) _discard = true;
                     if (SpecialCodes.IsComplex(unit.Verb!.Code)) _complex = true;
-                    if (SpecialCodes.IsNull(unit.Verb!.Code) && unit.Verb.Patterns.Count == 0) unit.Tag = Tag.Noun;
+                    if (SpecialCodes.IsNull(unit.Verb!.Code) && unit.Verb.Sorted.Count == 0) unit.Tag = Tag.Noun;
                 }
 
                 _units.Add(unit);
@@ -474,10 +522,11 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
 
                 if (referent is null)
                 {
-                    if (PreviousSubject is null || PreviousSubject.Count == 0) continue;
+                    var previous = PreviousSubject?.Invoke();
+                    if (previous is null || previous.Count == 0) continue;
                     u.Tag = Tag.Actor;
-                    u.Codes = [.. PreviousSubject];
-                    u.Compound = PreviousSubject.Count > 1;
+                    u.Codes = [.. previous];
+                    u.Compound = previous.Count > 1;
                     continue;
                 }
 
@@ -561,6 +610,22 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
                 {
                     if (clause[v].Tag != Tag.Verb) continue;
                     var result = CodeVerb(clause, v, carried, out var usedSource);
+                    if (_opt.Intentions)
+                    {
+                        // "agreed to visit": the agreement is the intent to visit, when the second verb codes
+                        Unit? intendedSource = null;
+                        var intended = IntentVerb(clause, v) ? CodeVerb(clause, v + 2, carried, out intendedSource) : null;
+                        if (intended is { Events.Count: > 0 })
+                        {
+                            result = intended;
+                            usedSource = intendedSource;
+                            v += 2;
+                        }
+
+                        if (result is not null && (intended is { Events.Count: > 0 } || IsIntended(clause[v])))
+                            result = result with { Events = [.. result.Events.Select(e => e with { Code = IntentCode(e.Code) })] };
+                    }
+
                     if (result is null) continue;
                     if (usedSource is not null) carried = usedSource;
                     if (result.Events.Count == 0) continue;
@@ -603,10 +668,12 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
             {
                 if (index == last) continue;
                 last = index;
-                var pattern = verb.Patterns[index];
+                var pattern = verb.Table.Patterns[index];
                 if (pattern.Literals.Length > 0 && !AllPresent(pattern.Literals, present)) continue;
                 var caps = new Captures();
                 if (!MatchPattern(pattern, clause, v, lo, hi, ref caps)) continue;
+                // a pattern reaching into a hypothetical ("meaning that X would lead to war") codes nothing
+                if (_opt.SkipRecommendations && SpansModal(caps)) return null;
                 if (SpecialCodes.IsNull(pattern.Code)) return null;
                 if (SpecialCodes.IsDiscard(pattern.Code)) { _discard = true; return null; }
                 if (SpecialCodes.IsComplex(pattern.Code)) { _complex = true; return null; }
@@ -631,10 +698,10 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
 
         private static List<int> Candidates(VerbEntry verb, string[] present)
         {
-            var found = new List<int>(verb.WithoutProbe);
-            if (verb.ProbeIndex.Count > 0)
+            var found = new List<int>(verb.Table.WithoutProbe);
+            if (verb.Table.ProbeIndex.Count > 0)
             {
-                var lookup = verb.ProbeIndex.GetAlternateLookup<ReadOnlySpan<char>>();
+                var lookup = verb.Table.ProbeIndex.GetAlternateLookup<ReadOnlySpan<char>>();
                 string? previous = null;
                 foreach (var w in present)
                 {
@@ -667,7 +734,8 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
         private bool IsRecommendation(Unit verb)
         {
             // a modal anywhere before the verb in the sentence ("X should support Y, ensuring ... and
-            // demanding ..." recommends all three); a negation just before it
+            // demanding ..." recommends all three); a negation just before it. With intentions on,
+            // a reported "would" ("said they would meet") is an intent, not a hypothesis.
             var at = _units.IndexOf(verb);
             var seen = 0;
             for (var k = at - 1; k >= 0; k--)
@@ -675,12 +743,73 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
                 var u = _units[k];
                 if (u.Deleted) continue;
                 var t = tokens[u.Start].Text;
-                if (Modals.Contains(t)) return true;
+                if (Modals.Contains(t) && !(_opt.Intentions && t == "WOULD" && Reported(k))) return true;
                 if (seen++ < 3 && Negations.Contains(t)) return true;
             }
 
             return false;
         }
+
+        /// <summary>Whether the actor is the subject of "must", "should" or "ought to": "... that China must drop".</summary>
+        private bool FollowedByRecommendation(Unit actor)
+        {
+            var k = _units.IndexOf(actor) + 1;
+            while (k < _units.Count && _units[k].Deleted) k++;
+            return k < _units.Count && tokens[_units[k].Start].Text is "MUST" or "SHOULD" or "OUGHT";
+        }
+
+        /// <summary>Whether the words a pattern matched include a modal of recommendation or hypothesis.</summary>
+        private bool SpansModal(Captures caps)
+        {
+            for (var t = Math.Max(0, caps.First); t < Math.Min(caps.Last, tokens.Count); t++)
+                if (Modals.Contains(tokens[t].Text)) return true;
+            return false;
+        }
+
+        /// <summary>Whether a reporting verb ("said", "announced") comes before unit <paramref name="k"/>.</summary>
+        private bool Reported(int k)
+        {
+            for (var j = k - 1; j >= 0; j--)
+                if (ReportingVerbs.Contains(tokens[_units[j].Start].Text)) return true;
+            return false;
+        }
+
+        /// <summary>A verb of intending followed by "to" and another verb: "agreed to visit", "vowed to attack".</summary>
+        private bool IntentVerb(List<Unit> clause, int v) =>
+            v + 2 < clause.Count && StartsWithAny(tokens[clause[v].Start].Text, IntendingVerbs)
+            && clause[v + 1].Tag == Tag.None && tokens[clause[v + 1].Start].Text == "TO" && clause[v + 2].Tag == Tag.Verb;
+
+        /// <summary>Whether a verb states an intention: "will visit", "is ready to send", "agreed to visit",
+        /// "said they would meet" (a modal "would" reported).</summary>
+        private bool IsIntended(Unit verb)
+        {
+            var at = _units.IndexOf(verb);
+            for (int k = at - 1, seen = 0; k >= 0 && seen < 3; k--)
+            {
+                var u = _units[k];
+                if (u.Deleted) continue;
+                seen++;
+                var t = tokens[u.Start].Text;
+                if (t is "WILL" || (t is "WOULD" && Reported(k))) return true;
+                if (t is "TO" && k > 0)
+                {
+                    var before = tokens[_units[k - 1].Start].Text;
+                    return IntendingAdjectives.Contains(before) || StartsWithAny(before, IntendingVerbs);
+                }
+
+                if (u.Tag is Tag.Verb or Tag.Actor or Tag.Comma) return false;
+            }
+
+            return false;
+        }
+
+        private static bool StartsWithAny(string word, string[] stems)
+        {
+            foreach (var stem in stems)
+                if (word.StartsWith(stem, StringComparison.Ordinal)) return true;
+            return false;
+        }
+
 
         private struct Captures
         {
@@ -816,7 +945,8 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
         {
             var code = rawCode.Trim();
             var dominant = code.EndsWith('!');
-            var subordinate = code.EndsWith('?');
+            // a plain statement (CAMEO 010) gives way to any other event of the sentence
+            var subordinate = code.EndsWith('?') || (_opt.StatementsSubordinate && code.TrimEnd('!') == "010");
             code = code.TrimEnd('!', '?');
 
             Unit? source = caps.Source;
@@ -851,6 +981,13 @@ public sealed class Coder(EventDictionary dictionary, CoderOptions? options = nu
                         if (target is null && source is { Compound: true }) target = source;
                     }
                 }
+            }
+
+            // "X said Y must Z": the recommendation is not coded, but saying it is X's demand on Y (CAMEO 100)
+            if (_opt.SkipRecommendations && code == "010" && target is not null && FollowedByRecommendation(target))
+            {
+                code = "100";
+                subordinate = false;
             }
 
             usedSource = source;

@@ -56,4 +56,12 @@ public sealed record CoderOptions
     /// <summary>Commas end clauses (instead of TABARI's dropping of short comma-delimited asides), and
     /// the source is the actor nearest before the verb. Suits the long sentences of analysis.</summary>
     public bool CommaClauses { get; init; }
+
+    /// <summary>A plain statement (CAMEO 010, "said") is subordinate: dropped when the sentence gives any other
+    /// event, as CAMEO codes 010 only when nothing more specific is said ("X said Y attacked Z" is Y's attack).</summary>
+    public bool StatementsSubordinate { get; init; }
+
+    /// <summary>An intended action ("will visit", "agreed to send", "is ready to attack", "said they would
+    /// meet") is coded as CAMEO's intent or threat for that action (036, 033, 138 ...), not as done.</summary>
+    public bool Intentions { get; init; }
 }

@@ -1,6 +1,8 @@
 namespace Statecraft.Core.Events;
 
-/// <summary>An actor code valid from <see cref="From"/> to <see cref="To"/> (inclusive, yyyymmdd; 0 = open).</summary>
+/// <summary>An actor code valid from <see cref="From"/> through <see cref="To"/> (both inclusive, yyyymmdd,
+/// 0 = open). A range <c>A-B</c> includes both days (PETRARCH's unit tests code its last day), <c>&lt;D</c>
+/// ends the day before D, <c>&gt;D</c> and a bare <c>D</c> start on D.</summary>
 public sealed record DatedCode(string Code, int From = 0, int To = 0)
 {
     public bool Covers(int date) => (From == 0 || date >= From) && (To == 0 || date <= To);
@@ -10,14 +12,24 @@ public sealed record DatedCode(string Code, int From = 0, int To = 0)
 public sealed record ActorEntry(string Phrase, PhraseWord[] Words, IReadOnlyList<DatedCode> Codes)
 {
     /// <summary>The code on <paramref name="date"/> (yyyymmdd): the first restriction met, else the
-    /// default, else the null code. A code may be compound (<c>GME/GMW</c>).</summary>
+    /// default, else the null code. Undated text (<paramref name="date"/> 0) takes today's code: the
+    /// default, else a restriction open at its end, else the first. A code may be compound
+    /// (<c>GME/GMW</c>).</summary>
     public string CodeOn(int date)
     {
+        if (date != 0)
+            foreach (var c in Codes)
+                if ((c.From != 0 || c.To != 0) && c.Covers(date)) return c.Code;
         foreach (var c in Codes)
-            if ((c.From != 0 || c.To != 0) && (date == 0 || c.Covers(date))) return c.Code;
-        foreach (var c in Codes)
-            if (c.From == 0 && c.To == 0) return c.Code;
-        return Codes.Count == 1 ? Codes[0].Code : SpecialCodes.Null;
+            if (c.From == 0 && c.To == 0 && !(date == 0 && SpecialCodes.IsNull(c.Code) && Codes.Count > 1)) return c.Code;
+        if (date == 0)
+        {
+            foreach (var c in Codes)
+                if (c.To == 0 && c.From != 0) return c.Code;
+            return Codes.Count > 0 ? Codes[0].Code : SpecialCodes.Null;
+        }
+
+        return SpecialCodes.Null;
     }
 }
 
@@ -25,7 +37,7 @@ public sealed record ActorEntry(string Phrase, PhraseWord[] Words, IReadOnlyList
 public sealed record AgentEntry(string Phrase, PhraseWord[] Words, string Code);
 
 /// <summary>A verb pattern: its elements (with exactly one <see cref="ElementKind.Verb"/>), code and length.</summary>
-public sealed record VerbPattern(string Text, IReadOnlyList<PatternElement> Elements, string Code, int Length, int Order)
+public sealed record VerbPattern(string Text, IReadOnlyList<PatternElement> Elements, string Code, int Length)
 {
     public bool DesignatesActors { get; } = Elements.Any(e => e.Kind is ElementKind.Source or ElementKind.Target or ElementKind.Compound);
 
@@ -34,24 +46,36 @@ public sealed record VerbPattern(string Text, IReadOnlyList<PatternElement> Elem
     public PhraseWord[] Literals { get; } = [.. Elements.Where(e => e.Kind == ElementKind.Word).Select(e => e.Word!).OrderByDescending(w => w.Text.Length)];
 }
 
-/// <summary>A verb root with its forms (each a phrase), its own code and its patterns, longest first.</summary>
+/// <summary>A verb root with its forms (each a phrase), its own code and its patterns. The verbs of a
+/// PETRARCH group share their pattern objects, and once sealed their sorted table.</summary>
 public sealed class VerbEntry(string root, string code)
 {
     public string Root { get; } = root;
     public string Code { get; set; } = code;
     public List<PhraseWord[]> Forms { get; } = [];
+
+    /// <summary>The patterns as the dictionary lists them (<see cref="EventDictionary.Seal"/> sorts them
+    /// into <see cref="Sorted"/>).</summary>
     public List<VerbPattern> Patterns { get; } = [];
 
-    /// <summary>Pattern indexes by the first three letters of their longest literal word, and the
-    /// patterns without one: a clause's words find the few patterns worth trying.</summary>
-    internal Dictionary<string, List<int>> ProbeIndex { get; } = new(StringComparer.Ordinal);
-    internal List<int> WithoutProbe { get; } = [];
+    internal PatternTable Table { get; set; } = PatternTable.Empty;
 
-    internal void BuildProbeIndex()
+    /// <summary>The patterns longest first, equally long ones in dictionary order.</summary>
+    public IReadOnlyList<VerbPattern> Sorted => Table.Patterns;
+}
+
+/// <summary>A verb's patterns sorted longest first, with their indexes by the first three letters of
+/// their longest literal word and the patterns without one: a clause's words find the few patterns
+/// worth trying. Verbs with the same patterns share one table.</summary>
+internal sealed class PatternTable
+{
+    public static readonly PatternTable Empty = new([]);
+
+    public PatternTable(List<VerbPattern> patterns)
     {
-        ProbeIndex.Clear();
-        WithoutProbe.Clear();
-        for (var i = 0; i < Patterns.Count; i++)
+        // a stable sort: equally long patterns keep the order the dictionary gives them
+        Patterns = [.. patterns.OrderByDescending(p => p.Length)];
+        for (var i = 0; i < Patterns.Length; i++)
         {
             var literals = Patterns[i].Literals;
             if (literals.Length == 0 || literals[0].Text.Length == 0)
@@ -65,6 +89,32 @@ public sealed class VerbEntry(string root, string code)
             if (!ProbeIndex.TryGetValue(key, out var list)) ProbeIndex[key] = list = [];
             list.Add(i);
         }
+    }
+
+    public VerbPattern[] Patterns { get; }
+    public Dictionary<string, List<int>> ProbeIndex { get; } = new(StringComparer.Ordinal);
+    public List<int> WithoutProbe { get; } = [];
+}
+
+/// <summary>Pattern lists holding the same objects in the same order.</summary>
+internal sealed class SamePatterns : IEqualityComparer<List<VerbPattern>>
+{
+    public static readonly SamePatterns Instance = new();
+
+    public bool Equals(List<VerbPattern>? x, List<VerbPattern>? y)
+    {
+        if (x is null || y is null || x.Count != y.Count) return ReferenceEquals(x, y);
+        for (var i = 0; i < x.Count; i++)
+            if (!ReferenceEquals(x[i], y[i])) return false;
+        return true;
+    }
+
+    public int GetHashCode(List<VerbPattern> list)
+    {
+        var hash = new HashCode();
+        hash.Add(list.Count);
+        foreach (var p in list) hash.Add(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(p));
+        return hash.ToHashCode();
     }
 }
 
@@ -106,10 +156,15 @@ public sealed partial class EventDictionary
     public int PatternCount => Verbs.Sum(v => v.Patterns.Count);
 
     /// <summary>Adds a verb pattern, expanding alternatives and synonym sets.</summary>
-    public void AddPattern(VerbEntry verb, string text, string code)
+    public void AddPattern(VerbEntry verb, string text, string code) => AddPattern([verb], text, code);
+
+    /// <summary>Adds a pattern shared by several verbs (a PETRARCH verb group): expanded once, the same
+    /// pattern objects in each verb's list.</summary>
+    public void AddPattern(IReadOnlyList<VerbEntry> verbs, string text, string code)
     {
         // alternatives count with their own length; a synonym set counts for nothing, so that a
         // pattern naming a word outranks a synset containing it
+        var patterns = new List<VerbPattern>();
         foreach (var alternative in PhraseSyntax.Expand(text, NoSynsets))
         {
             var length = PhraseSyntax.Length(SynsetName().Replace(alternative, ""));
@@ -117,20 +172,22 @@ public sealed partial class EventDictionary
             {
                 var elements = PhraseSyntax.Elements(expanded);
                 if (elements.Count(e => e.Kind == ElementKind.Verb) != 1) continue;
-                verb.Patterns.Add(new VerbPattern(expanded.Trim(), elements, code, length, verb.Patterns.Count));
+                patterns.Add(new VerbPattern(expanded.Trim(), elements, code, length));
             }
         }
+
+        foreach (var verb in verbs) verb.Patterns.AddRange(patterns);
     }
 
     /// <summary>Sorts patterns longest first and builds the lookup indexes. Call once after loading.</summary>
     public EventDictionary Seal()
     {
+        // verbs of one group hold the same pattern objects: one table for all of them
+        var tables = new Dictionary<List<VerbPattern>, PatternTable>(SamePatterns.Instance);
         foreach (var v in Verbs)
         {
-            var sorted = v.Patterns.OrderByDescending(p => p.Length).ThenBy(p => p.Order).ToList();
-            v.Patterns.Clear();
-            v.Patterns.AddRange(sorted);
-            v.BuildProbeIndex();
+            if (!tables.TryGetValue(v.Patterns, out var table)) tables[v.Patterns] = table = new PatternTable(v.Patterns);
+            v.Table = table;
         }
 
         Index = new PhraseIndex<DictionaryPhrase>();
@@ -168,8 +225,19 @@ internal sealed class PhraseIndex<T>
         if (words.Length == 0 || words[0].Text.Length == 0) return;
         var first = words[0];
         var map = first.Exact ? _exact : _stems;
+        var entry = (words, value, words.Sum(w => w.Text.Length));
         if (!map.TryGetValue(first.Text, out var list)) map[first.Text] = list = [];
-        list.Add((words, value, words.Sum(w => w.Text.Length)));
+        list.Add(entry);
+        // PEOPLE'S finds PEOPLES_..., PEOPLES finds PEOPLE'S_... (Endings.SamePossessive)
+        var other = !first.Exact ? null
+            : first.Text.EndsWith("'S", StringComparison.Ordinal) ? first.Text[..^2] + "S"
+            : first.Text.Length > 1 && first.Text[^1] == 'S' ? first.Text[..^1] + "'S"
+            : null;
+        if (other is not null)
+        {
+            if (!_exact.TryGetValue(other, out var alias)) _exact[other] = alias = [];
+            alias.Add(entry);
+        }
         if (!first.Exact) _maxStem = Math.Max(_maxStem, first.Text.Length);
     }
 

@@ -8,7 +8,11 @@ public sealed record Document(string Id, DateOnly? Date, IReadOnlyList<string> S
 
 /// <summary>
 /// A coded event: who did what to whom and when, with the sentence it came from (as written) and the
-/// words the pattern matched. <see cref="Sentence"/> is 1-based within the document.
+/// words the pattern matched. <see cref="Sentence"/> is 1-based within the document. <see cref="Code"/>
+/// is a CAMEO code (digits) or a PLOVER event type (letters: <c>ASSAULT</c>), with PLOVER's
+/// <see cref="Mode"/> and <see cref="Context"/>, and the CAMEO code it came from in <see cref="Cameo"/>.
+/// <see cref="Goldstein"/> is the conflict-cooperation score on -10..+10 of the event's scheme: the
+/// Goldstein score for CAMEO, the PLOVER score for PLOVER.
 /// </summary>
 public sealed record CodedEvent(
     string Doc,
@@ -20,7 +24,14 @@ public sealed record CodedEvent(
     double? Goldstein,
     int QuadClass,
     string Text,
-    string Span);
+    string Span,
+    string? Mode = null,
+    string? Context = null,
+    string? Cameo = null)
+{
+    /// <summary>Whether the event is in PLOVER (an event type in letters) rather than CAMEO (digits).</summary>
+    public bool IsPlover => Code.Length > 0 && char.IsAsciiLetter(Code[0]);
+}
 
 /// <summary>A number with its unit that a sentence ties to an actor ("over 100,000 troops").</summary>
 public sealed record Figure(string Doc, int Sentence, string? Actor, double Value, string Unit, string Qualifier, string Span, string Text);

@@ -6,43 +6,77 @@ namespace Statecraft.Core.Events;
 /// <summary>What coding a set of documents produced.</summary>
 public sealed record CodingResult(IReadOnlyList<CodedEvent> Events, IReadOnlyList<Figure> Figures, int Sentences, int Discarded, int Complex);
 
-/// <summary>Codes documents sentence by sentence: events with dates, Goldstein scores and quad classes,
-/// and the figures each sentence gives. Sentences are independent, so this runs in parallel and returns
-/// the same result in the same order whatever the thread count.</summary>
+/// <summary>One sentence to code: its document, the document's date, its 0-based place in the document,
+/// its text, and the sentence before it in the same document (a pronoun opening it refers there).</summary>
+public sealed record SentenceItem(string Doc, DateOnly? DocDate, int Index, string Text, string? Previous);
+
+/// <summary>What one sentence gave.</summary>
+public sealed record SentenceResult(IReadOnlyList<CodedEvent> Events, IReadOnlyList<Figure> Figures, bool Discarded, bool Complex);
+
+/// <summary>Codes sentences: events with dates, Goldstein scores and quad classes, and the figures each
+/// sentence gives. Sentences are independent, so batches are coded in parallel and handed back in input
+/// order: the same result in the same order whatever the thread count, in memory bounded by the batch.</summary>
 public static class EventCoding
 {
+    /// <summary>Sentences coded per parallel batch: enough to keep every core busy, few enough to keep
+    /// memory flat on a corpus of any size.</summary>
+    public const int BatchSize = 4096;
+
+    /// <summary>The sentences of whole documents, each with the one before it.</summary>
+    public static IEnumerable<SentenceItem> Sentences(IEnumerable<Document> documents)
+    {
+        foreach (var d in documents)
+            for (var i = 0; i < d.Sentences.Count; i++)
+                yield return new SentenceItem(d.Id, d.Date, i, d.Sentences[i], i > 0 ? d.Sentences[i - 1] : null);
+    }
+
     public static CodingResult Code(Coder coder, IReadOnlyList<Document> documents, CameoScale scale, int maxThreads = 0)
     {
-        var work = new List<(Document Doc, int Index, string Text)>();
-        foreach (var d in documents)
-            for (var i = 0; i < d.Sentences.Count; i++) work.Add((d, i, d.Sentences[i]));
-        var results = new (List<CodedEvent> Events, List<Figure> Figures, bool Discarded, bool Complex)[work.Count];
-        var options = new ParallelOptions { MaxDegreeOfParallelism = maxThreads > 0 ? maxThreads : Environment.ProcessorCount };
-        Parallel.For(0, work.Count, options, w =>
-        {
-            var (doc, index, text) = work[w];
-            var date = DateExpressions.Resolve(text, doc.Date);
-            var dateInt = date is { } dd ? (dd.Year * 10000) + (dd.Month * 100) + dd.Day : 0;
-            // a sentence opening with a pronoun continues the one before: "It arrested ..."
-            IReadOnlyList<string>? previous = null;
-            if (index > 0)
-            {
-                var actors = coder.Actors(doc.Sentences[index - 1], dateInt);
-                if (actors.Count > 0) previous = [actors[0].Code];
-            }
-
-            var coding = coder.Code(text, dateInt, previous);
-            var events = coding.Events.Select(e => new CodedEvent(doc.Id, index + 1, date, e.Source, e.Target, e.Code,
-                scale.Goldstein(e.Code), CameoScale.QuadClass(e.Code), text, e.Span)).ToList();
-            var figures = Figures.Extract(coder, doc.Id, index + 1, text, dateInt);
-            results[w] = (events, figures, coding.Discarded, coding.Complex);
-        });
+        var results = Stream(coder, Sentences(documents), scale, maxThreads).ToList();
         return new CodingResult(
             [.. results.SelectMany(r => r.Events)],
             [.. results.SelectMany(r => r.Figures)],
-            work.Count,
+            results.Count,
             results.Count(r => r.Discarded),
             results.Count(r => r.Complex));
+    }
+
+    /// <summary>Codes a stream of sentences batch by batch on <paramref name="maxThreads"/> threads (0: every
+    /// core), yielding each sentence's result in input order.</summary>
+    public static IEnumerable<SentenceResult> Stream(Coder coder, IEnumerable<SentenceItem> sentences, CameoScale scale, int maxThreads = 0)
+    {
+        var options = new ParallelOptions { MaxDegreeOfParallelism = maxThreads > 0 ? maxThreads : Environment.ProcessorCount };
+        var batch = new List<SentenceItem>(BatchSize);
+        foreach (var s in sentences)
+        {
+            batch.Add(s);
+            if (batch.Count < BatchSize) continue;
+            foreach (var r in CodeBatch(coder, batch, scale, options)) yield return r;
+            batch.Clear();
+        }
+
+        foreach (var r in CodeBatch(coder, batch, scale, options)) yield return r;
+    }
+
+    private static SentenceResult[] CodeBatch(Coder coder, List<SentenceItem> batch, CameoScale scale, ParallelOptions options)
+    {
+        var results = new SentenceResult[batch.Count];
+        Parallel.For(0, batch.Count, options, w => results[w] = CodeOne(coder, batch[w], scale));
+        return results;
+    }
+
+    private static SentenceResult CodeOne(Coder coder, SentenceItem s, CameoScale scale)
+    {
+        var date = DateExpressions.Resolve(s.Text, s.DocDate);
+        var dateInt = date is { } dd ? (dd.Year * 10000) + (dd.Month * 100) + dd.Day : 0;
+        // a sentence opening with a pronoun continues the one before: "It arrested ..." (read only when needed)
+        Func<IReadOnlyList<string>?>? previous = s.Previous is null ? null : () =>
+            coder.Actors(s.Previous, dateInt) is { Count: > 0 } actors ? [actors[0].Code] : null;
+        var coding = coder.Code(s.Text, dateInt, previous);
+        var events = coding.Events.Select(e => new CodedEvent(s.Doc, s.Index + 1, date, e.Source, e.Target, e.Code,
+            scale.Goldstein(e.Code), CameoScale.QuadClass(e.Code), s.Text, e.Span)).ToList();
+        var figures = Figures.Extract(coding.Actors, s.Doc, s.Index + 1, s.Text);
+        return new SentenceResult(events, figures, coding.Discarded, coding.Complex);
     }
 }
 
@@ -54,10 +88,10 @@ public static partial class Figures
     private static readonly HashSet<string> StopWords =
         ["of", "in", "on", "at", "to", "from", "with", "by", "for", "and", "or", "but", "that", "which", "who", "were", "was", "are", "is", "have", "has", "had", "live", "lived", "per", "a", "the"];
 
-    public static List<Figure> Extract(Coder coder, string doc, int sentence, string text, int date)
+    /// <summary>The figures of a sentence, given the actors the coder found in it.</summary>
+    public static List<Figure> Extract(IReadOnlyList<(string Code, int Start, int End)> actors, string doc, int sentence, string text)
     {
         var figures = new List<Figure>();
-        List<(string Code, int Start, int End)>? actors = null;
         foreach (Match m in Number().Matches(text))
         {
             var raw = m.Groups["num"].Value.Replace(",", "", StringComparison.Ordinal);
@@ -89,7 +123,6 @@ public static partial class Figures
             // years and bare ordinals are not figures
             if (!percent && scale.Length == 0 && unitWords.Count > 0 && value is >= 1900 and <= 2100 && raw.Length == 4) continue;
             if (!percent && scale.Length == 0 && value < 2 && !m.Groups["qual"].Success) continue;
-            actors ??= [.. coder.Actors(text, date)];
             var start = m.Index;
             string? actor = actors.FirstOrDefault(a => a.Start >= m.Index && a.End <= unitEnd + 12).Code
                 ?? actors.LastOrDefault(a => a.End <= start).Code

@@ -27,11 +27,21 @@ public static class Endings
     public static readonly string[] Noun = ["S", "'S", "ES", "'"];
     public static readonly string[] Verb = ["S", "ED", "ES", "EN", "ING", "D"];
 
+    /// <summary>PEOPLE'S and PEOPLES are one word: the public dictionaries write both (Phoenix has
+    /// <c>DEMOCRATIC_PEOPLES_REPUBLIC_OF_KOREA</c> beside <c>PEOPLE'S_REPUBLIC_OF_CHINA</c>), news either.</summary>
+    public static bool SamePossessive(string token, string word) =>
+        token.Length == word.Length + 1 ? IsPossessiveOf(token, word)
+        : word.Length == token.Length + 1 && IsPossessiveOf(word, token);
+
+    private static bool IsPossessiveOf(string withApostrophe, string plain) =>
+        withApostrophe.EndsWith("'S", StringComparison.Ordinal) && plain.EndsWith('S')
+        && withApostrophe.AsSpan(0, withApostrophe.Length - 2).SequenceEqual(plain.AsSpan(0, plain.Length - 1));
+
     /// <summary>Whether <paramref name="token"/> is <paramref name="word"/> under the phrase rules.</summary>
     public static bool Matches(PhraseWord word, string token, bool last, string[] endings)
     {
         if (!word.Exact) return token.StartsWith(word.Text, StringComparison.Ordinal);
-        if (token == word.Text) return true;
+        if (token == word.Text || SamePossessive(token, word.Text)) return true;
         if (!last || word.NoEndings || token.Length <= word.Text.Length) return false;
         if (token.StartsWith(word.Text, StringComparison.Ordinal))
         {

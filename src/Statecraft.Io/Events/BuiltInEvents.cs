@@ -5,21 +5,25 @@ using Statecraft.Core.Events;
 namespace Statecraft.Io.Events;
 
 /// <summary>
-/// The dictionaries Statecraft ships in <c>data/events</c>: PETRARCH2's CAMEO verbs and Phoenix agents
-/// (MIT), the South Caucasus actors and extra verb patterns, and CAMEO Goldstein scores.
+/// The dictionaries Statecraft ships in <c>data/events</c>: PETRARCH2's CAMEO verbs and the Phoenix
+/// actors and agents (MIT, unchanged copies of the public files), the South Caucasus actors and extra
+/// verb patterns, and CAMEO Goldstein scores.
 /// </summary>
 public static class BuiltInEvents
 {
-    public const string Verbs = "CAMEO.2.0.verbs.txt";
+    public const string Verbs = "CAMEO.2.0.txt";
     public const string ExtraVerbs = "caucasus.verbs";
     public const string Agents = "Phoenix.agents.txt";
     public const string Actors = "caucasus.actors";
     public const string Goldstein = "cameo-goldstein.tsv";
 
+    /// <summary>The Phoenix actor dictionaries, read after the case's own actors (whose aliases win a tie).</summary>
+    public static readonly string[] PhoenixActors = ["Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"];
+
     /// <summary>The options for reading analysis and news: recommendations ("should", "must"),
     /// hypotheticals and negated verbs are not events; commas end clauses; a verb needs its source
     /// before it.</summary>
-    public static readonly CoderOptions ReadingOptions = new() { SkipRecommendations = true, NoActorPrior = true, CommaClauses = true };
+    public static readonly CoderOptions ReadingOptions = new() { SkipRecommendations = true, NoActorPrior = true, CommaClauses = true, StatementsSubordinate = true, Intentions = true };
 
     /// <summary><c>data/events</c>: from STATECRAFT_DATA, else the first <c>data/events</c> above the
     /// program or the working directory.</summary>
@@ -39,31 +43,26 @@ public static class BuiltInEvents
         return null;
     }
 
-    /// <summary>Builds a coder: the built-in dictionaries unless files are given for that kind, plus any
-    /// extra files. Verb files are read as PETRARCH2 (<c>CAMEO.2.0</c> layout, "--- NAME [code] ---"
-    /// groups) or TABARI, told apart by their content.</summary>
-    public static ParseResult<Coder> LoadCoder(string? dataDir, IReadOnlyList<string> actors, IReadOnlyList<string> agents,
-        IReadOnlyList<string> verbs, CoderOptions options)
+    /// <summary>The files a coder reads: the built-in ones of each kind unless files of that kind are given.</summary>
+    public static IReadOnlyList<(DictionaryKind Kind, string Path)> Files(string? dataDir, IReadOnlyList<string> actors,
+        IReadOnlyList<string> agents, IReadOnlyList<string> verbs)
     {
-        var problems = new List<Problem>();
-        var dict = new EventDictionary();
         string Data(string name) => Path.Combine(dataDir ?? "", name);
-        if ((actors.Count == 0 || agents.Count == 0 || verbs.Count == 0) && dataDir is null)
-            return ParseResult<Coder>.ForProblem(new Problem("", "data", "built-in dictionaries not found (data/events); set STATECRAFT_DATA or pass --actors, --agents and --verbs"));
-        var verbFiles = verbs.Count > 0 ? verbs : [Data(Verbs), Data(ExtraVerbs)];
-        foreach (var v in verbFiles)
-            problems.AddRange(IsPetrarchVerbs(v) ? DictionaryReader.LoadPetrarchVerbs(dict, v) : DictionaryReader.LoadTabariVerbs(dict, v));
-        foreach (var a in actors.Count > 0 ? actors : [Data(Actors)]) problems.AddRange(DictionaryReader.LoadActors(dict, a));
-        foreach (var a in agents.Count > 0 ? agents : [Data(Agents)]) problems.AddRange(DictionaryReader.LoadAgents(dict, a));
-        return problems.Count > 0 ? ParseResult<Coder>.ForProblems(problems) : ParseResult<Coder>.ForValue(new Coder(dict.Seal(), options));
+        var files = new List<(DictionaryKind, string)>();
+        files.AddRange((verbs.Count > 0 ? verbs : [Data(Verbs), Data(ExtraVerbs)]).Select(v => (DictionaryKind.Verbs, v)));
+        files.AddRange((actors.Count > 0 ? actors : [Data(Actors), .. PhoenixActors.Select(Data)]).Select(a => (DictionaryKind.Actors, a)));
+        files.AddRange((agents.Count > 0 ? agents : [Data(Agents)]).Select(a => (DictionaryKind.Agents, a)));
+        return files;
     }
 
-    private static bool IsPetrarchVerbs(string path)
+    /// <summary>Builds a coder from the built-in dictionaries, or the files given for a kind instead.
+    /// Malformed entries are skipped and reported per file; <paramref name="strict"/> refuses them.</summary>
+    public static ParseResult<LoadedCoder> LoadCoder(string? dataDir, IReadOnlyList<string> actors, IReadOnlyList<string> agents,
+        IReadOnlyList<string> verbs, CoderOptions options, bool strict = false)
     {
-        if (!File.Exists(path)) return false;
-        foreach (var line in File.ReadLines(path).Take(5000))
-            if (line.StartsWith("--- ", StringComparison.Ordinal) && line.TrimEnd().EndsWith("---", StringComparison.Ordinal)) return true;
-        return false;
+        if ((actors.Count == 0 || agents.Count == 0 || verbs.Count == 0) && dataDir is null)
+            return ParseResult<LoadedCoder>.ForProblem(new Problem("", "data", "built-in dictionaries not found (data/events); set STATECRAFT_DATA or pass --actors, --agents and --verbs"));
+        return DictionaryReader.Build(Files(dataDir, actors, agents, verbs), options, strict);
     }
 
     /// <summary>Reads <c>code, name, goldstein</c> (tab-separated, with header).</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Statecraft.Core.Domain;
 using Statecraft.Core.Events;
@@ -8,10 +9,53 @@ namespace Statecraft.Io.Events;
 /// Reads event-coding dictionaries unchanged from their public files: TABARI actors, agents and verbs
 /// (with synonym sets, irregular forms, nouns and adjectives, date-restricted codes) and PETRARCH2's
 /// verb dictionary (<c>CAMEO.2.0.txt</c>, verb groups) and Phoenix actor/agent files (TABARI layout).
-/// Every malformed line is reported with file and line; the rest of the file still loads.
+/// An entry PETRARCH could not use is skipped, as PETRARCH skips it, and listed with file, line and
+/// reason in the file's <see cref="DictionaryFileReport"/>; the rest of the file still loads.
+/// Only an unreadable file (missing, empty, binary) fails.
 /// </summary>
 public static class DictionaryReader
 {
+    /// <summary>Reads the files in order into one coder. With <paramref name="strict"/>, any skipped
+    /// entry is a problem and nothing is built (the behaviour before skipping existed).</summary>
+    public static ParseResult<LoadedCoder> Build(IEnumerable<(DictionaryKind Kind, string Path)> files, CoderOptions options, bool strict)
+    {
+        var dict = new EventDictionary();
+        var problems = new List<Problem>();
+        var reports = new List<DictionaryFileReport>();
+        foreach (var (kind, path) in files)
+        {
+            var read = Load(dict, kind, path);
+            if (!read.Success) problems.AddRange(read.Problems);
+            else
+            {
+                reports.Add(read.Value);
+                if (strict) problems.AddRange(read.Value.Skipped);
+            }
+        }
+
+        return problems.Count > 0
+            ? ParseResult<LoadedCoder>.ForProblems(problems)
+            : ParseResult<LoadedCoder>.ForValue(new LoadedCoder(new Coder(dict.Seal(), options), reports));
+    }
+
+    /// <summary>Adds one file of the given kind; verb files are read as PETRARCH2 (<c>--- NAME [code] ---</c>
+    /// groups) or TABARI, told apart by their content.</summary>
+    public static ParseResult<DictionaryFileReport> Load(EventDictionary dict, DictionaryKind kind, string path) => kind switch
+    {
+        DictionaryKind.Actors => LoadActors(dict, path),
+        DictionaryKind.Agents => LoadAgents(dict, path),
+        DictionaryKind.Discards => LoadDiscards(dict, path),
+        _ => IsPetrarchVerbs(path) ? LoadPetrarchVerbs(dict, path) : LoadTabariVerbs(dict, path),
+    };
+
+    private static bool IsPetrarchVerbs(string path)
+    {
+        if (!File.Exists(path)) return false;
+        foreach (var line in File.ReadLines(path).Take(5000))
+            if (line.StartsWith("--- ", StringComparison.Ordinal) && line.TrimEnd().EndsWith("---", StringComparison.Ordinal)) return true;
+        return false;
+    }
+
     /// <summary>Reads a file as text, refusing binary content and invalid UTF-8 with a located problem.</summary>
     public static ParseResult<string[]> ReadLines(string path)
     {
@@ -53,13 +97,19 @@ public static class DictionaryReader
 
     // ---------------- actors ----------------
 
-    /// <summary>Adds a TABARI/Phoenix actors file (nouns and adjectives sections included).</summary>
-    public static IReadOnlyList<Problem> LoadActors(EventDictionary dict, string path)
+    /// <summary>Adds a TABARI/Phoenix actors file (nouns and adjectives sections included). An entry
+    /// PETRARCH could not use (a code with an unreadable date, a stray bracket, a phrase with no code)
+    /// is skipped and listed in the report.</summary>
+    public static ParseResult<DictionaryFileReport> LoadActors(EventDictionary dict, string path) =>
+        ReadLines(path).Select(lines =>
+        {
+            var skipped = new Skips(path);
+            ReadActors(dict, lines, skipped);
+            return skipped.Report(lines);
+        });
+
+    private static void ReadActors(EventDictionary dict, string[] lines, Skips skipped)
     {
-        var read = ReadLines(path);
-        if (!read.Success) return read.Problems;
-        var problems = new List<Problem>();
-        var lines = read.Value;
         string? section = null;
         List<(string Phrase, int Line)> group = [];
         List<DatedCode> groupCodes = [];
@@ -68,15 +118,20 @@ public static class DictionaryReader
         void Flush()
         {
             if (group.Count == 0) return;
-            if (groupCodes.Count == 0 && !problems.Any(p => p.Location?.Line == groupLine))
-                problems.Add(new Problem(group[0].Phrase, "code", "no [code] for this actor or its synonyms", new SourceLocation(path, groupLine)));
-            else if (groupCodes.Count > 0)
+            if (groupCodes.Count == 0)
+            {
+                var synonyms = group.Count - 1;
+                skipped.Add(groupLine, group[0].Phrase, "code",
+                    "no usable [code] for this actor" + (synonyms > 0 ? $" or its {synonyms} synonym(s)" : "") + "; skipped");
+            }
+            else
             {
                 // restricted codes without a default fall back to the null code
                 if (groupCodes.All(c => c.From != 0 || c.To != 0)) groupCodes.Add(new DatedCode(SpecialCodes.Null));
                 foreach (var (phrase, _) in group)
                     dict.Actors.Add(new ActorEntry(phrase, PhraseSyntax.Words(phrase), [.. groupCodes]));
             }
+
             group = [];
             groupCodes = [];
         }
@@ -109,15 +164,14 @@ public static class DictionaryReader
 
             if (char.IsWhiteSpace(raw[0]) && trimmed.StartsWith('['))
             {
-                // a date-restriction line belonging to the group above
+                // a code line belonging to the group above
                 if (group.Count == 0)
                 {
-                    problems.Add(new Problem("", "code", "code line without an actor above it", new SourceLocation(path, lineNo)));
+                    skipped.Add(lineNo, "", "code", "code line without an actor above it; skipped");
                     continue;
                 }
 
-                var codes = ParseActorCodes(trimmed, path, lineNo, problems);
-                groupCodes.AddRange(codes);
+                groupCodes.AddRange(ParseActorCodes(trimmed, lineNo, skipped, Indent(raw)));
                 continue;
             }
 
@@ -125,21 +179,22 @@ public static class DictionaryReader
             {
                 if (group.Count == 0)
                 {
-                    problems.Add(new Problem(trimmed, "synonym", "synonym (+) without an actor above it", new SourceLocation(path, lineNo)));
+                    skipped.Add(lineNo, trimmed, "synonym", "synonym (+) without an actor above it; skipped");
                     continue;
                 }
 
-                var (synonym, synCodes) = SplitPhraseAndCodes(trimmed[1..], path, lineNo, problems);
-                if (synonym.Length > 0) group.Add((synonym, lineNo));
+                var (synonym, synCodes) = SplitPhraseAndCodes(trimmed[1..], lineNo, skipped, Indent(raw) + 1);
+                if (synonym is { Length: > 0 }) group.Add((synonym, lineNo));
                 groupCodes.AddRange(synCodes);
                 continue;
             }
 
             Flush();
-            var (phrase, actorCodes) = SplitPhraseAndCodes(trimmed, path, lineNo, problems);
+            var (phrase, actorCodes) = SplitPhraseAndCodes(trimmed, lineNo, skipped, Indent(raw));
+            if (phrase is null) continue;
             if (phrase.Length == 0)
             {
-                problems.Add(new Problem("", "phrase", "missing phrase before [code]", new SourceLocation(path, lineNo)));
+                skipped.Add(lineNo, "", "phrase", "missing phrase before [code]; skipped");
                 continue;
             }
 
@@ -149,24 +204,26 @@ public static class DictionaryReader
         }
 
         Flush();
-        return problems;
     }
 
-    private static (string Phrase, List<DatedCode> Codes) SplitPhraseAndCodes(string text, string path, int line, List<Problem> problems)
+    /// <summary>Splits <c>PHRASE [CODE]...</c>; the phrase is null when the line is unusable (a stray ']').</summary>
+    private static (string? Phrase, List<DatedCode> Codes) SplitPhraseAndCodes(string text, int line, Skips skipped, int offset)
     {
         var bracket = text.IndexOf('[');
         var phrase = (bracket < 0 ? text : text[..bracket]).Trim().ToUpperInvariant();
-        if (bracket < 0)
+        if (phrase.Contains(']'))
         {
-            if (text.Contains(']')) problems.Add(new Problem(phrase, "code", "']' without '['", new SourceLocation(path, line)));
-            return (phrase, []);
+            skipped.Add(line, phrase, "phrase", "']' without '[' in the phrase; skipped");
+            return (null, []);
         }
 
-        return (phrase, ParseActorCodes(text[bracket..], path, line, problems));
+        return bracket < 0 ? (phrase, []) : (phrase, ParseActorCodes(text[bracket..], line, skipped, offset + bracket));
     }
 
-    /// <summary>Parses <c>[CODE]</c>, <c>[CODE &lt;YYMMDD]</c>, <c>[CODE &gt;YYMMDD]</c>, <c>[CODE YYMMDD-YYMMDD]</c> blocks.</summary>
-    private static List<DatedCode> ParseActorCodes(string text, string path, int line, List<Problem> problems)
+    /// <summary>Parses <c>[CODE]</c>, <c>[CODE &lt;DATE]</c>, <c>[CODE &gt;DATE]</c>, <c>[CODE DATE]</c>
+    /// (from that date, as PETRARCH reads it) and <c>[CODE DATE-DATE]</c> blocks; an unreadable block
+    /// is skipped and reported, the others on the line still count.</summary>
+    private static List<DatedCode> ParseActorCodes(string text, int line, Skips skipped, int offset)
     {
         var codes = new List<DatedCode>();
         var i = 0;
@@ -177,7 +234,7 @@ public static class DictionaryReader
             var close = text.IndexOf(']', open);
             if (close < 0)
             {
-                problems.Add(new Problem("", "code", "missing ']' after '['", new SourceLocation(path, line, open + 1)));
+                skipped.Add(line, "", "code", "missing ']' after '['; this code is skipped", offset + open + 1);
                 break;
             }
 
@@ -185,12 +242,12 @@ public static class DictionaryReader
             i = close + 1;
             if (inner.Length == 0)
             {
-                problems.Add(new Problem("", "code", "empty [] code", new SourceLocation(path, line, open + 1)));
+                skipped.Add(line, "", "code", "empty [] code; skipped", offset + open + 1);
                 continue;
             }
 
             var code = ParseDated(inner, out var error);
-            if (code is null) problems.Add(new Problem("", "code", error!, new SourceLocation(path, line, open + 1)));
+            if (code is null) skipped.Add(line, "", "code", error! + "; this code is skipped", offset + open + 1);
             else codes.Add(code);
         }
 
@@ -208,15 +265,9 @@ public static class DictionaryReader
         while (k < inner.Length && !char.IsWhiteSpace(inner[k]) && inner[k] is not ('<' or '>')) k++;
         var code = inner[..k].Trim().ToUpperInvariant();
         var rest = inner[k..].Replace(" ", "", StringComparison.Ordinal).Replace("\t", "", StringComparison.Ordinal);
-        if (code.Length > 0 && code.All(char.IsDigit) && rest.Length == 0 && code.Length == 6)
+        if (code.Length == 0 || char.IsDigit(code[0]))
         {
-            error = "date restriction without a code";
-            return null;
-        }
-
-        if (code.Replace(" ", "", StringComparison.Ordinal).Length == 0 || (code.Length > 0 && char.IsDigit(code[0]) && code.Contains('-')))
-        {
-            error = "date restriction without a code";
+            error = $"date restriction '{inner}' without a code";
             return null;
         }
 
@@ -224,46 +275,65 @@ public static class DictionaryReader
             code = code[..3];
         if (rest.Length == 0) return new DatedCode(code);
         int from = 0, to = 0;
-        bool ok;
-        if (rest[0] == '<') ok = TryDate(rest[1..], out to);
-        else if (rest[0] == '>') ok = TryDate(rest[1..], out from);
-        else
+        string? bad;
+        if (rest[0] == '<')
         {
-            var dash = rest.IndexOf('-');
-            ok = dash > 0 && TryDate(rest[..dash], out from) && TryDate(rest[(dash + 1)..], out to);
+            // before D: through the day before
+            bad = DateError(rest[1..], out to);
+            if (bad is null && to <= 10101) bad = "no day comes before it";
+            if (bad is null)
+            {
+                var day = new DateOnly(to / 10000, to / 100 % 100, to % 100).AddDays(-1);
+                to = (day.Year * 10000) + (day.Month * 100) + day.Day;
+            }
         }
-
-        if (!ok)
+        else if (rest[0] == '>') bad = DateError(rest[1..], out from);
+        else if (rest.IndexOf('-') is var dash and > 0)
         {
-            error = $"unreadable date restriction '{rest}' (expected <YYMMDD, >YYMMDD or YYMMDD-YYMMDD)";
+            bad = DateError(rest[..dash], out from) ?? DateError(rest[(dash + 1)..], out to);
+        }
+        else bad = DateError(rest, out from); // a bare date: from that day on
+
+        if (bad is not null)
+        {
+            error = $"unreadable date restriction '{rest}': {bad} (expected <DATE, >DATE, DATE or DATE-DATE, each YYMMDD or YYYYMMDD)";
             return null;
         }
 
         return new DatedCode(code, from, to);
     }
 
-    /// <summary>YYMMDD (00-30 = 2000s) or YYYYMMDD to yyyymmdd.</summary>
+    /// <summary>Why <paramref name="s"/> is not a YYMMDD or YYYYMMDD date, or null when it is one.</summary>
+    private static string? DateError(string s, out int date)
+    {
+        if (TryDate(s, out date)) return null;
+        if (s.Length == 0) return "missing date";
+        if (!s.All(char.IsDigit)) return $"'{s}' is not a number";
+        if (s.Length is not (6 or 8)) return $"'{s}' has {s.Length} digits";
+        return $"'{s}' is not a calendar date";
+    }
+
+    /// <summary>YYMMDD (00-30 = 2000s, as TABARI and PETRARCH read it) or YYYYMMDD to yyyymmdd; the day
+    /// must exist in its month.</summary>
     public static bool TryDate(string s, out int date)
     {
         date = 0;
-        // ASCII digits only: other scripts' digits (Arabic-Indic) are refused, not misread.
         if (!s.All(char.IsAsciiDigit) || (s.Length != 6 && s.Length != 8)) return false;
         int y, m, d;
         if (s.Length == 6)
         {
-            y = int.Parse(s[..2]);
+            y = int.Parse(s[..2], CultureInfo.InvariantCulture);
             y += y <= 30 ? 2000 : 1900;
-            m = int.Parse(s[2..4]);
-            d = int.Parse(s[4..6]);
+            m = int.Parse(s[2..4], CultureInfo.InvariantCulture);
+            d = int.Parse(s[4..6], CultureInfo.InvariantCulture);
         }
         else
         {
-            y = int.Parse(s[..4]);
-            m = int.Parse(s[4..6]);
-            d = int.Parse(s[6..8]);
+            y = int.Parse(s[..4], CultureInfo.InvariantCulture);
+            m = int.Parse(s[4..6], CultureInfo.InvariantCulture);
+            d = int.Parse(s[6..8], CultureInfo.InvariantCulture);
         }
 
-        // A real calendar day: 20250231 and year 0 are refused, not moved to the nearest valid day.
         if (y < 1 || m is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, m)) return false;
         date = (y * 10000) + (m * 100) + d;
         return true;
@@ -271,65 +341,70 @@ public static class DictionaryReader
 
     /// <summary>Adds a PETRARCH discards file: sentences naming one of these phrases are discarded
     /// (a leading '+' marks story-level discards in PETRARCH; here every discard is per sentence).</summary>
-    public static IReadOnlyList<Problem> LoadDiscards(EventDictionary dict, string path)
-    {
-        var read = DictionaryReader.ReadLines(path);
-        if (!read.Success) return read.Problems;
-        foreach (var raw in read.Value)
+    public static ParseResult<DictionaryFileReport> LoadDiscards(EventDictionary dict, string path) =>
+        ReadLines(path).Select(lines =>
         {
-            if (IsCommentLine(raw)) continue;
-            var phrase = StripComment(raw, '#', ';').Trim().TrimStart('+').Trim().ToUpperInvariant().Replace(' ', '_');
-            if (phrase.Length == 0) continue;
-            dict.Actors.Add(new ActorEntry(phrase, PhraseSyntax.Words(phrase + "_"), [new DatedCode(SpecialCodes.Discard)]));
-        }
+            foreach (var raw in lines)
+            {
+                if (IsCommentLine(raw)) continue;
+                var phrase = StripComment(raw, '#', ';').Trim().TrimStart('+').Trim().ToUpperInvariant().Replace(' ', '_');
+                if (phrase.Length == 0) continue;
+                dict.Actors.Add(new ActorEntry(phrase, PhraseSyntax.Words(phrase + "_"), [new DatedCode(SpecialCodes.Discard)]));
+            }
 
-        return [];
-    }
+            return new Skips(path).Report(lines);
+        });
 
     // ---------------- agents ----------------
 
-    /// <summary>Adds a TABARI/Phoenix agents file; <c>!NAME! = A, B</c> substitutions are expanded.</summary>
-    public static IReadOnlyList<Problem> LoadAgents(EventDictionary dict, string path)
-    {
-        var read = ReadLines(path);
-        if (!read.Success) return read.Problems;
-        var problems = new List<Problem>();
-        var macros = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        List<string> group = [];
-        string? groupCode = null;
+    /// <summary>Adds a TABARI/Phoenix agents file. <c>!NAME! = A, B</c> defines a macro; a phrase naming
+    /// it stands for one phrase per alternative. Substituted text is not scanned again; a macro naming a
+    /// macro (itself: it would never end) refuses the file, and so does an entry whose phrases would pass
+    /// the limit <c>macro-expansions</c> (<see cref="Limits"/>), counted before it is expanded (twelve
+    /// macros of ten alternatives would be 10^12 phrases). Entries PETRARCH could not use (no code, a code
+    /// without '~', an undefined macro, a bracket left open) are skipped and reported.</summary>
+    public static ParseResult<DictionaryFileReport> LoadAgents(EventDictionary dict, string path) =>
+        ReadLines(path).Select(lines =>
+        {
+            var skipped = new Skips(path);
+            ReadAgents(dict, lines, skipped);
+            return skipped.Report(lines);
+        }).Then(report => report.Refused.Count > 0 ? ParseResult<DictionaryFileReport>.ForProblems(report.Refused) : ParseResult<DictionaryFileReport>.ForValue(report));
 
-        var budget = Limits.Current.MacroExpansions;
-        var lineNo = 0;
+    private static void ReadAgents(EventDictionary dict, string[] lines, Skips skipped)
+    {
+        var macros = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        List<(string Phrase, int Line)> group = [];
+        string? groupCode = null;
+        var expansions = 0L;
 
         void Flush()
         {
             if (groupCode is not null)
-                foreach (var p in group)
+            {
+                foreach (var (phrase, line) in group)
                 {
-                    if (budget < 0) break;
-                    var expansions = ExpandMacros(p, macros, ref budget);
-                    if (expansions is null)
-                    {
-                        problems.Add(Limits.Current.Exceeded("macro-expansions", Limits.Current.MacroExpansions + 1, p, "macro", new SourceLocation(path, lineNo))
-                            with
-                        { Message = $"its macros expand (or refer to themselves) beyond the limit of {Limits.Current.MacroExpansions:N0} phrases; raise it with {Limits.Variable}=macro-expansions=N if genuine" });
-                        budget = -1;
-                        break;
-                    }
-
-                    foreach (var expanded in expansions)
-                        dict.Agents.Add(new AgentEntry(expanded, PhraseSyntax.Words(expanded), groupCode));
+                    var expanded = ExpandMacros(phrase, macros, Limits.Current.MacroExpansions - expansions, out var error);
+                    expansions += expanded.Count;
+                    if (error is not null && error.StartsWith(OverLimit, StringComparison.Ordinal)) skipped.Refuse(line, phrase, "macro", error);
+                    else if (error is not null) skipped.Add(line, phrase, "macro", error);
+                    else
+                        foreach (var e in expanded) dict.Agents.Add(new AgentEntry(e, PhraseSyntax.Words(e), groupCode));
                 }
+            }
+            else if (group.Count > 0)
+            {
+                skipped.Add(group[0].Line, group[0].Phrase, "code", "no [code] for this agent; skipped");
+            }
 
             group = [];
             groupCode = null;
         }
 
-        var lines = read.Value;
         for (var n = 0; n < lines.Length; n++)
         {
             var raw = lines[n];
-            lineNo = n + 1;
+            var lineNo = n + 1;
             if (IsCommentLine(raw)) continue;
             var trimmed = StripComment(raw, ';', '#').Trim();
             if (trimmed.Length == 0) continue;
@@ -337,95 +412,144 @@ public static class DictionaryReader
             if (trimmed.StartsWith('<')) continue;
             if (trimmed.StartsWith('!') && trimmed.Contains('='))
             {
-                var eq = trimmed.IndexOf('=');
-                macros[trimmed[..eq].Trim()] = [.. trimmed[(eq + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+                DefineMacro(trimmed, lineNo, macros, skipped);
                 continue;
             }
 
             var synonym = trimmed.StartsWith('+');
             var body = synonym ? trimmed[1..] : trimmed;
+            if (!synonym) Flush();
             var open = body.IndexOf('[');
             var close = body.IndexOf(']');
             if (open >= 0 && close < open)
             {
-                problems.Add(new Problem(body, "code", "missing ']' after '['", new SourceLocation(path, lineNo)));
+                skipped.Add(lineNo, body, "code", "missing ']' after '['; skipped");
                 continue;
             }
 
             var phrase = (open < 0 ? body : body[..open]).Trim().ToUpperInvariant();
-            // PETRARCH: "POLICE {POLICEMEN} [~COP]" lists irregular plurals in braces
+            // PETRARCH: "POLICE {POLICEMEN} [~COP]" lists irregular plurals in braces ("{}": none)
             var forms = new List<string>();
             var brace = phrase.IndexOf('{');
             if (brace >= 0)
             {
                 var closeBrace = phrase.IndexOf('}', brace);
-                forms.AddRange(phrase[(brace + 1)..(closeBrace < 0 ? phrase.Length : closeBrace)].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+                if (closeBrace < 0)
+                {
+                    skipped.Add(lineNo, phrase, "plural", "missing '}' after '{'; skipped");
+                    continue;
+                }
+
+                forms.AddRange(phrase[(brace + 1)..closeBrace].Split(' ', StringSplitOptions.RemoveEmptyEntries));
                 phrase = phrase[..brace].Trim();
             }
 
-            if (!synonym) Flush();
-            if (phrase.Length > 0) group.Add(phrase);
-            group.AddRange(forms);
             if (open >= 0)
             {
                 var code = body[(open + 1)..close].Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
                 if (!code.Contains('~'))
                 {
-                    problems.Add(new Problem(phrase, "code", $"agent code '{code}' needs a ~ (e.g. [~GOV] or [NGO~])", new SourceLocation(path, lineNo, open + 1)));
+                    skipped.Add(lineNo, phrase, "code", $"agent code '{code}' needs a ~ (e.g. [~GOV] or [NGO~]); skipped", Indent(raw) + (synonym ? 1 : 0) + open + 1);
                     group.Clear();
                     continue;
                 }
 
+                if (phrase.Length > 0) group.Add((phrase, lineNo));
+                group.AddRange(forms.Select(f => (f, lineNo)));
                 groupCode = code;
-                if (!synonym) Flush();
-            }
-        }
-
-        Flush();
-        return problems;
-    }
-
-    /// <summary>
-    /// Every phrase <paramref name="phrase"/>'s macros stand for, in order, taken from the file's
-    /// <paramref name="budget"/>; null when they exceed it or nest deeper than the depth limit (a macro
-    /// that refers to itself never ends).
-    /// </summary>
-    private static List<string>? ExpandMacros(string phrase, Dictionary<string, string[]> macros, ref int budget)
-    {
-        var done = new List<string>();
-        var pending = new Stack<(string Phrase, int Depth)>();
-        pending.Push((phrase, 0));
-        while (pending.Count > 0)
-        {
-            var (p, depth) = pending.Pop();
-            var a = p.IndexOf('!');
-            var b = a < 0 ? -1 : p.IndexOf('!', a + 1);
-            if (b < 0 || !macros.TryGetValue(p[a..(b + 1)], out var alts))
-            {
-                if (--budget < 0) return null;
-                done.Add(a < 0 ? p : p.Replace("!", "", StringComparison.Ordinal));
+                Flush();
                 continue;
             }
 
-            if (depth >= Limits.Current.Depth) return null;
-            for (var i = alts.Length - 1; i >= 0; i--) pending.Push((p[..a] + alts[i] + p[(b + 1)..], depth + 1));
+            if (phrase.Length > 0) group.Add((phrase, lineNo));
+            group.AddRange(forms.Select(f => (f, lineNo)));
         }
 
-        return done;
+        Flush();
+    }
+
+    private static void DefineMacro(string line, int lineNo, Dictionary<string, string[]> macros, Skips skipped)
+    {
+        var eq = line.IndexOf('=');
+        var name = line[..eq].Trim();
+        if (name.Length < 3 || !name.EndsWith('!') || name[1..^1].Contains('!'))
+        {
+            skipped.Add(lineNo, name, "macro", "expected !NAME! = A, B, ...; skipped");
+            return;
+        }
+
+        var alternatives = new List<string>();
+        foreach (var alt in line[(eq + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            // substitutions are not expanded again: an alternative naming a macro would be read literally
+            if (alt.Contains('!')) skipped.Refuse(lineNo, name, "macro", $"alternative '{alt}' names a macro; macros do not nest (one naming itself would never end)");
+            else alternatives.Add(alt.ToUpperInvariant());
+        }
+
+        macros[name] = [.. alternatives];
+    }
+
+    /// <summary>Every phrase <paramref name="phrase"/> stands for, substituting each <c>!NAME!</c> once with
+    /// each alternative; an error instead when a macro is undefined or the phrases would be too many.</summary>
+    private static List<string> ExpandMacros(string phrase, Dictionary<string, string[]> macros, long budget, out string? error)
+    {
+        error = null;
+        var pieces = new List<string[]>();
+        var count = 1L;
+        var i = 0;
+        while (i < phrase.Length)
+        {
+            var a = phrase.IndexOf('!', i);
+            var b = a < 0 ? -1 : phrase.IndexOf('!', a + 1);
+            if (a < 0 || b < 0)
+            {
+                pieces.Add([phrase[i..].Replace("!", "", StringComparison.Ordinal)]);
+                break;
+            }
+
+            pieces.Add([phrase[i..a]]);
+            var name = phrase[a..(b + 1)];
+            if (!macros.TryGetValue(name, out var alternatives))
+            {
+                error = $"macro {name} is not defined above this line; skipped";
+                return [];
+            }
+
+            count *= Math.Max(1, alternatives.Length);
+            if (count > budget)
+            {
+                // counted before anything is expanded; the product cannot overflow past the budget
+                error = OverLimit
+                    + Limits.Current.Exceeded("macro-expansions", Limits.Current.MacroExpansions - budget + count, "", "").Message;
+                return [];
+            }
+
+            pieces.Add(alternatives);
+            i = b + 1;
+        }
+
+        var results = new List<string> { "" };
+        foreach (var piece in pieces)
+            results = [.. results.SelectMany(r => piece.Select(p => r + p))];
+        return results;
     }
 
     // ---------------- TABARI verbs ----------------
 
     /// <summary>Adds a TABARI verbs file: synonym sets, verb roots with forms and patterns.</summary>
-    public static IReadOnlyList<Problem> LoadTabariVerbs(EventDictionary dict, string path)
+    public static ParseResult<DictionaryFileReport> LoadTabariVerbs(EventDictionary dict, string path) =>
+        ReadLines(path).Select(lines =>
+        {
+            var skipped = new Skips(path);
+            ReadTabariVerbs(dict, lines, skipped);
+            return skipped.Report(lines);
+        });
+
+    private static void ReadTabariVerbs(EventDictionary dict, string[] lines, Skips skipped)
     {
-        var read = ReadLines(path);
-        if (!read.Success) return read.Problems;
-        var problems = new List<Problem>();
         string? section = null;
         string? synset = null;
         VerbEntry? verb = null;
-        var lines = read.Value;
         for (var n = 0; n < lines.Length; n++)
         {
             var raw = lines[n];
@@ -454,7 +578,7 @@ public static class DictionaryReader
                 }
                 else
                 {
-                    problems.Add(new Problem(trimmed, "synset", "expected &NAME or +member", new SourceLocation(path, lineNo)));
+                    skipped.Add(lineNo, trimmed, "synset", "expected &NAME or +member; skipped");
                 }
 
                 continue;
@@ -466,7 +590,7 @@ public static class DictionaryReader
             {
                 if (verb is null)
                 {
-                    problems.Add(new Problem(trimmed, "forms", "verb forms before any verb", new SourceLocation(path, lineNo)));
+                    skipped.Add(lineNo, trimmed, "forms", "verb forms before any verb; skipped");
                     continue;
                 }
 
@@ -479,20 +603,20 @@ public static class DictionaryReader
             {
                 if (verb is null)
                 {
-                    problems.Add(new Problem(trimmed, "pattern", "pattern before any verb", new SourceLocation(path, lineNo)));
+                    skipped.Add(lineNo, trimmed, "pattern", "pattern before any verb; skipped");
                     continue;
                 }
 
                 var (body, code, error) = SplitCode(trimmed[1..]);
                 if (error is not null)
                 {
-                    problems.Add(new Problem(body, "pattern", error, new SourceLocation(path, lineNo)));
+                    skipped.Add(lineNo, body, "pattern", error + "; skipped");
                     continue;
                 }
 
                 if (!body.Contains('*'))
                 {
-                    problems.Add(new Problem(body, "pattern", "missing verb marker '*'", new SourceLocation(path, lineNo)));
+                    skipped.Add(lineNo, body, "pattern", "missing verb marker '*'; skipped");
                     continue;
                 }
 
@@ -503,7 +627,7 @@ public static class DictionaryReader
             var (root, rootCode, rootError) = SplitCode(trimmed);
             if (rootError is not null || root.Length == 0)
             {
-                problems.Add(new Problem(root, "verb", rootError ?? "missing verb before [code]", new SourceLocation(path, lineNo)));
+                skipped.Add(lineNo, root, "verb", (rootError ?? "missing verb before [code]") + "; skipped");
                 verb = null;
                 continue;
             }
@@ -524,7 +648,6 @@ public static class DictionaryReader
             }
         }
 
-        return problems;
     }
 
     private static void AddForm(VerbEntry verb, string form)
@@ -552,16 +675,20 @@ public static class DictionaryReader
     /// (<c>--- NAME [code] ---</c>) whose verbs share the group's patterns. Noun-phrase braces and
     /// prepositional-phrase parentheses become plain sparse words, as a sparse parser reads them.
     /// </summary>
-    public static IReadOnlyList<Problem> LoadPetrarchVerbs(EventDictionary dict, string path)
+    public static ParseResult<DictionaryFileReport> LoadPetrarchVerbs(EventDictionary dict, string path) =>
+        ReadLines(path).Select(lines =>
+        {
+            var skipped = new Skips(path);
+            ReadPetrarchVerbs(dict, lines, skipped);
+            return skipped.Report(lines);
+        });
+
+    private static void ReadPetrarchVerbs(EventDictionary dict, string[] lines, Skips skipped)
     {
-        var read = ReadLines(path);
-        if (!read.Success) return read.Problems;
-        var problems = new List<Problem>();
         string? synset = null;
         var group = new List<VerbEntry>();
         var groupCode = SpecialCodes.Null;
         var inGroupPatterns = false;
-        var lines = read.Value;
         for (var n = 0; n < lines.Length; n++)
         {
             var raw = lines[n];
@@ -591,7 +718,7 @@ public static class DictionaryReader
                 var (_, code, error) = SplitCode(trimmed.Trim('-', ' '));
                 if (error is not null)
                 {
-                    problems.Add(new Problem(trimmed, "verb group", error, new SourceLocation(path, lineNo)));
+                    skipped.Add(lineNo, trimmed, "verb group", error + "; skipped");
                     code = SpecialCodes.Null;
                 }
 
@@ -607,26 +734,26 @@ public static class DictionaryReader
                 inGroupPatterns = true;
                 if (group.Count == 0)
                 {
-                    problems.Add(new Problem(trimmed, "pattern", "pattern before any verb", new SourceLocation(path, lineNo)));
+                    skipped.Add(lineNo, trimmed, "pattern", "pattern before any verb; skipped");
                     continue;
                 }
 
                 var (body, code, error) = SplitCode(trimmed[1..]);
                 if (error is not null || !body.Contains('*'))
                 {
-                    problems.Add(new Problem(body, "pattern", error ?? "missing verb marker '*'", new SourceLocation(path, lineNo)));
+                    skipped.Add(lineNo, body, "pattern", error ?? "missing verb marker '*'; skipped");
                     continue;
                 }
 
                 var flat = Exactify(Flatten(body).ToUpperInvariant());
-                foreach (var v in group) dict.AddPattern(v, flat, code!);
+                dict.AddPattern(group, flat, code!);
                 continue;
             }
 
             synset = null;
             if (inGroupPatterns)
             {
-                problems.Add(new Problem(trimmed, "verb", "verb after the group's patterns", new SourceLocation(path, lineNo)));
+                skipped.Add(lineNo, trimmed, "verb", "verb after the group's patterns; skipped");
                 continue;
             }
 
@@ -640,7 +767,7 @@ public static class DictionaryReader
                 var (_, c, err) = SplitCode(trimmed);
                 if (err is not null)
                 {
-                    problems.Add(new Problem(head, "verb", err, new SourceLocation(path, lineNo)));
+                    skipped.Add(lineNo, head, "verb", err + "; skipped");
                     continue;
                 }
 
@@ -649,7 +776,7 @@ public static class DictionaryReader
 
             if (head.Length == 0)
             {
-                problems.Add(new Problem(trimmed, "verb", "missing verb", new SourceLocation(path, lineNo)));
+                skipped.Add(lineNo, trimmed, "verb", "missing verb; skipped");
                 continue;
             }
 
@@ -666,7 +793,6 @@ public static class DictionaryReader
             dict.Verbs.Add(verb);
         }
 
-        return problems;
     }
 
     /// <summary>Braces and parentheses become blanks; Treebank's split contractions ("DID N'T") are
@@ -693,6 +819,9 @@ public static class DictionaryReader
 
     // ---------------- helpers ----------------
 
+    /// <summary>How many characters of blank space begin the line (for columns in the trimmed text).</summary>
+    private static int Indent(string raw) => raw.Length - raw.TrimStart().Length;
+
     private static bool IsCommentLine(string raw)
     {
         var t = raw.TrimStart();
@@ -715,4 +844,50 @@ public static class DictionaryReader
 
         return line;
     }
+
+    /// <summary>Collects the entries a file skips, each with its line and reason.</summary>
+    private const string OverLimit = "its macros stand for more phrases than are left under the limit: ";
+
+    private sealed class Skips(string path)
+    {
+        private readonly List<Problem> _list = [];
+        private readonly List<Problem> _refused = [];
+
+        public void Add(int line, string subject, string field, string message, int column = 0) =>
+            _list.Add(new Problem(subject, field, message, new SourceLocation(path, line, column)));
+
+        /// <summary>Not a sloppy entry to skip but hostile input (a macro bomb, a macro naming itself): the file
+        /// is refused, whatever --strict says.</summary>
+        public void Refuse(int line, string subject, string field, string message) =>
+            _refused.Add(new Problem(subject, field, message, new SourceLocation(path, line)));
+
+        public DictionaryFileReport Report(string[] lines) =>
+            new(path, lines.Length > 0 && lines[^1].Length == 0 ? lines.Length - 1 : lines.Length, _list) { Refused = _refused };
+    }
 }
+
+/// <summary>The kinds of dictionary file a coder reads.</summary>
+public enum DictionaryKind
+{
+    Actors,
+    Agents,
+    Verbs,
+    Discards,
+}
+
+/// <summary>What reading one dictionary file gave: its line count and every entry skipped, each with file,
+/// line and reason.</summary>
+public sealed record DictionaryFileReport(string Path, int Lines, IReadOnlyList<Problem> Skipped)
+{
+    /// <summary>Entries that refuse the whole file (hostile macros), not counted as skipped.</summary>
+    internal IReadOnlyList<Problem> Refused { get; init; } = [];
+
+    /// <summary>"Phoenix.Countries.actors.txt: 54,233 lines, 12 entries skipped; see --dictionary-report".</summary>
+    public string Summary() =>
+        string.Create(CultureInfo.InvariantCulture, $"{System.IO.Path.GetFileName(Path)}: {Lines:N0} lines, ")
+        + (Skipped.Count == 0 ? "nothing skipped"
+            : string.Create(CultureInfo.InvariantCulture, $"{Skipped.Count:N0} {(Skipped.Count == 1 ? "entry" : "entries")} skipped; see --dictionary-report"));
+}
+
+/// <summary>A coder built from dictionary files, with what reading each file skipped.</summary>
+public sealed record LoadedCoder(Coder Coder, IReadOnlyList<DictionaryFileReport> Files);

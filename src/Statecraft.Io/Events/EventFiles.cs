@@ -14,9 +14,10 @@ public enum EventInputFormat
     Petrarch,
     Icews,
     Gdelt,
+    Polecat,
 }
 
-/// <summary>What an input file gave: documents to code, or events already coded (ICEWS, GDELT).</summary>
+/// <summary>What an input file gave: documents to code, or events already coded (ICEWS, GDELT, POLECAT).</summary>
 public sealed record EventInput(IReadOnlyList<Document> Documents, IReadOnlyList<CodedEvent> Coded);
 
 /// <summary>Readers for texts and coded-event files, and the CSV writer.</summary>
@@ -28,11 +29,29 @@ public static class EventFiles
         var ext = Path.GetExtension(path).ToLowerInvariant();
         if (ext == ".xml") return EventInputFormat.Petrarch;
         var first = lines.FirstOrDefault(l => l.Trim().Length > 0) ?? "";
+        if (first.StartsWith("Event ID\tEvent Date\tEvent Type\t", StringComparison.Ordinal)) return EventInputFormat.Polecat;
         if (first.StartsWith("Event ID\t", StringComparison.Ordinal)) return EventInputFormat.Icews;
         if (first.StartsWith("\"GLOBALEVENTID\"", StringComparison.Ordinal) || first.StartsWith("GLOBALEVENTID", StringComparison.Ordinal)) return EventInputFormat.Gdelt;
         if (lines.Any(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\d{6}\s+\S+\s*$"))) return EventInputFormat.Tabari;
         return EventInputFormat.Text;
     }
+
+    /// <summary>Guesses a file's format from its extension and first lines (read as a stream: the file may be
+    /// a corpus of any size); text when it cannot be read (the text reader then says why).</summary>
+    public static EventInputFormat Guess(string path)
+    {
+        try
+        {
+            return Guess(path, [.. File.ReadLines(path).Take(GuessLines)]);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException or System.Security.SecurityException)
+        {
+            return EventInputFormat.Text;
+        }
+    }
+
+    /// <summary>How many leading lines the guess reads: a TABARI record header must come among them.</summary>
+    public const int GuessLines = 1000;
 
     public static ParseResult<EventInput> Read(string path, EventInputFormat? format, DateOnly? date)
     {
@@ -46,6 +65,7 @@ public static class EventFiles
             EventInputFormat.Tabari => ReadTabari(path),
             EventInputFormat.Petrarch => ReadPetrarch(path),
             EventInputFormat.Icews => ReadIcews(path, lines),
+            EventInputFormat.Polecat => ReadPolecat(path, lines),
             _ => ReadGdelt(path, lines),
         };
     }
@@ -190,7 +210,80 @@ public static class EventFiles
         return problems.Count > 0 ? ParseResult<EventInput>.ForProblems(problems) : ParseResult<EventInput>.ForValue(new EventInput([], events));
     }
 
-    private static string? Blank(string s) => s.Length == 0 || s == "NA" ? null : s;
+    /// <summary>
+    /// POLECAT (PLOVER-coded events, Harvard Dataverse doi:10.7910/DVN/AJGVIT): tab-separated with a header
+    /// naming its columns (<c>Event ID, Event Date, Event Type, Event Mode, Intensity, Quad Code, Contexts,
+    /// Actor Name, Actor Country, ..., Recipient Name, Recipient Country, ...</c>). The actor is its country
+    /// (ISO 3166 alpha-3 as CAMEO codes countries) or, without one, its name; the event keeps its PLOVER type,
+    /// mode, contexts and intensity.
+    /// </summary>
+    private static ParseResult<EventInput> ReadPolecat(string path, string[] lines)
+    {
+        var header = lines[0].Split('\t');
+        int Col(string name) => Array.IndexOf(header, name);
+        int id = Col("Event ID"), date = Col("Event Date"), type = Col("Event Type"), mode = Col("Event Mode"), intensity = Col("Intensity"),
+            quad = Col("Quad Code"), contexts = Col("Contexts"), actor = Col("Actor Name"), actorCountry = Col("Actor Country"),
+            recipient = Col("Recipient Name"), recipientCountry = Col("Recipient Country");
+        if (new[] { id, date, type, actor, recipient }.Any(c => c < 0))
+            return ParseResult<EventInput>.ForProblem(new Problem("", "header", "expected POLECAT columns Event ID, Event Date, Event Type, Actor Name, Recipient Name", new SourceLocation(path, 1)));
+        var events = new List<CodedEvent>();
+        var problems = new List<Problem>();
+        for (var n = 1; n < lines.Length; n++)
+        {
+            if (lines[n].Trim().Length == 0) continue;
+            var f = lines[n].Split('\t');
+            var at = new SourceLocation(path, n + 1);
+            if (f.Length != header.Length)
+            {
+                problems.Add(new Problem("", "row", $"{f.Length} fields, expected {header.Length}", at));
+                continue;
+            }
+
+            if (!DateOnly.TryParseExact(f[date], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            {
+                problems.Add(new Problem("", "Event Date", $"'{f[date]}' is not yyyy-mm-dd", at));
+                continue;
+            }
+
+            var t = f[type].Trim().ToUpperInvariant();
+            if (t.Length == 0 || !t.All(char.IsAsciiLetterUpper))
+            {
+                problems.Add(new Problem("", "Event Type", $"'{f[type]}' is not a PLOVER event type (AGREE ... ASSAULT)", at));
+                continue;
+            }
+
+            double? score = null;
+            if (intensity >= 0 && Blank(f[intensity]) is { } text)
+            {
+                if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v))
+                {
+                    problems.Add(new Problem("", "Intensity", $"'{text}' is not a finite number", at));
+                    continue;
+                }
+
+                score = v;
+            }
+
+            string Who(int country, int name) => (country >= 0 ? Blank(f[country].Trim()) : null) ?? Blank(f[name].Trim()) ?? SpecialCodes.Null;
+            events.Add(new CodedEvent(f[id], 0, d, Who(actorCountry, actor), Who(recipientCountry, recipient), t, score,
+                quad >= 0 ? PloverQuad(f[quad]) : 0, "", "",
+                mode >= 0 ? Blank(f[mode].Trim().ToLowerInvariant()) : null, contexts >= 0 ? Blank(f[contexts].Trim()) : null));
+        }
+
+        return problems.Count > 0 ? ParseResult<EventInput>.ForProblems(problems) : ParseResult<EventInput>.ForValue(new EventInput([], events));
+    }
+
+    /// <summary>POLECAT's quad code as a number 1-4, or its name ("MATERIAL CONFLICT"); 0 when neither.</summary>
+    private static int PloverQuad(string s) => s.Trim().ToUpperInvariant().Replace('_', ' ') switch
+    {
+        "1" or "VERBAL COOPERATION" => 1,
+        "2" or "MATERIAL COOPERATION" => 2,
+        "3" or "VERBAL CONFLICT" => 3,
+        "4" or "MATERIAL CONFLICT" => 4,
+        _ => 0,
+    };
+
+    private static string? Blank(string s) => s.Length == 0 || s is "NA" or "None" ? null : s;
 
     /// <summary>A yyyymmdd from <see cref="DictionaryReader.TryDate"/> (a real calendar day) as a date; 0 is none.</summary>
     internal static DateOnly? ToDate(int yyyymmdd) =>
@@ -236,22 +329,28 @@ public static class EventFiles
         yield return sb.ToString();
     }
 
-    /// <summary>The CSV columns, in order; documented in docs/events.md.</summary>
+    /// <summary>The CSV columns of CAMEO events, in order; documented in docs/events.md.</summary>
     public static readonly string[] CsvColumns = ["doc", "sentence", "date", "source", "target", "code", "goldstein", "quad_class", "span", "text"];
 
-    public static string ToCsv(IEnumerable<CodedEvent> events)
+    /// <summary>The CSV columns of PLOVER events (<c>ingest --scheme plover --csv</c>), in order.</summary>
+    public static readonly string[] PloverCsvColumns = ["doc", "sentence", "date", "actor", "recipient", "event_type", "mode", "context", "intensity", "quad_class", "cameo", "span", "text"];
+
+    /// <summary>One row per event; <paramref name="plover"/> writes the PLOVER columns.</summary>
+    public static string ToCsv(IEnumerable<CodedEvent> events, bool plover = false)
     {
         var sb = new StringBuilder();
-        sb.Append(string.Join(",", CsvColumns)).Append('\n');
+        sb.Append(string.Join(",", plover ? PloverCsvColumns : CsvColumns)).Append('\n');
         foreach (var e in events)
         {
             sb.Append(Quote(e.Doc)).Append(',')
                 .Append(e.Sentence.ToString(CultureInfo.InvariantCulture)).Append(',')
                 .Append(e.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "").Append(',')
-                .Append(Quote(e.Source)).Append(',').Append(Quote(e.Target)).Append(',').Append(Quote(e.Code)).Append(',')
-                .Append(e.Goldstein?.ToString("R", CultureInfo.InvariantCulture) ?? "").Append(',')
-                .Append(e.QuadClass.ToString(CultureInfo.InvariantCulture)).Append(',')
-                .Append(Quote(e.Span)).Append(',').Append(Quote(e.Text)).Append('\n');
+                .Append(Quote(e.Source)).Append(',').Append(Quote(e.Target)).Append(',').Append(Quote(e.Code)).Append(',');
+            if (plover) sb.Append(Quote(e.Mode ?? "")).Append(',').Append(Quote(e.Context ?? "")).Append(',');
+            sb.Append(e.Goldstein?.ToString("R", CultureInfo.InvariantCulture) ?? "").Append(',')
+                .Append(e.QuadClass.ToString(CultureInfo.InvariantCulture)).Append(',');
+            if (plover) sb.Append(Quote(e.Cameo ?? "")).Append(',');
+            sb.Append(Quote(e.Span)).Append(',').Append(Quote(e.Text)).Append('\n');
         }
 
         return sb.ToString();
@@ -260,12 +359,13 @@ public static class EventFiles
     private static string Quote(string s) =>
         s.IndexOfAny([',', '"', '\n', '\r']) < 0 ? s : "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
-    /// <summary>True when <paramref name="path"/> is a readable event CSV (its first line is the <see cref="CsvColumns"/> header).</summary>
+    /// <summary>True when <paramref name="path"/> is a readable event CSV (its first line is the CAMEO or PLOVER header).</summary>
     public static bool IsEventCsv(string path)
     {
         try
         {
-            return File.Exists(path) && File.ReadLines(path).FirstOrDefault()?.Trim() == string.Join(",", CsvColumns);
+            var first = File.Exists(path) ? File.ReadLines(path).FirstOrDefault()?.Trim() : null;
+            return first == string.Join(",", CsvColumns) || first == string.Join(",", PloverCsvColumns);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -273,37 +373,62 @@ public static class EventFiles
         }
     }
 
-    /// <summary>Reads an event CSV written by <see cref="ToCsv"/> (for <c>statecraft timeline</c>).</summary>
+    /// <summary>Reads an event CSV written by <see cref="ToCsv"/>, CAMEO or PLOVER (for <c>timeline</c>, <c>watch</c>).</summary>
     public static ParseResult<IReadOnlyList<CodedEvent>> ReadCsv(string path)
     {
         var read = DictionaryReader.ReadLines(path);
         if (!read.Success) return ParseResult<IReadOnlyList<CodedEvent>>.ForProblems(read.Problems);
         var lines = read.Value;
-        if (lines[0].Trim() != string.Join(",", CsvColumns))
-            return ParseResult<IReadOnlyList<CodedEvent>>.ForProblem(new Problem("", "header", "expected " + string.Join(",", CsvColumns), new SourceLocation(path, 1)));
+        var plover = lines[0].Trim() == string.Join(",", PloverCsvColumns);
+        if (!plover && lines[0].Trim() != string.Join(",", CsvColumns))
+            return ParseResult<IReadOnlyList<CodedEvent>>.ForProblem(new Problem("", "header",
+                $"expected {string.Join(",", CsvColumns)} or {string.Join(",", PloverCsvColumns)}", new SourceLocation(path, 1)));
+        var columns = plover ? PloverCsvColumns : CsvColumns;
+        int Col(string name) => Array.IndexOf(columns, name);
         var events = new List<CodedEvent>();
         var problems = new List<Problem>();
         for (var n = 1; n < lines.Length; n++)
         {
             if (lines[n].Length == 0) continue;
             var f = SplitCsv(lines[n]).ToArray();
-            if (f.Length != CsvColumns.Length)
+            var at = new SourceLocation(path, n + 1);
+            if (f.Length != columns.Length)
             {
-                problems.Add(new Problem("", "row", $"{f.Length} fields, expected {CsvColumns.Length}", new SourceLocation(path, n + 1)));
+                problems.Add(new Problem("", "row", $"{f.Length} fields, expected {columns.Length}", at));
                 continue;
             }
 
-            DateOnly? d = f[2].Length == 0 ? null : DateOnly.TryParseExact(f[2], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var dv) ? dv : null;
-            if (f[2].Length > 0 && d is null) problems.Add(new Problem("", "date", $"'{f[2]}' is not yyyy-mm-dd", new SourceLocation(path, n + 1)));
-            var where = new SourceLocation(path, n + 1);
-            if (!int.TryParse(f[1], NumberStyles.None, CultureInfo.InvariantCulture, out var sentence))
-                problems.Add(new Problem("", "sentence", $"expected a whole number >= 0, found '{f[1]}'", where));
-            if (!TryGoldstein(f[6], out var g)) problems.Add(new Problem("", "goldstein", $"{GoldsteinExpected}, found '{f[6]}'", where));
-            // 0 is what ingest writes for an event without a CAMEO class.
-            var quadClass = 0;
-            if (f[7] != "0" && !TryQuadClass(f[7], out quadClass)) problems.Add(new Problem("", "quad_class", $"{QuadClassExpected} (or 0 for none), found '{f[7]}'", where));
+            var sentence = f[1];
+            var dateText = f[2];
+            var scoreText = f[Col(plover ? "intensity" : "goldstein")];
+            var quadText = f[Col("quad_class")];
+            DateOnly? d = null;
+            if (dateText.Length > 0)
+            {
+                if (DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var dv)) d = dv;
+                else problems.Add(new Problem("", "date", $"'{dateText}' is not yyyy-mm-dd", at));
+            }
+
+            double? g = null;
+            if (!plover)
+            {
+                if (!TryGoldstein(scoreText, out g)) problems.Add(new Problem("", "goldstein", $"{GoldsteinExpected}, found '{scoreText}'", at));
+            }
+            else if (scoreText.Length > 0)
+            {
+                if (double.TryParse(scoreText, NumberStyles.Float, CultureInfo.InvariantCulture, out var gv) && double.IsFinite(gv)) g = gv;
+                else problems.Add(new Problem("", "intensity", $"'{scoreText}' is not a finite number", at));
+            }
+
+            if (!int.TryParse(sentence, NumberStyles.None, CultureInfo.InvariantCulture, out var sn))
+                problems.Add(new Problem("", "sentence", $"expected a whole number >= 0, found '{sentence}'", at));
+            // 0 is what ingest writes for an event without a CAMEO class (every PLOVER event).
+            var q = 0;
+            if (quadText != "0" && !TryQuadClass(quadText, out q)) problems.Add(new Problem("", "quad_class", $"{QuadClassExpected} (or 0 for none), found '{quadText}'", at));
             if (problems.Count > 0) continue;
-            events.Add(new CodedEvent(f[0], sentence, d, f[3], f[4], f[5], g, quadClass, f[9], f[8]));
+            string? Opt(string name) => f[Col(name)].Length == 0 ? null : f[Col(name)];
+            events.Add(new CodedEvent(f[0], sn, d, f[3], f[4], f[5], g, q, f[Col("text")], f[Col("span")],
+                plover ? Opt("mode") : null, plover ? Opt("context") : null, plover ? Opt("cameo") : null));
         }
 
         return problems.Count > 0 ? ParseResult<IReadOnlyList<CodedEvent>>.ForProblems(problems) : ParseResult<IReadOnlyList<CodedEvent>>.ForValue(events);

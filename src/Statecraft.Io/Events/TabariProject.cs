@@ -55,28 +55,26 @@ public static partial class TabariFiles
             : ParseResult<TabariProject>.ForValue(new TabariProject(path, actors, verbs, agents, options, text));
     }
 
-    /// <summary>Loads the project's dictionaries and options into a ready coder.</summary>
-    public static ParseResult<Coder> LoadCoder(TabariProject project)
+    /// <summary>Loads the project's dictionaries and options into a ready coder; malformed dictionary
+    /// entries are skipped and reported per file, or refused with <paramref name="strict"/>.</summary>
+    public static ParseResult<LoadedCoder> LoadCoder(TabariProject project, bool strict = false)
     {
-        var dict = new EventDictionary();
-        var problems = new List<Problem>();
-        foreach (var v in project.Verbs) problems.AddRange(DictionaryReader.LoadTabariVerbs(dict, v));
-        foreach (var a in project.Actors) problems.AddRange(DictionaryReader.LoadActors(dict, a));
-        foreach (var a in project.Agents) problems.AddRange(DictionaryReader.LoadAgents(dict, a));
         var options = new CoderOptions { MinimumWords = 8 }; // TABARI's default
         if (project.Options is not null)
         {
             var read = DictionaryReader.ReadLines(project.Options);
-            if (!read.Success) problems.AddRange(read.Problems);
-            else
-                foreach (var line in read.Value)
-                {
-                    if (line.StartsWith("//", StringComparison.Ordinal) || line.StartsWith('#')) continue;
-                    options = ApplyOption(options, line);
-                }
+            if (!read.Success) return ParseResult<LoadedCoder>.ForProblems(read.Problems);
+            foreach (var line in read.Value)
+            {
+                if (line.StartsWith("//", StringComparison.Ordinal) || line.StartsWith('#')) continue;
+                options = ApplyOption(options, line);
+            }
         }
 
-        return problems.Count > 0 ? ParseResult<Coder>.ForProblems(problems) : ParseResult<Coder>.ForValue(new Coder(dict.Seal(), options));
+        var files = project.Verbs.Select(v => (DictionaryKind.Verbs, v))
+            .Concat(project.Actors.Select(a => (DictionaryKind.Actors, a)))
+            .Concat(project.Agents.Select(a => (DictionaryKind.Agents, a)));
+        return DictionaryReader.Build(files, options, strict);
     }
 
     /// <summary>Applies one .options command (the ones that change coding); others are ignored.</summary>

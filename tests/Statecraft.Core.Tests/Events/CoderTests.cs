@@ -43,6 +43,14 @@ public sealed class PhraseTests
     public void Stems_and_exact_words_match_as_TABARI_says(string text, bool exact, string token, bool matches) =>
         Endings.Matches(new PhraseWord(text, exact, false), token, true, Endings.Verb).ShouldBe(matches);
 
+    [Theory]
+    [InlineData("PEOPLES", "PEOPLE'S", true)]
+    [InlineData("PEOPLE'S", "PEOPLES", true)]
+    [InlineData("PEOPLE", "PEOPLE'S", false)]
+    [InlineData("PEOPLES", "PEOPLE", false)]
+    public void A_possessive_and_its_plain_spelling_are_one_word_inside_a_phrase(string text, string token, bool matches) =>
+        Endings.Matches(new PhraseWord(text, true, false), token, false, Endings.Noun).ShouldBe(matches);
+
     [Fact]
     public void Length_counts_letters_and_digits_only() => PhraseSyntax.Length("+ * TO THE NEXT DAY $").ShouldBe(12);
 }
@@ -75,6 +83,8 @@ public sealed class CoderTests
         Actor("ROHAN_", new DatedCode("ROH"));
         Actor("BOROMIR_", new DatedCode("GONGOV", 0, 20001231), new DatedCode("---"));
         Actor("SOCCER_", new DatedCode("###"));
+        Actor("DEMOCRATIC_PEOPLES_REPUBLIC_", new DatedCode("DPR"));
+        Actor("PEOPLES_ARMY_", new DatedCode("PAR"));
         d.Agents.Add(new AgentEntry("MINISTER_", PhraseSyntax.Words("MINISTER_"), "~GOV"));
         var attack = new VerbEntry("ATTACK", "190");
         attack.Forms.Add(PhraseSyntax.Words("ATTACK"));
@@ -85,10 +95,23 @@ public sealed class CoderTests
         meet.Forms.Add(PhraseSyntax.Words("MET_"));
         d.Verbs.Add(meet);
         d.AddPattern(meet, "% *", "036:036");
+        var say = new VerbEntry("SAY", "010");
+        say.Forms.Add(PhraseSyntax.Words("DECLARED_"));
+        d.Verbs.Add(say);
+        var agree = new VerbEntry("AGREE", "050");
+        agree.Forms.Add(PhraseSyntax.Words("AGREE"));
+        d.Verbs.Add(agree);
+        var send = new VerbEntry("SEND", "070");
+        send.Forms.Add(PhraseSyntax.Words("SEND"));
+        send.Forms.Add(PhraseSyntax.Words("SENT_"));
+        d.Verbs.Add(send);
         var reject = new VerbEntry("REJECT", "120");
         reject.Forms.Add(PhraseSyntax.Words("REJECT"));
         d.Verbs.Add(reject);
         d.AddPattern(reject, "NOT *", "---");
+        var grant = new VerbEntry("GRANT", "060");
+        grant.Forms.Add(PhraseSyntax.Words("ACCORD"));
+        d.Verbs.Add(grant);
         return new Coder(d.Seal(), options);
     }
 
@@ -145,6 +168,72 @@ public sealed class CoderTests
         coder.Code("Arnor never attacked Gondor.").Events.ShouldBeEmpty();
         Codes(coder.Code("Arnor attacked Gondor.")).ShouldBe("ARN/GON/190");
     }
+
+    [Fact]
+    public void A_plain_statement_gives_way_to_the_event_it_reports()
+    {
+        var reading = new CoderOptions { SkipRecommendations = true, CommaClauses = true, NoActorPrior = true };
+        Codes(Build(reading).Code("Rohan declared Arnor attacked Gondor.")).ShouldBe("ROH/ARN/010");
+        Codes(Build(reading with { StatementsSubordinate = true }).Code("Rohan declared Arnor attacked Gondor.")).ShouldBe("ARN/GON/190");
+        // a statement and nothing else is still a statement
+        Codes(Build(reading with { StatementsSubordinate = true }).Code("Rohan declared Gondor was calm.")).ShouldBe("ROH/GON/010");
+    }
+
+    [Fact]
+    public void Intended_actions_are_coded_as_intents_and_hypotheses_not_at_all()
+    {
+        var coder = Build(new CoderOptions { SkipRecommendations = true, CommaClauses = true, NoActorPrior = true, StatementsSubordinate = true, Intentions = true });
+        Codes(coder.Code("Arnor will meet Gondor.")).ShouldBe("ARN/GON/036");
+        Codes(coder.Code("Arnor agreed to send troops to Gondor.")).ShouldBe("ARN/GON/033");
+        Codes(coder.Code("Arnor is ready to attack Gondor.")).ShouldBe("ARN/GON/138");
+        Codes(coder.Code("Arnor said it would send aid to Gondor.")).ShouldBe("ARN/GON/033");
+        Codes(coder.Code("Arnor agreed with Gondor.")).ShouldBe("ARN/GON/050");
+        coder.Code("Arnor could attack Gondor.").Events.ShouldBeEmpty();
+        coder.Code("Such an attack would hurt Gondor.").Events.ShouldBeEmpty();
+        Codes(coder.Code("Arnor sent troops to Gondor.")).ShouldBe("ARN/GON/070");
+    }
+
+    [Fact]
+    public void A_possessive_spelling_finds_the_plain_one_in_the_dictionary()
+    {
+        // Phoenix writes DEMOCRATIC_PEOPLES_REPUBLIC_OF_KOREA; news writes People's
+        Codes(Build().Code("The Democratic People's Republic attacked Gondor.")).ShouldBe("DPR/GON/190");
+        Codes(Build().Code("The People's Army attacked Rohan.")).ShouldBe("PAR/ROH/190");
+    }
+
+    [Fact]
+    public void According_to_attributes_and_grants_nothing()
+    {
+        var coder = Build(BuiltInReading);
+        Codes(coder.Code("Arnor attacked Gondor, according to Rohan.")).ShouldBe("ARN/GON/190");
+        coder.Code("According to Rohan, Gondor was calm.").Events.ShouldBeEmpty();
+        Codes(coder.Code("Rohan accorded Gondor recognition.")).ShouldBe("ROH/GON/060");
+    }
+
+    [Fact]
+    public void Saying_another_actor_must_act_is_a_demand_on_it()
+    {
+        // CAMEO codes "X said Y must Z" as X's demand on Y; the recommendation itself is not an event
+        var coder = Build(BuiltInReading);
+        Codes(coder.Code("Rohan declared that Gondor must attack Arnor.")).ShouldBe("ROH/GON/100");
+        Codes(coder.Code("Rohan declared Gondor should send troops.")).ShouldBe("ROH/GON/100");
+        Codes(coder.Code("Rohan declared Gondor was calm.")).ShouldBe("ROH/GON/010");
+        // TABARI's rules (no reading options) keep the statement
+        Codes(Build().Code("Rohan declared that Gondor must attack Arnor.")).ShouldNotContain("/100");
+    }
+
+    /// <summary>The reading options <c>BuiltInEvents.ReadingOptions</c> gives news.</summary>
+    private static readonly CoderOptions BuiltInReading =
+        new() { SkipRecommendations = true, NoActorPrior = true, CommaClauses = true, StatementsSubordinate = true, Intentions = true };
+
+    [Theory]
+    [InlineData("042", "036")]
+    [InlineData("0521", "032")]
+    [InlineData("0871", "035")]
+    [InlineData("190", "138")]
+    [InlineData("1724", "137")]
+    [InlineData("112", "112")]
+    public void Intent_codes_follow_CAMEO(string done, string intended) => Coder.IntentCode(done).ShouldBe(intended);
 
     [Property]
     public bool Coding_never_throws(string? text)
