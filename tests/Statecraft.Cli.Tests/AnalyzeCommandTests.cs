@@ -94,7 +94,13 @@ public sealed class AnalyzeCommandTests
             // Outcome by outcome, never an average across scales.
             p.TryGetProperty("gain", out _).ShouldBeFalse();
             p.GetProperty("outcomes").EnumerateArray().Select(o => o.GetProperty("question").GetString()).ShouldContain("armenia-alignment");
-            p.GetProperty("war").GetProperty("measure").GetString()!.ShouldContain("not a probability");
+            // The war column is the calibrated probability of a dispute, named as such, with its interval.
+            var war = p.GetProperty("war");
+            war.GetProperty("measure").GetString()!.ShouldStartWith("probability that RUS initiates a militarized dispute with force against AZE within 12 months");
+            war.GetProperty("probability").GetBoolean().ShouldBeTrue();
+            var interval = war.GetProperty("interval").EnumerateArray().Select(x => x.GetDouble()).ToArray();
+            interval[0].ShouldBeLessThanOrEqualTo(interval[1]);
+            war.GetProperty("value").GetDouble().ShouldBeInRange(0, 1);
             if (p.GetProperty("what_if").GetBoolean()) continue;
             // Every package is met by Russia's best response, the best option first.
             var options = p.GetProperty("response_options").EnumerateArray().Select(o => o.GetProperty("objective").GetDouble()).ToArray();
@@ -146,10 +152,14 @@ public sealed class AnalyzeCommandTests
         code.ShouldBe(0, output);
         var applied = JsonDocument.Parse(output).RootElement;
         applied.GetProperty("policies")[0].GetString().ShouldBe("ukraine-war-ends");
-        double Eu(JsonElement root) => root.GetProperty("questions").EnumerateArray()
-            .Single(q => q.GetProperty("id").GetString() == "russia-attacks-azerbaijan").GetProperty("value").GetDouble();
-        // With its forces freed from Ukraine, an attack on Azerbaijan looks better to Russia.
+        JsonElement Answer(JsonElement root) => root.GetProperty("questions").EnumerateArray()
+            .Single(q => q.GetProperty("id").GetString() == "russia-attacks-azerbaijan");
+        double Eu(JsonElement root) => Answer(root).GetProperty("models").EnumerateArray()
+            .Single(m => m.GetProperty("model").GetString() == "war_trap_eu").GetProperty("value").GetDouble();
+        // With its forces freed from Ukraine, an attack on Azerbaijan looks better to Russia in War Trap's EU,
+        // and the answer (the calibrated probability, in which capability weighs little) moves.
         Eu(applied).ShouldBeGreaterThan(Eu(baseline));
+        Answer(applied).GetProperty("value").GetDouble().ShouldNotBe(Answer(baseline).GetProperty("value").GetDouble());
     }
 
     [Fact]
@@ -271,6 +281,18 @@ public sealed class AnalyzeCommandTests
             var war = lowering.GetProperty("packages")[0].GetProperty("war");
             war.GetProperty("question").GetString().ShouldBe("freedonia-attacks");
             war.GetProperty("measure").GetString()!.ShouldContain("FRE attacking SYL");
+
+            // The fixture's war question sources no contiguity and peace years: no calibrated probability,
+            // so every war column is the share of draws in which the attack pays, labelled as no probability.
+            foreach (var p in lowering.GetProperty("packages").EnumerateArray())
+            {
+                var column = p.GetProperty("war");
+                column.GetProperty("probability").GetBoolean().ShouldBeFalse();
+                column.GetProperty("measure").GetString()!.ShouldContain("not a probability");
+                (column.TryGetProperty("interval", out var interval) && interval.ValueKind != JsonValueKind.Null).ShouldBeFalse();
+            }
+
+            verdict.ShouldNotContain("war risk");
 
             // Without sponsors a material move is reported as a move, neither a gain nor "no material change".
             var unsponsored = Analyze(yaml.Replace(" sponsors: [SYL],", ""));

@@ -51,7 +51,7 @@ public sealed class AnalyzeCommand(IAnsiConsole console) : Command<AnalyzeSettin
             trends = TimelineTrends.ForTies(scenario, events.Value);
         }
 
-        var options = new AnalysisOptions(settings.Samples, settings.Seed, EnsembleWeightsFile.BuiltIn);
+        var options = new AnalysisOptions(settings.Samples, settings.Seed, EnsembleWeightsFile.BuiltIn) { Disputes = Io.Models.DisputeModelFile.BuiltIn() };
         var result = Run(scenario, settings, options, cancellationToken);
         var json = AnalyzeJson.From(result, loaded.Value.Sha256);
 

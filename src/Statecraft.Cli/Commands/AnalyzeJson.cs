@@ -58,7 +58,29 @@ public sealed record AnalyzeJson(
         IReadOnlyList<FlipJson> FlipPoints,
         IReadOnlyList<ModelJson> Models,
         EnsembleJson? Ensemble,
-        IReadOnlyList<ClaimVerdictJson> ClaimVerdicts);
+        IReadOnlyList<ClaimVerdictJson> ClaimVerdicts,
+        DisputeJson? DisputeProbability = null);
+
+    /// <summary>
+    /// War Trap questions: the calibrated probability of the event (in words) within the horizon,
+    /// with its interval over the Monte Carlo draws, over the structural choices history leaves open,
+    /// and over both, and the base rate of comparable dyads (docs/validation/conflict.md).
+    /// </summary>
+    public sealed record DisputeJson(
+        string Event,
+        int HorizonMonths,
+        double P,
+        double[] IntervalDraws,
+        double[] IntervalModels,
+        double[] IntervalBoth,
+        string Words,
+        IReadOnlyList<ChoiceJson> Models,
+        BaseRateJson BaseRate,
+        string Model);
+
+    public sealed record ChoiceJson(string Model, double P);
+
+    public sealed record BaseRateJson(string Group, long DyadYears, long Events, double Rate, int[] Years);
 
     /// <summary>One claim's own test: verdict "agrees", "disagrees" or "not tested", and why.</summary>
     public sealed record ClaimVerdictJson(string Claim, string Proposition, string Verdict, string Reason,
@@ -68,8 +90,11 @@ public sealed record AnalyzeJson(
     public sealed record OutcomeJson(string Question, double Value, double Change,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] double? Gain, bool Material);
 
-    /// <summary>The war column: until a calibrated probability exists, the share of draws in which the attack pays (not a probability).</summary>
-    public sealed record WarJson(string Question, string Measure, double Value);
+    /// <summary>
+    /// The war column, named by <c>measure</c>: the calibrated probability of a dispute (<c>probability</c>
+    /// true, with its 90% <c>interval</c> over the draws), else the share of draws in which the attack pays (not a probability).
+    /// </summary>
+    public sealed record WarJson(string Question, string Measure, double Value, bool Probability, double[]? Interval);
 
     public sealed record OptionJson(string Policy, string Title, double Objective, double Cost);
 
@@ -106,7 +131,8 @@ public sealed record AnalyzeJson(
             a.Flips.Select(f => new FlipJson(f.Input, f.Baseline, f.Below, f.Above)).ToArray(),
             a.Models.Select(m => new ModelJson(m.Model, m.Value, m.Note)).ToArray(),
             a.Ensemble is { } e ? Ensemble(e) : null,
-            a.ClaimVerdicts.Select(v => new ClaimVerdictJson(v.Claim, v.Proposition, VerdictName(v.Outcome), v.Reason, v.Share)).ToArray())).ToArray(),
+            a.ClaimVerdicts.Select(v => new ClaimVerdictJson(v.Claim, v.Proposition, VerdictName(v.Outcome), v.Reason, v.Share)).ToArray(),
+            a.Dispute is { } d ? Dispute(d) : null)).ToArray(),
         r.Packages.Select(p => new PackageJson(p.Policy, p.Title, p.WhatIf, CallName(p.Call), Outcomes(p.Outcomes)!, War(p.War),
             p.Response, Outcomes(p.WithResponse), p.CallWithResponse is { } c ? CallName(c) : null, War(p.WarWithResponse),
             p.Options.Select(o => new OptionJson(o.Policy, o.Title, o.Objective, o.Cost)).ToArray())).ToArray());
@@ -114,7 +140,8 @@ public sealed record AnalyzeJson(
     private static IReadOnlyList<OutcomeJson>? Outcomes(IReadOnlyList<OutcomeChange>? changes) =>
         changes?.Select(c => new OutcomeJson(c.Question, c.Value, c.Change, c.Gain, c.Material)).ToArray();
 
-    private static WarJson? War(WarReading? w) => w is null ? null : new WarJson(w.Question, w.Measure, w.Value);
+    private static WarJson? War(WarReading? w) => w is null ? null
+        : new WarJson(w.Question, w.Measure, w.Value, w.IsProbability, w is { Low: { } low, High: { } high } ? [low, high] : null);
 
     public static string CallName(PackageCall call) => call switch
     {
@@ -139,6 +166,12 @@ public sealed record AnalyzeJson(
         [e.InputsLow, e.InputsHigh],
         e.Spread,
         e.Disagreement);
+
+    private static DisputeJson Dispute(DisputeProbability d) => new(
+        d.Event, d.HorizonMonths, d.Probability, [d.Low, d.High], [d.StructuralLow, d.StructuralHigh], [d.PooledLow, d.PooledHigh], d.Words,
+        d.Choices.Select(c => new ChoiceJson(c.Model, c.Probability)).ToArray(),
+        new BaseRateJson(d.BaseRate.Group, d.BaseRate.DyadYears, d.BaseRate.Events, d.BaseRate.Rate, [d.BaseRate.FirstYear, d.BaseRate.LastYear]),
+        d.Model);
 
     public static string ModelName(Core.Scenarios.QuestionModel m) => m switch
     {

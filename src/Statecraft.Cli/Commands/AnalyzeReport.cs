@@ -172,7 +172,12 @@ internal static class AnalyzeReport
     private static string Cell(OutcomeChange c) =>
         $"{F(c.Value)} ({Signed(c.Change)}{(c.Material && c.Gain > 0 ? "*" : c.Material && c.Gain < 0 ? "†" : "")})";
 
-    private static string War(WarReading? w) => w is null ? "" : P(w.Value);
+    private static string War(WarReading? w) => w switch
+    {
+        null => "",
+        { IsProbability: true, Low: { } low, High: { } high } => $"{P(w.Value)} ({P(low)}-{P(high)})",
+        _ => P(w.Value),
+    };
 
     private static string Signed(double x) => (x > 0 ? "+" : "") + F(x);
 

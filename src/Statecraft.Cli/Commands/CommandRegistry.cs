@@ -65,6 +65,19 @@ internal static class CommandRegistry
                 .WithExample("backtest", "deu", "../shared/reference/deu/deu3_public.tsv", "--json");
         });
 
+        // dyads, validate (conflict history)
+        config.AddCommand<DyadsCommand>("dyads")
+            .WithDescription("Directed dyad-years 1816-2016 with capabilities, contiguity, alliances, War Trap EU, disputes and wars (docs/dyads.md)")
+            .WithExample("dyads", "--from", "1990", "--to", "1992", "--relevant")
+            .WithExample("dyads", "--alliances", "cow", "--measure", "s", "--out", "dyads.parquet");
+        config.AddBranch("validate", validate =>
+        {
+            validate.SetDescription("Validate models on real outcomes.");
+            validate.AddCommand<ValidateConflictCommand>("conflict")
+                .WithDescription("War Trap on 1816-2014: dyad-year counts, the necessary condition, out-of-sample dispute models (docs/validation/conflict.md)")
+                .WithExample("validate", "conflict", "--json");
+        });
+
         // runs, serve
         config.AddBranch("runs", runs =>
         {

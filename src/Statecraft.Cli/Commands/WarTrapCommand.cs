@@ -104,7 +104,7 @@ internal sealed class WarTrapCommand(IAnsiConsole console) : Command<WarTrapSett
         if (settings.Samples is not null && settings.Attacker is null && settings.Target is null)
             usage.Add(new Problem("", "--samples", "needs --attacker and --target: Monte Carlo runs on one dyad"));
         var measure = SimilarityMeasure.TauB;
-        if (settings.Measure is not null && !TryMeasure(settings.Measure, out measure))
+        if (settings.Measure is not null && !SimilarityMeasures.TryParse(settings.Measure, out measure))
             usage.Add(new Problem("", "--measure", $"expected tau_b, s or weighted_s, found '{settings.Measure}'"));
         if (settings.Risk is not null and not ("extremes" or "search"))
             usage.Add(new Problem("", "--risk", $"expected extremes or search, found '{settings.Risk}'"));
@@ -118,7 +118,7 @@ internal sealed class WarTrapCommand(IAnsiConsole console) : Command<WarTrapSett
             DistanceDiscount = region.Options.DistanceDiscount && !settings.NoDiscount,
             Measure = settings.Measure is null ? region.Options.Measure : measure,
         };
-        var similarity = region.WarTrap.SimilarityGivenDirectly ? "given" : MeasureName(options.Measure);
+        var similarity = region.WarTrap.SimilarityGivenDirectly ? "given" : SimilarityMeasures.Name(options.Measure);
         var baseline = region.WarTrap.Model(new ScenarioDraw(region.WarTrap.Inputs, region.WarTrap.Inputs.Medians()), options);
 
         if (settings.Attacker is null) return Matrix(region, baseline, options, similarity, settings);
@@ -294,24 +294,5 @@ internal sealed class WarTrapCommand(IAnsiConsole console) : Command<WarTrapSett
         RiskSearchMethod.NoChoice => "no_choice",
         RiskSearchMethod.Exhaustive => "exhaustive",
         _ => "local_search",
-    };
-
-    private static bool TryMeasure(string text, out SimilarityMeasure measure)
-    {
-        measure = text switch
-        {
-            "tau_b" => SimilarityMeasure.TauB,
-            "s" => SimilarityMeasure.S,
-            "weighted_s" => SimilarityMeasure.WeightedS,
-            _ => (SimilarityMeasure)(-1),
-        };
-        return Enum.IsDefined(measure);
-    }
-
-    private static string MeasureName(SimilarityMeasure measure) => measure switch
-    {
-        SimilarityMeasure.TauB => "tau_b",
-        SimilarityMeasure.S => "s",
-        _ => "weighted_s",
     };
 }

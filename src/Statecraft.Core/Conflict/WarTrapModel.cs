@@ -228,28 +228,7 @@ public sealed class WarTrapModel
     /// <summary>EU_i(j) with the bilateral part valued with i's risk exponent r; r = 1 is the 1981 model exactly.</summary>
     public double ExpectedUtility(int i, int j, double riskExponent)
     {
-        var n = _n;
-        var c = _c;
-        var u = _u;
-        var cij = c[i * n + j];
-        var cjj = c[j * n + j];
-        var cji = c[j * n + i];
-        var cii = c[i * n + i];
-        var bilateral = RiskAdjustedBilateral(Share(cij, cij + cjj), u[i * n + j], riskExponent);
-        double multilateral = 0;
-        for (var k = 0; k < n; k++)
-        {
-            if (k == i || k == j) continue;
-            var row = k * n;
-            var ckj = c[row + j];
-            var cki = c[row + i];
-            var m = ckj > cki ? ckj : cki;
-            var a = cij + m;
-            var b = cji + m;
-            var diff = _commitSide[k] < 0 ? u[row + i] - u[row + j] : UtilityDifference(k, i, j);
-            multilateral += (Share(a, a + cjj) + Share(b, b + cii) - 1) * diff;
-        }
-
+        var (bilateral, multilateral) = ExpectedUtilityParts(i, j, default, riskExponent);
         return bilateral + multilateral;
     }
 
@@ -266,6 +245,39 @@ public sealed class WarTrapModel
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// EU_i(j) split into its bilateral and third-party parts, counting as third parties only the
+    /// states k with <paramref name="thirdParties"/>[k] true (a relevant-region rule), or every state
+    /// when the span is empty; i and j are never third parties. The bilateral part is valued with i's
+    /// risk exponent (<see cref="RiskAdjustedBilateral"/>; 1 is the 1981 model).
+    /// </summary>
+    public (double Bilateral, double ThirdParties) ExpectedUtilityParts(int i, int j, ReadOnlySpan<bool> thirdParties, double riskExponent = 1)
+    {
+        var n = _n;
+        var c = _c;
+        var u = _u;
+        var cij = c[i * n + j];
+        var cjj = c[j * n + j];
+        var cji = c[j * n + i];
+        var cii = c[i * n + i];
+        var bilateral = RiskAdjustedBilateral(Share(cij, cij + cjj), u[i * n + j], riskExponent);
+        double multilateral = 0;
+        for (var k = 0; k < n; k++)
+        {
+            if (k == i || k == j || (!thirdParties.IsEmpty && !thirdParties[k])) continue;
+            var row = k * n;
+            var ckj = c[row + j];
+            var cki = c[row + i];
+            var m = ckj > cki ? ckj : cki;
+            var a = cij + m;
+            var b = cji + m;
+            var diff = _commitSide[k] < 0 ? u[row + i] - u[row + j] : UtilityDifference(k, i, j);
+            multilateral += (Share(a, a + cjj) + Share(b, b + cii) - 1) * diff;
+        }
+
+        return (bilateral, multilateral);
     }
 
     /// <summary>

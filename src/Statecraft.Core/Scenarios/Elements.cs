@@ -252,4 +252,13 @@ public sealed record Question(
     /// <summary>Every claim with its test: the stated ones, else each claim by the question's own expectation.</summary>
     public IReadOnlyList<ClaimTest> Tests =>
         ClaimTests ?? Claims.Select(c => new ClaimTest(c, SourceConclusion, Expect, Where: Where)).ToArray();
+
+    /// <summary>
+    /// War Trap questions: the parameter holding the dyad's COW contiguity type (0-5), for the calibrated
+    /// probability of a dispute; with <see cref="PeaceYears"/> (see docs/validation/conflict.md).
+    /// </summary>
+    public string? Contiguity { get; init; }
+
+    /// <summary>War Trap questions: the parameter holding the years since the dyad's last militarized dispute.</summary>
+    public string? PeaceYears { get; init; }
 }

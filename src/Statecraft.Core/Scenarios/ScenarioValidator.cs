@@ -91,11 +91,13 @@ internal static class ScenarioValidator
                                                 && (a.Capability.Distribution?.Support.Min ?? a.Capability.Estimate.Low) <= 0).Skip(1))
                 Add(a.Id, "capability", $"expected a number > 0: at most one state in a War Trap question may have no capability, found {a.Capability.Estimate}", a.Capability.Where);
 
+        var lacking = new HashSet<(string, string)>(); // War Trap attributes a dispute question needs, reported once each
         foreach (var a in actors)
         {
             CheckValue(a.Id, "capability", a.Capability, 0, double.PositiveInfinity, Capability.Expected);
             foreach (var (k, v) in a.Attributes)
                 CheckValue(a.Id, k, v, double.NegativeInfinity, double.PositiveInfinity, "a finite number");
+            CheckWarTrapAttributes(a);
             if (a.Kind == ActorKind.Faction)
             {
                 if (a.Country is null) Add(a.Id, "country", "a faction must name the state it belongs to", a.Where);
@@ -303,6 +305,7 @@ internal static class ScenarioValidator
 
             if (q.Assume is not null && !policyById.ContainsKey(q.Assume)) Add(q.Id, "assume", $"unknown policy '{q.Assume}'", q.Where);
             if (q.Backer is not null && !actorById.ContainsKey(q.Backer)) Add(q.Id, "backer", $"unknown actor '{q.Backer}'", q.Where);
+            CheckDisputeFields(q);
             if ((q.Backer is null) != (q.BackerCommitment is null))
                 Add(q.Id, "backer_commitment", "give backer and backer_commitment together", q.Where);
             else if (q.BackerCommitment is not null && !parameterById.ContainsKey(q.BackerCommitment))
@@ -311,6 +314,51 @@ internal static class ScenarioValidator
 
         Forecasting.ResolvableQuestionRules.Validate(forecasts, header, sourceById, questions, issues, CheckSource, Add);
         return problems;
+
+        // Capability tied down elsewhere reduces the military components of CINC only when the actor gives
+        // the six NMC component shares (all six or none); the attributes War Trap's relevant region and
+        // the dispute model read must hold the values they can take.
+        void CheckWarTrapAttributes(ScenarioActor a)
+        {
+            var given = Analysis.QuestionModels.CincComponents.Where(a.Attributes.ContainsKey).ToArray();
+            if (given.Length is > 0 and < 6)
+                Add(a.Id, given[0], $"give all six COW NMC component shares or none; missing {string.Join(", ", Analysis.QuestionModels.CincComponents.Except(given))}", a.Where);
+
+            foreach (var c in Analysis.QuestionModels.CincComponents)
+                if (a.Attributes.TryGetValue(c, out var v)) CheckValue(a.Id, c, v, 0, 1, "a share of the system total in [0, 1]");
+            if (a.Attributes.TryGetValue("major_power", out var major) && !(major.Estimate.IsPoint && major.Central is 0 or 1))
+                Add(a.Id, "major_power", $"expected 0 or 1, found {major.Estimate}", major.Where ?? a.Where);
+            if (a.Attributes.TryGetValue("home_region", out var region) && !(region.Estimate.IsPoint && region.Central is 1 or 2 or 3 or 4 or 5))
+                Add(a.Id, "home_region", $"expected a COW region code 1-5 (1 Europe, 2 Middle East, 3 Africa, 4 Asia, 5 Americas), found {region.Estimate}", region.Where ?? a.Where);
+        }
+
+        // A War Trap question that sources its dyad (contiguity and peace years, as parameters) gets the
+        // calibrated dispute probability; the model then reads major_power and home_region of every War Trap actor.
+        void CheckDisputeFields(Question q)
+        {
+            if (q.Contiguity is null && q.PeaceYears is null) return;
+            if (q.Model != QuestionModel.WarTrap)
+            {
+                Add(q.Id, q.Contiguity is not null ? "contiguity" : "peace_years", "only war-trap questions take contiguity and peace_years", q.Where);
+                return;
+            }
+
+            if ((q.Contiguity is null) != (q.PeaceYears is null))
+            {
+                Add(q.Id, q.Contiguity is null ? "contiguity" : "peace_years", "give contiguity and peace_years together", q.Where);
+                return;
+            }
+
+            if (!parameterById.TryGetValue(q.Contiguity!, out var contiguity)) Add(q.Id, "contiguity", $"unknown parameter '{q.Contiguity}'", q.Where);
+            else if (!(contiguity.Value.Estimate.IsPoint && contiguity.Value.Central is 0 or 1 or 2 or 3 or 4 or 5))
+                Add(q.Id, "contiguity", $"parameter '{q.Contiguity}' must be a COW contiguity type 0-5 (a single value), found {contiguity.Value.Estimate}", q.Where);
+            if (!parameterById.TryGetValue(q.PeaceYears!, out var peace)) Add(q.Id, "peace_years", $"unknown parameter '{q.PeaceYears}'", q.Where);
+            else if (peace.Value.Estimate.Low < 0) Add(q.Id, "peace_years", $"parameter '{q.PeaceYears}' must be years >= 0, found {peace.Value.Estimate}", q.Where);
+            foreach (var a in actors.Where(a => a.Kind != ActorKind.Faction && a.Attributes.ContainsKey("lat") && a.Attributes.ContainsKey("lon")))
+                foreach (var needed in new[] { "major_power", "home_region" })
+                    if (!a.Attributes.ContainsKey(needed) && lacking.Add((a.Id, needed)))
+                        Add(a.Id, needed, $"question '{q.Id}' asks for a dispute probability, which needs {needed} on every War Trap state", a.Where);
+        }
     }
 
     private static bool IncludesItself(string root, string at, Dictionary<string, Policy> byId, HashSet<string> visited)

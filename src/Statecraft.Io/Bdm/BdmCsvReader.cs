@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Statecraft.Core.Domain;
 
 namespace Statecraft.Io.Bdm;
@@ -147,35 +146,5 @@ public static class BdmCsvReader
 
     private static string Capitalise(string s) => char.ToUpperInvariant(s[0]) + s[1..];
 
-    /// <summary>Splits one CSV line; double quotes group commas and "" is a literal quote.</summary>
-    private static string[] SplitCsv(string line)
-    {
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var ch = line[i];
-            if (quoted)
-            {
-                if (ch == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (ch == '"') quoted = false;
-                else field.Append(ch);
-            }
-            else if (ch == '"') quoted = true;
-            else if (ch == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else field.Append(ch);
-        }
-
-        fields.Add(field.ToString());
-        return fields.ToArray();
-    }
+    private static string[] SplitCsv(string line) => Datasets.CsvTable.Split(line);
 }

@@ -27,21 +27,7 @@ public static class BuiltInEvents
 
     /// <summary><c>data/events</c>: from STATECRAFT_DATA, else the first <c>data/events</c> above the
     /// program or the working directory.</summary>
-    public static string? FindDataDirectory()
-    {
-        var env = Environment.GetEnvironmentVariable("STATECRAFT_DATA");
-        if (!string.IsNullOrEmpty(env) && File.Exists(Path.Combine(env, "events", Actors))) return Path.Combine(env, "events");
-        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "data", "events");
-                if (File.Exists(Path.Combine(candidate, Actors))) return candidate;
-            }
-        }
-
-        return null;
-    }
+    public static string? FindDataDirectory() => DataDirectory.Find("events", Actors);
 
     /// <summary>The files a coder reads: the built-in ones of each kind unless files of that kind are given.</summary>
     public static IReadOnlyList<(DictionaryKind Kind, string Path)> Files(string? dataDir, IReadOnlyList<string> actors,

@@ -464,7 +464,7 @@ public static partial class ScenarioLoader
         if (m is null) return null;
         var id = r.String(m, "id", "question") ?? "?";
         r.OnlyKeys(m, id, "id", "text", "model", "claims", "source_conclusion", "expect", "issue", "challenger", "target", "lever", "assume",
-            "backer", "backer_commitment", "measure", "responder", "sponsors");
+            "backer", "backer_commitment", "measure", "responder", "sponsors", "contiguity", "peace_years");
         var text = r.String(m, "text", id) ?? "";
         var model = r.Enum(m, "model", id, Models);
         var (claims, tests) = ReadClaims(r, m, id);
@@ -484,7 +484,11 @@ public static partial class ScenarioLoader
             r.String(m, "target", id, required: false), r.String(m, "lever", id, required: false),
             r.String(m, "assume", id, required: false), r.String(m, "backer", id, required: false),
             r.String(m, "backer_commitment", id, required: false), r.At(m), measure, tests,
-            r.String(m, "responder", id, required: false), sponsors);
+            r.String(m, "responder", id, required: false), sponsors)
+        {
+            Contiguity = r.String(m, "contiguity", id, required: false),
+            PeaceYears = r.String(m, "peace_years", id, required: false),
+        };
     }
 
     private static Expectation? ReadExpectation(YamlReader r, YamlMappingNode m, string subject)

@@ -53,7 +53,7 @@ public sealed class ScenarioBackend(LoadedScenario builtIn, Func<LoadedScenario,
     {
         var loaded = Loaded(request.Scenario) ?? throw new ArgumentException($"no scenario '{request.Scenario}'");
         var result = QuestionEngine.Analyze(loaded.Scenario, request.Policies,
-            new AnalysisOptions(request.Samples, request.Seed, EnsembleWeightsFile.BuiltIn), new Relay(progress), cancellationToken);
+            new AnalysisOptions(request.Samples, request.Seed, EnsembleWeightsFile.BuiltIn) { Disputes = Io.Models.DisputeModelFile.BuiltIn() }, new Relay(progress), cancellationToken);
         return new AnalysisOutput(toJson(loaded, result), loaded.Scenario.Id, loaded.Sha256);
     }
 

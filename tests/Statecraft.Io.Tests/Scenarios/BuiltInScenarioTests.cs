@@ -40,10 +40,12 @@ public sealed class BuiltInScenarioTests
         var s = Load();
         foreach (var input in s.Inputs.Where(i => s.Source(i.Value.Source.SourceId).Kind == SourceKind.Judgement))
         {
-            // Fixed ends of a scale (a faction that *is* one end) are the only judgement points.
+            // Fixed ends of a scale (a faction that *is* one end) and codes (a region, major-power status:
+            // categories, which the loader requires to be single values) are the only judgement points.
             var isScaleEnd = input.Path.EndsWith("/position", StringComparison.Ordinal) && input.Value.Estimate.IsPoint
                              && input.Value.Central is 0 or 100;
-            if (!isScaleEnd) input.Value.Estimate.IsPoint.ShouldBeFalse($"{input.Path} is a judgement without a range");
+            var isCode = input.Path.EndsWith("/home_region", StringComparison.Ordinal) || input.Path.EndsWith("/major_power", StringComparison.Ordinal);
+            if (!isScaleEnd && !isCode) input.Value.Estimate.IsPoint.ShouldBeFalse($"{input.Path} is a judgement without a range");
         }
 
         foreach (var source in s.Sources.Where(x => x.Kind == SourceKind.Judgement))

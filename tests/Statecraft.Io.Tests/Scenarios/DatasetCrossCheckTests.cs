@@ -80,6 +80,48 @@ public sealed class DatasetCrossCheckTests
             return Lookup("data/economy/cba_armenia_transfers_2024.csv", r,
                 row => row["direction"] == direction && row["type"] == type && row["country"] == country && row["year"] == Year(r), "kusd", 1000);
         },
+        ["data/conflict/cow_states2016.csv"] = (r, c) =>
+        {
+            // field "home region of ccode": the COW region (MID codebook numbering) of the actor's code, which must be a COW state.
+            r.Field.ShouldBe("home region of ccode");
+            var ccode = Need(c, r).Ccode!.Value;
+            var found = Lookup("data/conflict/cow_states2016.csv", r, row => row["ccode"] == ccode.ToString(CultureInfo.InvariantCulture) && row["styear"] == FirstSpell(ccode), "ccode", 1);
+            var region = ccode switch { < 200 => 5, < 400 => 1, < 600 => 3, < 700 => 2, _ => 4 };
+            return found with { Value = region };
+        },
+        ["data/conflict/cow_majors2016.csv"] = (r, c) =>
+        {
+            // field "major power": 1 when a major-power spell of the actor covers the year, else 0.
+            r.Field.ShouldBe("major power");
+            var rows = Csv.Read(TestPaths.InRepo("data/conflict/cow_majors2016.csv"));
+            var ccode = Need(c, r).Ccode!.Value.ToString(CultureInfo.InvariantCulture);
+            var major = rows.Skip(1).Any(row => row[0] == ccode && int.Parse(row[1], CultureInfo.InvariantCulture) <= r.Year && int.Parse(row[4], CultureInfo.InvariantCulture) >= r.Year);
+            return new Found(major ? 1 : 0, $"data/conflict/cow_majors2016.csv (spells of {ccode})");
+        },
+        ["data/conflict/cow_contdir_v3.2.csv.gz"] = (r, _) =>
+        {
+            // field "conttype A-B": the contiguity type of the spell covering the year.
+            var parts = r.Field!.Split(' ');
+            parts[0].ShouldBe("conttype");
+            var pair = parts[1].Split('-');
+            return Lookup("data/conflict/cow_contdir_v3.2.csv.gz", r,
+                row => row["ccode1"] == pair[0] && row["ccode2"] == pair[1] && string.CompareOrdinal(row["stdate"], $"{Year(r)}-12-31") <= 0 && string.CompareOrdinal(row["enddate"], $"{Year(r)}-01-01") >= 0,
+                "conttype", 1);
+        },
+        ["data/conflict/cow_nmc_v7.csv.gz"] = (r, c) =>
+        {
+            // field "COMPONENT share": the actor's value over the sum of every state's that year.
+            var component = r.Field!.Split(' ')[0];
+            r.Field.ShouldBe($"{component} share");
+            var rows = Csv.Read(TestPaths.InRepo("data/conflict/cow_nmc_v7.csv.gz"));
+            var header = rows[0];
+            int y = Array.IndexOf(header, "year"), k = Array.IndexOf(header, component), cc = Array.IndexOf(header, "ccode");
+            k.ShouldBeGreaterThan(0, $"{r}: no column {component}");
+            var year = rows.Skip(1).Where(row => row[y] == Year(r) && row[k] is not ("" or "NA")).ToArray();
+            var own = year.Single(row => row[cc] == Need(c, r).Ccode!.Value.ToString(CultureInfo.InvariantCulture));
+            return new Found(double.Parse(own[k], CultureInfo.InvariantCulture) / year.Sum(row => double.Parse(row[k], CultureInfo.InvariantCulture)),
+                $"data/conflict/cow_nmc_v7.csv.gz ({component}, {year.Length} states)");
+        },
         ["data/geography/capitals.csv"] = (r, c) =>
             Lookup("data/geography/capitals.csv", r, row => row["actor"] == Need(c, r).Actor, r.Field!, 1),
     };
@@ -148,6 +190,9 @@ public sealed class DatasetCrossCheckTests
 
     private static Country Need(Country? c, SourceRef r) =>
         c ?? throw new Xunit.Sdk.XunitException($"{r}: a lever input citing this dataset must name its country in the field");
+
+    private static string FirstSpell(int ccode) =>
+        Csv.Read(TestPaths.InRepo("data/conflict/cow_states2016.csv")).Skip(1).Where(row => row[1] == ccode.ToString(CultureInfo.InvariantCulture)).Select(row => row[3]).Min()!;
 
     private static string Year(SourceRef r) => r.Year!.Value.ToString(CultureInfo.InvariantCulture);
 

@@ -28,14 +28,17 @@ internal sealed class AnalysisRuns(AnalysisOptions options, AnalysisRuns.Counter
 
     public MonteCarloOptions Draws(int samples) => new(samples, options.Seed, options.MaxThreads);
 
-    /// <summary>The question's answer on <paramref name="s"/> (its own what-if applied) with <paramref name="samples"/> draws.</summary>
+    /// <summary>
+    /// The question's answer on <paramref name="s"/> (its own what-if applied) with <paramref name="samples"/> draws.
+    /// A War Trap question with a calibrated answer is its probability of a dispute (the best open model).
+    /// </summary>
     public QuestionRun Run(Scenario s, Question q, int samples)
     {
         var asked = q.Assume is null ? s : s.Apply(s.Policy(q.Assume));
         return q.Model switch
         {
             QuestionModel.Bargaining => Issue(asked, q.Issue!, samples),
-            QuestionModel.WarTrap => WarTrap(asked, q, withBacker: true, samples),
+            QuestionModel.WarTrap => Calibrated(q) ? Dispute(asked, q, options.Disputes!.OpenModels[0], withBacker: true, samples) : WarTrap(asked, q, withBacker: true, samples),
             QuestionModel.Coercion => Coercion(asked, q.Lever!, q.Measure, samples),
             _ => throw new ArgumentException($"question '{q.Id}' is a {q.Model}, not a model question", nameof(q)),
         };
@@ -51,14 +54,38 @@ internal sealed class AnalysisRuns(AnalysisOptions options, AnalysisRuns.Counter
         });
     }
 
+    /// <summary>Whether a War Trap question is answered with the calibrated probability of a dispute.</summary>
+    public bool Calibrated(Question q) => options.Disputes is not null && DisputeForecast.Applies(q);
+
+    /// <summary>
+    /// The War Trap specification a question's EU is valued under: for a calibrated question the validated
+    /// models' choice (its states carry the home regions and major-power flags it needs), else the engine's default.
+    /// </summary>
+    public Validation.ConflictSpec? EuSpec(Question q) =>
+        Calibrated(q) ? Validation.ConflictSpec.All.Single(x => x.Name == options.Disputes!.EuSpec) : null;
+
+    /// <summary>War Trap's EU_challenger(target) under <see cref="EuSpec"/>.</summary>
     public QuestionRun WarTrap(Scenario s, Question q, bool withBacker, int samples)
     {
         var paths = QuestionModels.WarTrapPaths(s, q);
         return Cached($"war-trap/{q.Id}/{withBacker}", s, paths, samples, () =>
         {
             var inputs = ScenarioInputs.Create(s, paths);
-            var model = QuestionModels.WarTrap(s, q, withBacker);
+            var model = QuestionModels.WarTrap(s, q, withBacker, EuSpec(q));
             var mc = MonteCarlo.Run(inputs, model, Verdict.GreaterThan(0), Draws(samples), Progress(), ct);
+            return new QuestionRun(MonteCarlo.Evaluate(inputs, model, inputs.Medians()), mc.Values);
+        });
+    }
+
+    /// <summary>The calibrated probability of a dispute under one open model (<see cref="DisputeForecast.Probability"/>).</summary>
+    public QuestionRun Dispute(Scenario s, Question q, string openModel, bool withBacker, int samples)
+    {
+        var paths = DisputeForecast.Paths(s, q);
+        return Cached($"dispute/{q.Id}/{openModel}/{withBacker}", s, paths, samples, () =>
+        {
+            var inputs = ScenarioInputs.Create(s, paths);
+            var model = DisputeForecast.Probability(s, q, options.Disputes!, openModel, withBacker);
+            var mc = MonteCarlo.Run(inputs, model, Verdict.GreaterThan(0.5), Draws(samples), Progress(), ct);
             return new QuestionRun(MonteCarlo.Evaluate(inputs, model, inputs.Medians()), mc.Values);
         });
     }

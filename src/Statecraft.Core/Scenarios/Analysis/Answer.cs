@@ -61,6 +61,13 @@ public sealed record Answer(
 {
     /// <summary>Each claim the question tests, with its own verdict (filled once every question is answered).</summary>
     public IReadOnlyList<ClaimVerdict> ClaimVerdicts { get; init; } = [];
+
+    /// <summary>
+    /// War Trap questions that source their dyad: the calibrated probability of a militarized dispute
+    /// with force within 12 months (then <see cref="Value"/> is that probability and War Trap's EU is
+    /// one of <see cref="Models"/>). Null for other questions.
+    /// </summary>
+    public DisputeProbability? Dispute { get; init; }
 }
 
 /// <summary>
@@ -73,8 +80,12 @@ public sealed record Answer(
 /// </summary>
 public sealed record OutcomeChange(string Question, double Value, double Change, double? Gain, bool Material);
 
-/// <summary>A reading of war under a package; until a calibrated probability exists it is the share of draws in which the attack pays (not a probability).</summary>
-public sealed record WarReading(string Question, string Measure, double Value);
+/// <summary>
+/// A reading of war under a package, named by <see cref="Measure"/>: the calibrated probability of a
+/// militarized dispute (<see cref="IsProbability"/>, with its 90% interval over the draws) when the
+/// War Trap question sources its dyad, else the share of draws in which the attack pays (not a probability).
+/// </summary>
+public sealed record WarReading(string Question, string Measure, double Value, bool IsProbability = false, double? Low = null, double? High = null);
 
 /// <summary>One response option of the responder under a package: its objective (stances met minus cost), and the cost counted.</summary>
 public sealed record ResponseOption(string Policy, string Title, double Objective, double Cost);
@@ -142,6 +153,9 @@ public sealed record AnalysisOptions(int Samples, ulong Seed, EnsembleWeights We
 {
     public const int DefaultSamples = 200;
     public const ulong DefaultSeed = 20250705;
+
+    /// <summary>The dispute models validated on history (data/models/dispute-models.json); without them War Trap answers give EU only.</summary>
+    public Validation.DisputeModelSet? Disputes { get; init; }
 }
 
 /// <summary>Everything an analysis found.</summary>

@@ -58,7 +58,7 @@ internal static class PackageComparison
             runs.Cancellation.ThrowIfCancellationRequested();
             var applied = s.Apply(policy);
             var changes = Changes(s, applied, questions, reference, sponsors, runs);
-            var warReading = war is null ? null : WarColumn.Read(war, runs.Run(applied, war, n));
+            var warReading = war is null ? null : WarColumn.Read(war, runs.Run(applied, war, n), runs.Calibrated(war));
             if (!policy.IsPackage || anyway is null)
             {
                 outcomes.Add(new PackageOutcome(policy.Id, policy.Title, policy.WhatIf, changes, Call(changes), warReading, null, null, null, null, []));
@@ -69,7 +69,7 @@ internal static class PackageComparison
             var best = options[0];
             var answered = best.Policy == NoResponse ? applied : applied.Apply(s.Policy(best.Policy));
             var withResponse = Changes(s, answered, questions, referenceAnswered, sponsors, runs);
-            var warWithResponse = war is null ? null : WarColumn.Read(war, runs.Run(answered, war, n));
+            var warWithResponse = war is null ? null : WarColumn.Read(war, runs.Run(answered, war, n), runs.Calibrated(war));
             outcomes.Add(new PackageOutcome(policy.Id, policy.Title, policy.WhatIf, changes, Call(changes), warReading,
                 best.Policy, withResponse, Call(withResponse), warWithResponse, options));
         }
@@ -251,13 +251,21 @@ internal static class PackageComparison
 }
 
 /// <summary>
-/// The war column of the policy comparison, in one place. Until a calibrated probability of a
-/// militarized dispute exists, it reads the share of Monte Carlo draws in which the first War Trap
-/// question's attack pays (EU &gt; 0): a property of the draws, not a probability or a risk.
+/// The war column of the policy comparison, in one place. When the first War Trap question has a
+/// calibrated answer (<see cref="AnalysisRuns.Calibrated"/>), it reads the probability that the
+/// challenger initiates a militarized dispute with force against the target within 12 months (the best
+/// open model) with its 90% interval over the paired draws; otherwise the share of draws in which the
+/// attack pays (EU &gt; 0), a property of the draws and not a probability or a risk.
 /// </summary>
 internal static class WarColumn
 {
-    public static WarReading Read(Question war, QuestionRun run) =>
-        new(war.Id, $"share of draws in which {war.Challenger} attacking {war.Target} pays (EU > 0); not a probability",
-            Share(run.Draws, new Expectation(Above: 0)));
+    public static WarReading Read(Question war, QuestionRun run, bool calibrated)
+    {
+        if (!calibrated)
+            return new(war.Id, $"share of draws in which {war.Challenger} attacking {war.Target} pays (EU > 0); not a probability",
+                Share(run.Draws, new Expectation(Above: 0)));
+        var (low, high) = Interval(run.Draws);
+        return new(war.Id, $"probability that {war.Challenger} initiates a militarized dispute with force against {war.Target} within "
+                           + $"{DisputeForecast.HorizonMonths} months (90% over the draws)", run.Value, IsProbability: true, low, high);
+    }
 }

@@ -65,7 +65,8 @@ public static class QuestionEngine
     {
         var modelQuestions = s.Questions.Count(q => q.Model is QuestionModel.Bargaining or QuestionModel.WarTrap or QuestionModel.Coercion);
         var perRun = modelQuestions + s.Questions.Count(q => q.Model == QuestionModel.WarTrap && q.Backer is not null)
-                     + s.Questions.Sum(q => q.Tests.Count(t => t.Compare is not null));
+                     + s.Questions.Sum(q => q.Tests.Count(t => t.Compare is not null))
+                     + (o.Disputes is { } set ? s.Questions.Count(DisputeForecast.Applies) * (set.OpenModels.Count + 1) : 0);
         var compared = s.Questions.Count(q => q.Model is QuestionModel.Bargaining or QuestionModel.WarTrap);
         var packageRuns = s.Questions.Any(q => q.Model == QuestionModel.PolicyComparison)
             ? s.Policies.Count(p => p.ResponseBy is null) * compared * 2
@@ -134,40 +135,94 @@ public static class QuestionEngine
 
     private static Answer WarTrap(Scenario s, Question q, AnalysisRuns runs)
     {
+        // EU under the specification the validation supports (when the dispute models are given).
+        var spec = runs.EuSpec(q);
         var inputs = ScenarioInputs.Create(s, QuestionModels.WarTrapPaths(s, q));
-        var model = QuestionModels.WarTrap(s, q, withBacker: true);
+        var model = QuestionModels.WarTrap(s, q, withBacker: true, spec);
         var run = runs.WarTrap(s, q, withBacker: true, runs.Options.Samples);
         var (baseline, mc) = (run.Value, Interval(run.Draws));
-        var (tornado, flips) = Sensitivities(inputs, model, q.Expect);
         var pays = Share(run.Draws, new Expectation(Above: 0));
-        var share = Share(run.Draws, q.Expect);
+        var specName = spec is null ? "tau_b, every state a third party" : spec.Name;
         var models = new List<ModelEstimate>
         {
-            new(q.Backer is null ? "war_trap_eu" : $"war_trap_eu_with_{q.Backer}", baseline, "War Trap expected utility at the central scenario"),
-            new("share_of_draws_where_it_pays", pays, "share of Monte Carlo draws with EU > 0"),
+            new(q.Backer is null ? "war_trap_eu" : $"war_trap_eu_with_{q.Backer}", baseline,
+                $"War Trap expected utility at the central scenario ({specName}); 90% over the draws {F2(mc.Lower)} to {F2(mc.Upper)}"),
+            new("share_of_draws_with_eu_above_0", pays, "share of Monte Carlo draws in which War Trap's EU is positive; not a probability of anything"),
         };
         var who = $"{q.Challenger} attacking {q.Target}";
         static string Call(double share) => share >= 0.7 ? "Pays" : share <= 0.3 ? "Does not pay" : "A close call";
-        string verdict, headline;
+        double? baseWithout = null;
         if (q.Backer is not null)
         {
             var without = runs.WarTrap(s, q, withBacker: false, runs.Options.Samples);
-            var paysWithout = Share(without.Draws, new Expectation(Above: 0));
+            baseWithout = without.Value;
             models.Add(new ModelEstimate($"war_trap_eu_without_{q.Backer}", without.Value, $"no tie to and no commitment from {q.Backer}"));
-            models.Add(new ModelEstimate($"share_of_draws_where_it_pays_without_{q.Backer}", paysWithout));
-            verdict = $"{Call(pays)} for {who} with {q.Backer} behind it: EU {F2(baseline)} (90%: {F2(mc.Lower)} to {F2(mc.Upper)}), "
-                      + $"positive in {Pct(pays)} of draws; without {q.Backer}: EU {F2(without.Value)}, positive in {Pct(paysWithout)}.";
-            headline = $"{Call(pays).ToLowerInvariant()}: EU > 0 in {Pct(pays)} of draws with {q.Backer}, {Pct(paysWithout)} without";
+            models.Add(new ModelEstimate($"share_of_draws_with_eu_above_0_without_{q.Backer}", Share(without.Draws, new Expectation(Above: 0)),
+                "not a probability of anything"));
+        }
+
+        if (runs.Calibrated(q)) return Dispute(s, q, runs, models, baseline, baseWithout);
+
+        var (tornado, flips) = Sensitivities(inputs, model, q.Expect);
+        const string uncalibrated = "No calibrated probability: the question does not source the dyad's contiguity and peace years.";
+        string verdict, headline;
+        if (q.Backer is not null)
+        {
+            verdict = $"{Call(pays)} for {who} with {q.Backer} behind it: EU {F2(baseline)} (90%: {F2(mc.Lower)} to {F2(mc.Upper)}); without {q.Backer}: EU {F2(baseWithout!.Value)}. "
+                      + uncalibrated;
+            headline = $"EU {F2(baseline)} with {q.Backer}, {F2(baseWithout.Value)} without";
         }
         else
         {
-            verdict = $"{Call(pays)} for {who}: EU {F2(baseline)} (90%: {F2(mc.Lower)} to {F2(mc.Upper)}), positive in {Pct(pays)} of draws.";
-            headline = $"{Call(pays).ToLowerInvariant()}: EU > 0 in {Pct(pays)} of draws";
+            verdict = $"{Call(pays)} for {who}: EU {F2(baseline)} (90%: {F2(mc.Lower)} to {F2(mc.Upper)}). " + uncalibrated;
+            headline = $"EU {F2(baseline)}";
         }
 
         models.AddRange(Elicitation.ExpertSpread.Estimates(s, inputs, model));
+        var share = Share(run.Draws, q.Expect);
         return new Answer(q, true, baseline, "War Trap expected utility (-2 to 2; > 0: war pays)", mc.Lower, mc.Upper, verdict, headline,
             share >= 0.5, share, Drivers(s, tornado), flips, models);
+    }
+
+    /// <summary>
+    /// The calibrated answer: the probability of a militarized dispute with force within 12 months
+    /// is the value; its drivers and flip points are the probability's; EU stays among the models.
+    /// </summary>
+    private static Answer Dispute(Scenario s, Question q, AnalysisRuns runs, List<ModelEstimate> models, double eu, double? euWithout)
+    {
+        var set = runs.Options.Disputes!;
+        var n = runs.Options.Samples;
+        var inputs = ScenarioInputs.Create(s, DisputeForecast.Paths(s, q));
+        var best = DisputeForecast.Probability(s, q, set, set.OpenModels[0], withBacker: true);
+        var run = runs.Dispute(s, q, set.OpenModels[0], withBacker: true, n);
+        var p = run.Value;
+        var mc = Interval(run.Draws);
+        var (tornado, flips) = Sensitivities(inputs, best, q.Expect);
+        var dispute = DisputeForecast.Answer(s, q, set, inputs, m => runs.Dispute(s, q, m, withBacker: true, n).Draws);
+        models.Insert(0, new ModelEstimate("dispute_probability", p, dispute.Event));
+        foreach (var c in dispute.Choices) models.Add(new ModelEstimate($"dispute_probability[{c.Model}]", c.Probability, "an open model at the central scenario"));
+        var without = "";
+        if (q.Backer is not null)
+        {
+            var pWithout = runs.Dispute(s, q, set.OpenModels[0], withBacker: false, n).Value;
+            models.Add(new ModelEstimate($"dispute_probability_without_{q.Backer}", pWithout, $"no tie to and no commitment from {q.Backer}"));
+            without = $" Without {q.Backer}: {Pct1(pWithout)} (EU {F2(euWithout!.Value)}).";
+        }
+
+        models.AddRange(Elicitation.ExpertSpread.Estimates(s, inputs, best));
+        models.Add(new ModelEstimate("base_rate", dispute.BaseRate.Rate,
+            $"{dispute.BaseRate.Group}: {dispute.BaseRate.Events:N0} initiations with force in {dispute.BaseRate.DyadYears:N0} politically relevant dyad-years {dispute.BaseRate.FirstYear}-{dispute.BaseRate.LastYear}"));
+        var share = Share(run.Draws, q.Expect);
+        var verdict = $"{dispute.Event}: {Pct1(p)} ({dispute.Words}; 90% over the draws {Pct1(dispute.Low)}-{Pct1(dispute.High)}, "
+                      + $"{Pct1(dispute.StructuralLow)}-{Pct1(dispute.StructuralHigh)} across the {dispute.Choices.Count} model(s) history leaves open). "
+                      + $"Base rate {Pct1(dispute.BaseRate.Rate)} a year among {dispute.BaseRate.Group} ({dispute.BaseRate.FirstYear}-{dispute.BaseRate.LastYear}). "
+                      + (set.OpenModels[0] == Validation.ConflictValidation.Standard
+                          ? $"War Trap EU {F2(eu)} ({set.EuSpec}) enters only the other open models: history gives it no weight.{without}"
+                          : $"War Trap EU {F2(eu)} ({set.EuSpec}), a driver that adds little on history.{without}");
+        var headline = $"{Pct1(p)} in 12 months ({dispute.Words}); base rate {Pct1(dispute.BaseRate.Rate)}";
+        return new Answer(q, true, p, $"probability that {q.Challenger} initiates a militarized dispute with force against {q.Target} within 12 months",
+            mc.Lower, mc.Upper, verdict, headline, share >= 0.5, share, Drivers(s, tornado), flips, models)
+        { Dispute = dispute };
     }
 
     // ---- Coercion ----
@@ -285,5 +340,6 @@ public static class QuestionEngine
     internal static string F2(double x) => x.ToString("0.00", CultureInfo.InvariantCulture);
     internal static string Signed(double x) => x.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture);
     internal static string Pct(double p) => (100 * p).ToString("0", CultureInfo.InvariantCulture) + "%";
+    internal static string Pct1(double p) => (100 * p).ToString(p < 0.1 ? "0.0" : "0", CultureInfo.InvariantCulture) + "%";
     private static string Pct2(double p) => (100 * p).ToString("0.00#", CultureInfo.InvariantCulture) + "%";
 }

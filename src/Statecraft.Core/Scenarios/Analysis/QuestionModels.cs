@@ -1,7 +1,9 @@
 using Statecraft.Core.Bargaining;
 using Statecraft.Core.Conflict;
 using Statecraft.Core.Domain;
+using Statecraft.Core.DyadYears;
 using Statecraft.Core.Uncertainty;
+using Statecraft.Core.Validation;
 using WarTie = Statecraft.Core.Conflict.TieKind;
 
 namespace Statecraft.Core.Scenarios.Analysis;
@@ -13,8 +15,6 @@ namespace Statecraft.Core.Scenarios.Analysis;
 /// </summary>
 internal static class QuestionModels
 {
-    private const double EarthRadiusMiles = 3958.8;
-
     // ---- Bargaining ----
 
     /// <summary>
@@ -75,8 +75,31 @@ internal static class QuestionModels
     /// ties in force give the alliance portfolios; ties naming a commitment parameter give third-party
     /// commitments. With <paramref name="withBacker"/> the question's backer gets a defence tie to the
     /// challenger and commits by the backer-commitment parameter; without, the backer has no tie to it.
+    /// <paramref name="spec"/> sets the similarity measure and the third-party rule (default: τ_b,
+    /// every War Trap state a third party).
     /// </summary>
-    public static ScenarioModel WarTrap(Scenario s, Question q, bool withBacker)
+    public static ScenarioModel WarTrap(Scenario s, Question q, bool withBacker, ConflictSpec? spec = null)
+    {
+        var region = WarTrapRegion(s, q, withBacker);
+        var measure = spec?.Measure ?? SimilarityMeasure.TauB;
+        return draw =>
+        {
+            var model = region(draw, measure);
+            int i = model.IndexOf(q.Challenger!), j = model.IndexOf(q.Target!);
+            if (spec is null) return model.ExpectedUtility(i, j);
+            var (bilateral, third) = model.ExpectedUtilityParts(i, j, ThirdParties(s, model, i, j, spec.ThirdParties));
+            return bilateral + third;
+        };
+    }
+
+    /// <summary>
+    /// The War Trap model of a question's region in one draw, with alliance portfolios compared by
+    /// <c>measure</c>. Capability committed elsewhere (a share of the state's military) removes that
+    /// share of the military components of CINC only, military expenditure and personnel, when the
+    /// actor gives the six NMC component shares (<see cref="CincComponents"/>); without them it scales
+    /// the whole index (the built-in scenario gives them for Russia, the one actor with such a share).
+    /// </summary>
+    public static Func<ScenarioDraw, SimilarityMeasure, WarTrapModel> WarTrapRegion(Scenario s, Question q, bool withBacker)
     {
         var states = WarTrapStates(s);
         var ids = states.Select(a => a.Id).ToHashSet();
@@ -92,30 +115,22 @@ internal static class QuestionModels
         {
             if (!ids.Contains(t.From) || !ids.Contains(t.To)) continue;
             if (backer is not null && t.Links(backer, q.Challenger!)) continue;
-            var kind = t.Kind switch
-            {
-                TieKind.Defence => WarTie.Defence,
-                TieKind.NonAggression => WarTie.Neutrality,
-                TieKind.Entente => WarTie.Entente,
-                _ => WarTie.None,
-            };
+            var kind = WarTieOf(t.Kind);
             if (kind != WarTie.None) Tie(t.From, t.To, kind);
         }
 
         if (withBacker && backer is not null) Tie(backer, q.Challenger!, WarTie.Defence);
         var allianceTies = ties.Select(kv => new AllianceTie(kv.Key.Item1, kv.Key.Item2, kv.Value)).ToArray();
         var commitmentTies = s.TiesInForce.Where(t => t.Commitment is not null && ids.Contains(t.From) && ids.Contains(t.To)).ToArray();
+        var military = states.Select(MilitaryShareOfCinc).ToArray();
 
-        return draw =>
+        return (draw, measure) =>
         {
-            var warStates = states.Select(a => new WarTrapState(
-                a.Id,
-                draw[$"actor/{a.Id}/capability"] * (a.Attributes.ContainsKey("effectiveness") ? draw[$"actor/{a.Id}/effectiveness"] : 1),
-                a.Attributes.ContainsKey("committed_elsewhere") ? draw[$"actor/{a.Id}/committed_elsewhere"] : 0)).ToArray();
+            var warStates = states.Select((a, k) => new WarTrapState(a.Id, AvailableCapability(a, draw, military[k]))).ToArray();
             var distances = new List<StatePair>();
             for (var i = 0; i < states.Count; i++)
                 for (var j = i + 1; j < states.Count; j++)
-                    distances.Add(new StatePair(states[i].Id, states[j].Id, Miles(
+                    distances.Add(new StatePair(states[i].Id, states[j].Id, GreatCircle.Miles(
                         draw[$"actor/{states[i].Id}/lat"], draw[$"actor/{states[i].Id}/lon"],
                         draw[$"actor/{states[j].Id}/lat"], draw[$"actor/{states[j].Id}/lon"])));
             var commitments = commitmentTies
@@ -123,20 +138,66 @@ internal static class QuestionModels
                 .Select(t => new ThirdPartyCommitment(t.From, t.To, draw[$"parameter/{t.Commitment}"])).ToList();
             if (withBacker && backer is not null)
                 commitments.Add(new ThirdPartyCommitment(backer, q.Challenger!, draw[$"parameter/{q.BackerCommitment}"]));
-            var model = WarTrapModel.Create(new WarTrapSpec(warStates, distances, allianceTies, null, commitments), new WarTrapOptions()).Value;
-            return model.ExpectedUtility(model.IndexOf(q.Challenger!), model.IndexOf(q.Target!));
+            return WarTrapModel.Create(new WarTrapSpec(warStates, distances, allianceTies, null, commitments), new WarTrapOptions(Measure: measure)).Value;
         };
     }
 
-    /// <summary>Great-circle distance between two capitals, in miles.</summary>
-    public static double Miles(double lat1, double lon1, double lat2, double lon2)
+    /// <summary>
+    /// The capability an actor brings in one draw: CINC × effectiveness (if stated) × (1 − committed
+    /// elsewhere × the military part of CINC, <paramref name="military"/>).
+    /// </summary>
+    public static double AvailableCapability(ScenarioActor a, ScenarioDraw draw, double military)
     {
-        static double Rad(double d) => d * Math.PI / 180;
-        var dLat = Rad(lat2 - lat1);
-        var dLon = Rad(lon2 - lon1);
-        var a = Math.Sin(dLat / 2) * Math.Sin(dLat / 2) + Math.Cos(Rad(lat1)) * Math.Cos(Rad(lat2)) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2);
-        return 2 * EarthRadiusMiles * Math.Asin(Math.Min(1, Math.Sqrt(a)));
+        var capability = draw[$"actor/{a.Id}/capability"] * (a.Attributes.ContainsKey("effectiveness") ? draw[$"actor/{a.Id}/effectiveness"] : 1);
+        return a.Attributes.ContainsKey("committed_elsewhere") ? capability * (1 - draw[$"actor/{a.Id}/committed_elsewhere"] * military) : capability;
     }
+
+    /// <summary>The six COW NMC component shares an actor gives as attributes (share of the system total each).</summary>
+    public static readonly IReadOnlyList<string> CincComponents = ["milex_share", "milper_share", "irst_share", "pec_share", "tpop_share", "upop_share"];
+
+    /// <summary>
+    /// The part of an actor's CINC that is military (expenditure and personnel: 2 of its 6 components),
+    /// from its component shares; 1 when it gives none (then a committed share scales all of CINC).
+    /// </summary>
+    public static double MilitaryShareOfCinc(ScenarioActor a)
+    {
+        if (!CincComponents.All(a.Attributes.ContainsKey)) return 1;
+        var total = CincComponents.Sum(c => a.Attributes[c].Central);
+        return total > 0 ? (a.Attributes["milex_share"].Central + a.Attributes["milper_share"].Central) / total : 1;
+    }
+
+    /// <summary>
+    /// Which War Trap states count as third parties in EU_i(j) under <paramref name="rule"/>: their
+    /// <c>home_region</c> (1 Europe, 2 Middle East, 3 Africa, 4 Asia, 5 Americas) and <c>major_power</c>
+    /// (0/1) attributes, as the dyad-year builder uses COW regions and major powers (the relevant
+    /// region of the pair: <see cref="Regions.RelevantRegion"/>).
+    /// </summary>
+    public static bool[] ThirdParties(Scenario s, WarTrapModel model, int i, int j, ThirdPartyRule rule)
+    {
+        var mask = new bool[model.States.Count];
+        if (rule == ThirdPartyRule.All)
+        {
+            Array.Fill(mask, true);
+            return mask;
+        }
+
+        var attributes = model.States.Select(id => s.Actor(id).Attributes).ToArray();
+        var region = attributes.Select(a => Regions.FromCode((int)a["home_region"].Central)).ToArray();
+        var major = attributes.Select(a => a["major_power"].Central == 1).ToArray();
+        var relevant = Regions.RelevantRegion(region[i], region[j], major[i]);
+        for (var k = 0; k < mask.Length; k++)
+            mask[k] = major[k] || (rule == ThirdPartyRule.Region ? region[k] == relevant : region[k] == region[i] || region[k] == region[j]);
+        return mask;
+    }
+
+    /// <summary>The War Trap tie a scenario tie counts as (defence, non-aggression as neutrality, entente; others none).</summary>
+    public static WarTie WarTieOf(TieKind kind) => kind switch
+    {
+        TieKind.Defence => WarTie.Defence,
+        TieKind.NonAggression => WarTie.Neutrality,
+        TieKind.Entente => WarTie.Entente,
+        _ => WarTie.None,
+    };
 }
 
 /// <summary>
