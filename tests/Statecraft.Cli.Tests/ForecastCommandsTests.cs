@@ -80,6 +80,26 @@ public sealed class ForecastCommandsTests : IDisposable
         gas.GetProperty("base_rate").GetProperty("median").GetDouble().ShouldBe(12.5, 1e-6);
     }
 
+    [Fact]
+    public void The_war_trap_linked_question_brings_the_calibrated_12_month_probability_to_its_window_beside_the_judgement()
+    {
+        var (code, output) = Run("forecast", "--json");
+        code.ShouldBe(0, output);
+        using var json = JsonDocument.Parse(output);
+        var f = json.RootElement.GetProperty("forecasts").EnumerateArray().Single(x => x.GetProperty("id").GetString() == "russia-strikes-azerbaijan-2025");
+        f.GetProperty("forecaster").GetString().ShouldBe("war-trap");
+        f.TryGetProperty("model_note", out var note).ShouldBeFalse(note.ToString()); // omitted when the model spoke
+        var by = f.GetProperty("forecasters").EnumerateArray().ToDictionary(x => x.GetProperty("forecaster").GetString()!, x => x.GetProperty("p").GetDouble());
+        by["judgement"].ShouldBe(0.03);
+        var model = f.GetProperty("drivers").EnumerateArray().Single(d => d.GetProperty("kind").GetString() == "model");
+        model.GetProperty("source").GetString().ShouldBe("russia-attacks-azerbaijan");
+        var p12 = model.GetProperty("value").GetDouble();
+        p12.ShouldBeInRange(1e-6, 0.5);
+        // 179 days from 2025-07-05 to 2025-12-31 at a constant hazard.
+        f.GetProperty("p").GetDouble().ShouldBe(1 - Math.Pow(1 - p12, 179 / 365.0), 1e-12);
+        by["war-trap"].ShouldBe(f.GetProperty("p").GetDouble());
+    }
+
     [Theory]
     [InlineData("peace-treaty-signed-2025", "peace-and-trilateral-deal", 75, 0.1)]
     [InlineData("pashinyan-in-office-2025", "armenia-regime-change", 50, 0.93)]
@@ -149,10 +169,13 @@ public sealed class ForecastCommandsTests : IDisposable
         var bins = root.GetProperty("calibration").EnumerateArray().ToArray();
         bins.Sum(b => b.GetProperty("n").GetInt32()).ShouldBe(3);
         bins.ShouldAllBe(b => b.GetProperty("bin").GetArrayLength() == 2);
-        // Per model: the judgement made all four resolved forecasts, the bargaining ensemble only pashinyan-in-office-2025's.
+        // Per model: the judgement made all four resolved forecasts, the bargaining ensemble only
+        // pashinyan-in-office-2025's, War Trap only russia-strikes-azerbaijan-2025's.
         var models = root.GetProperty("models").EnumerateArray().ToDictionary(m => m.GetProperty("model").GetString()!);
-        models.Keys.Order().ShouldBe(["bargaining", "judgement"]);
+        models.Keys.Order().ShouldBe(["bargaining", "judgement", "war-trap"]);
         models["bargaining"].GetProperty("resolved").GetInt32().ShouldBe(1);
+        models["war-trap"].GetProperty("resolved").GetInt32().ShouldBe(1);
+        models["war-trap"].GetProperty("brier").GetDouble().ShouldBe(Math.Pow(p["russia-strikes-azerbaijan-2025"], 2), 1e-12);
         models["bargaining"].GetProperty("brier").GetDouble().ShouldBe(Math.Pow(1 - p["pashinyan-in-office-2025"], 2), 1e-12);
 
         var table = Run("score");
@@ -249,5 +272,29 @@ public sealed class ForecastCommandsTests : IDisposable
         var (code, output) = Run("forecast", Csv("no-forecasts.yaml", text[..text.IndexOf("\nforecasts:", StringComparison.Ordinal)]));
         code.ShouldBe(2);
         output.ShouldContain("no forecasts: section");
+    }
+
+    [Fact]
+    public void The_conflict_backtest_scores_the_dispute_models_on_years_they_never_saw()
+    {
+        var (code, output) = Run("backtest", "conflict", "--json");
+        code.ShouldBe(0, output);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        root.GetProperty("train").EnumerateArray().Select(x => x.GetInt32()).ShouldBe([1816, 1945]);
+        root.GetProperty("test")[0].GetInt32().ShouldBe(1946);
+        var cases = root.GetProperty("cases").GetInt32();
+        cases.ShouldBeGreaterThan(100_000); // politically relevant directed dyad-years, 1946 on
+        root.GetProperty("events").GetInt32().ShouldBeInRange(500, cases / 20);
+        foreach (var m in root.GetProperty("models").EnumerateArray())
+        {
+            // On real held-out years the models must beat the training years' group base rates and rank well.
+            m.GetProperty("skill_vs_base_rate").GetDouble().ShouldBeGreaterThan(0);
+            m.GetProperty("log_skill_vs_base_rate").GetDouble().ShouldBeGreaterThan(0);
+            m.GetProperty("auc").GetDouble().ShouldBeGreaterThan(0.75);
+            var bins = m.GetProperty("calibration").EnumerateArray().ToArray();
+            bins.Length.ShouldBe(10); // equal-count bins: rare events would all fall in one equal-width bin
+            bins.Sum(b => b.GetProperty("count").GetInt32()).ShouldBe(cases);
+        }
     }
 }

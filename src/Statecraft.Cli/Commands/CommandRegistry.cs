@@ -59,10 +59,13 @@ internal static class CommandRegistry
             .WithExample("score", "--json");
         config.AddBranch("backtest", backtest =>
         {
-            backtest.SetDescription("Score the probability machinery on resolved history: DEU III issues as binary questions.");
+            backtest.SetDescription("Score the probability machinery on resolved history: DEU III issues and the conflict-history test years as binary questions.");
             backtest.AddCommand<BacktestDeuCommand>("deu")
                 .WithDescription("DEU III issues as binary questions (outcome on the Commission's side of the midpoint?), each model's probability scored")
                 .WithExample("backtest", "deu", "../shared/reference/deu/deu3_public.tsv", "--json");
+            backtest.AddCommand<BacktestConflictCommand>("conflict")
+                .WithDescription("The War Trap dispute models fitted on 1816-1945 forecast every relevant directed dyad-year of 1946-2014, scored against group base rates")
+                .WithExample("backtest", "conflict", "--json");
         });
 
         // dyads, validate (conflict history)

@@ -112,5 +112,6 @@ public sealed record ForecastJson(AnalyzeJson.ScenarioRef Scenario, IReadOnlyLis
 internal static class ForecastEvidence
 {
     public static ModelEvidence For(Scenario scenario, CancellationToken cancellationToken = default) => ModelEvidence.FromModels(scenario,
-        new AnalysisOptions(AnalysisOptions.DefaultSamples, AnalysisOptions.DefaultSeed, EnsembleWeightsFile.BuiltIn), cancellationToken);
+        new AnalysisOptions(AnalysisOptions.DefaultSamples, AnalysisOptions.DefaultSeed, EnsembleWeightsFile.BuiltIn) { Disputes = DisputeModelFile.BuiltIn() },
+        cancellationToken);
 }
