@@ -40,7 +40,7 @@ public static class Output
     public const int MaxProblemsShown = 100;
 
     /// <summary>Lists the problems, one a line, as <c>file:line:column: subject: field: message</c>.</summary>
-    public static int ReportProblems(IAnsiConsole console, IEnumerable<Problem> problems)
+    public static int ReportProblems(IAnsiConsole console, IEnumerable<Problem> problems, string consequence = "nothing was computed")
     {
         var count = 0;
         foreach (var problem in problems)
@@ -51,7 +51,7 @@ public static class Output
 
         if (count > MaxProblemsShown) console.MarkupLineInterpolated($"[red]... and {count - MaxProblemsShown} more.[/]");
 
-        console.MarkupLineInterpolated($"[red]{count} problem(s); nothing was computed.[/]");
+        console.MarkupLineInterpolated($"[red]{count} problem(s); {consequence}.[/]");
         return ExitCodes.BadInput;
     }
 

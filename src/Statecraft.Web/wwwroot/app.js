@@ -103,6 +103,7 @@ function showTab(name) {
   for (const b of document.querySelectorAll('#tabs button')) b.classList.toggle('active', b.dataset.tab === name);
   for (const s of document.querySelectorAll('.tab')) s.classList.toggle('active', s.id === 'tab-' + name);
   if (name === 'history') loadRuns();
+  if (name === 'forecasts') loadForecasts();
   // Charts drawn while hidden have no size; let them measure again.
   setTimeout(() => Object.values(state.charts).forEach(c => c.resize()), 0);
 }
@@ -535,6 +536,7 @@ document.addEventListener('DOMContentLoaded', () => {
   $('compare-button').addEventListener('click', onCompare);
   $('bargaining-button').addEventListener('click', onBargaining);
   $('history-refresh').addEventListener('click', loadRuns);
+  $('forecasts-refresh').addEventListener('click', loadForecasts);
   $('diff-button').addEventListener('click', onDiff);
   window.addEventListener('resize', () => Object.values(state.charts).forEach(c => c.resize()));
   loadScenarios().catch(e => banner('Could not load: ' + e.message));
