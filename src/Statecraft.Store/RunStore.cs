@@ -12,12 +12,13 @@ namespace Statecraft.Store;
 /// journal), so a process killed part-way leaves either the whole run or nothing, and never
 /// touches earlier runs. Concurrent writers queue behind SQLite's lock up to <see cref="LockTimeout"/>.
 /// </summary>
-public sealed class RunStore
+public sealed partial class RunStore
 {
     /// <summary>Environment variable that moves the default store (tests and CI point it at a temporary file).</summary>
     public const string PathVariable = "STATECRAFT_STORE";
 
-    private const int SchemaVersion = 1;
+    /// <summary>1: runs; 2: the forecast ledger and resolutions (RunStore.Forecasts.cs).</summary>
+    private const int SchemaVersion = 2;
 
     public RunStore(string path, TimeSpan? lockTimeout = null)
     {
@@ -55,6 +56,19 @@ public sealed class RunStore
     public long Record(RunManifest manifest, string jsonResult)
     {
         ArgumentNullException.ThrowIfNull(manifest);
+        CheckJson(jsonResult);
+        return Use(write: true, connection =>
+        {
+            // BEGIN IMMEDIATE: take the write lock up front so that concurrent writers queue rather than deadlock.
+            using var transaction = connection.BeginTransaction(deferred: false);
+            var id = InsertRun(connection, transaction, manifest, jsonResult);
+            transaction.Commit();
+            return id;
+        });
+    }
+
+    private static void CheckJson(string jsonResult)
+    {
         try
         {
             using var _ = JsonDocument.Parse(jsonResult);
@@ -63,12 +77,10 @@ public sealed class RunStore
         {
             throw new ArgumentException("the result to record is not JSON: " + e.Message, nameof(jsonResult), e);
         }
+    }
 
-        return Use(write: true, connection =>
-        {
-            // BEGIN IMMEDIATE: take the write lock up front so that concurrent writers queue rather than deadlock.
-            using var transaction = connection.BeginTransaction(deferred: false);
-            var id = connection.ExecuteScalar<long>(
+    private static long InsertRun(SqliteConnection connection, SqliteTransaction transaction, RunManifest manifest, string jsonResult) =>
+        connection.ExecuteScalar<long>(
                 """
                 INSERT INTO runs (command, input_id, input_sha256, options, seed, version, started_at, ended_at, result, result_sha256)
                 VALUES (@Command, @InputId, @InputSha256, @Options, @Seed, @Version, @StartedAt, @EndedAt, @Result, @ResultSha256);
@@ -88,10 +100,6 @@ public sealed class RunStore
                     ResultSha256 = Sha256(jsonResult),
                 },
                 transaction);
-            transaction.Commit();
-            return id;
-        });
-    }
 
     /// <summary>The runs, newest first, without their results; damaged rows are left out (see <see cref="Read"/>).</summary>
     public IReadOnlyList<RunSummary> List(int limit = 1000, string? command = null) => Read(limit, command).Runs;
@@ -146,6 +154,7 @@ public sealed class RunStore
                 if (Sha256(row.Result ?? "") != row.ResultSha256) problems.Add($"run {row.Id}: result does not match its recorded SHA-256");
             }
 
+            problems.AddRange(VerifyLedger(connection));
             return problems;
         });
     }
@@ -196,7 +205,7 @@ public sealed class RunStore
         if (version == SchemaVersion) return;
         if (version > SchemaVersion)
             throw new RunStoreException($"run store {Path} was written by a newer Statecraft (schema {version}, this one knows {SchemaVersion})");
-        if (connection.ExecuteScalar<long>("SELECT count(*) FROM sqlite_master") > 0)
+        if (version == 0 && connection.ExecuteScalar<long>("SELECT count(*) FROM sqlite_master") > 0)
             throw new RunStoreException($"{Path} is an SQLite file but not a Statecraft run store");
         using var transaction = connection.BeginTransaction(deferred: false);
         if (connection.ExecuteScalar<long>("PRAGMA user_version", transaction: transaction) == 0)
@@ -222,13 +231,20 @@ public sealed class RunStore
                 transaction: transaction);
         }
 
+        if (connection.ExecuteScalar<long>("PRAGMA user_version", transaction: transaction) == 1)
+        {
+            connection.Execute(LedgerSchema, transaction: transaction);
+            connection.Execute("PRAGMA user_version = 2", transaction: transaction);
+        }
+
         transaction.Commit();
     }
 
     private void CheckSchema(SqliteConnection connection)
     {
+        // A store of an earlier schema reads as it is (it has no ledger yet); the next write migrates it.
         var version = connection.ExecuteScalar<long>("PRAGMA user_version");
-        if (version != SchemaVersion)
+        if (version is < 1 or > SchemaVersion)
             throw new RunStoreException(version == 0
                 ? $"{Path} is not a Statecraft run store"
                 : $"run store {Path} has schema {version}; this Statecraft knows {SchemaVersion}");

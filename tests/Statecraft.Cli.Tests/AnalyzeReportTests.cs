@@ -39,7 +39,7 @@ public sealed partial class AnalyzeReportTests : IClassFixture<AnalyzeReportTest
 
     public AnalyzeReportTests(Report report) => _report = report;
 
-    [GeneratedRegex(@"^\d+\. \*\*We judge it (?<term>[a-z ]+) \((?<p>[<>]? ?\d+)%\) that (?<what>.+)\.\*\*$", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\d+\. \*\*(?<question>Will [^?]+\? )?We judge (it (?<term>[a-z ]+)|there is (a )?(?<term>almost no chance|roughly even chance)) \((?<p>[<>]? ?[\d.]+)%\)(?<what> that .+)?\.\*\*$", RegexOptions.Multiline)]
     private static partial Regex Judgement();
 
     [Fact]
@@ -51,17 +51,25 @@ public sealed partial class AnalyzeReportTests : IClassFixture<AnalyzeReportTest
         judgements.Count.ShouldBe(11);
         foreach (Match j in judgements)
         {
-            var p = double.Parse(j.Groups["p"].Value.TrimStart('<', '>', ' '), CultureInfo.InvariantCulture) / 100;
-            p.ShouldBeGreaterThanOrEqualTo(0.5, j.Value); // the more likely side is the one stated
-            // "> 99%" is a share of 1: the term of p itself, or of the share it stands for.
-            var term = EstimativeLanguage.Words(j.Groups["p"].Value.StartsWith('>') ? 1 : p);
+            var text = j.Groups["p"].Value;
+            var p = double.Parse(text.TrimStart('<', '>', ' '), CultureInfo.InvariantCulture) / 100;
+            // "> 99%" stands for a share of 1 and "< 1%" for one below 1%: the term of the share itself.
+            var term = EstimativeLanguage.Words(text.StartsWith('>') ? 1 : text.StartsWith('<') ? p / 2 : p);
             j.Groups["term"].Value.ShouldBe(term, j.Value);
+            // A share of draws states the more likely side; a dated event or a dispute states its own probability.
+            var dispute = j.Groups["what"].Value.Contains("militarized interstate dispute", StringComparison.Ordinal);
+            if (!j.Groups["question"].Success && !dispute) p.ShouldBeGreaterThanOrEqualTo(0.5, j.Value);
         }
 
-        md.ShouldContain("We judge it almost certain (> 99%) that an attack on Azerbaijan would not pay for Russia (War Trap expected utility below 0).");
+        // Dated events from the forecasts: the War Trap link (a calibrated probability) and a bargaining threshold.
+        md.ShouldContain("Will Russian military force be used on Azerbaijan's internationally recognised territory by 31 December 2025? We judge there is almost no chance");
+        md.ShouldContain("Basis: war-trap model (war-trap-mid russia-attacks-azerbaijan)");
+        md.ShouldMatch(@"Will Nikol Pashinyan be Armenia's prime minister on 31 December 2025\? We judge it [a-z ]+ \(\d+%\)\.");
+        // A calibrated War Trap answer with no dated event states the dispute's probability, with its basis.
+        md.ShouldMatch(@"We judge it [a-z ]+ \([\d.]+%\) that Armenia initiates a militarized interstate dispute against Azerbaijan and uses force itself");
+        md.ShouldContain("Basis: logistic model of dispute initiation fitted on 1816-2014 dyad-years");
         Regex.Matches(md, @"\n   Confidence: (high|moderate|low) \(").Count.ShouldBe(11);
-        md.ShouldContain("Signposts, each of which would turn the central estimate to an attack on Azerbaijan would pay for Russia");
-        md.ShouldContain("if the share of Russia's forces committed elsewhere falls below");
+        md.ShouldContain("Signposts, each of which would turn the central estimate to \"Who governs Armenia\" settles below 50");
     }
 
     [Fact]
@@ -83,7 +91,7 @@ public sealed partial class AnalyzeReportTests : IClassFixture<AnalyzeReportTest
         var md = _report.Markdown;
         Regex.Matches(md, @"\nClaims of the source article, one test each:|\*\*Claims of the source article, one test each:\*\*").Count.ShouldBeGreaterThan(5);
         md.ShouldMatch(@"- \*\*S14\*\* \(lines [0-9-]+: [^)]*\) Test: .+: \*\*(agrees|disagrees|not tested)\*\*\. ");
-        md.ShouldContain("| Package | Call | Response | War (share of draws) | Russia attacks Azerbaijan | Who governs Armenia |");
+        md.ShouldContain("| Package | Call | Response | War (probability, 90% range) | Russia attacks Azerbaijan | Who governs Armenia |");
         md.ShouldMatch(@"\|  \| (helps|hurts|trade-off|no material change) \| after Russia steps up its backing of Armenia's revanchists");
         md.ShouldNotContain("Mean change");
         _report.Html.ShouldContain("&quot;kind&quot;:&quot;policies&quot;");

@@ -70,7 +70,7 @@ public sealed class AnalyzeCommand(IAnsiConsole console) : Command<AnalyzeSettin
 
             try
             {
-                var report = AnalyzeReport.Build(result, json.Scenario.Sha256, trends, ReportForecasts.DatedEvents(result));
+                var report = AnalyzeReport.Build(result, json.Scenario.Sha256, trends, ReportForecasts.DatedEvents(result, cancellationToken));
                 File.WriteAllText(Path.Combine(settings.Out, "report.md"), report.ToMarkdown());
                 if (trends is not null) File.WriteAllText(Path.Combine(settings.Out, "event-trends.json"), Output.ToJson(trends) + "\n");
                 File.WriteAllText(Path.Combine(settings.Out, "report.html"), AnalyzeReport.Html(report, result));

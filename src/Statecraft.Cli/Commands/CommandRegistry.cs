@@ -45,6 +45,29 @@ internal static class CommandRegistry
             .WithDescription("Economic coercion: what a lever costs sender and target as shares of GDP, and who pays more")
             .WithExample("coercion", "examples/coercion-deport-migrants.yaml", "--samples", "5000", "--seed", "1");
 
+        // forecast, resolve, score (the forecast ledger)
+        config.AddCommand<ForecastCommand>("forecast")
+            .WithDescription("Probabilities of the scenario's dated, resolvable questions with ICD 203 terms, recorded in the forecast ledger")
+            .WithExample("forecast")
+            .WithExample("forecast", "scenarios/south-caucasus.yaml", "--json");
+        config.AddCommand<ResolveCommand>("resolve")
+            .WithDescription("Record what happened to a forecast question (or many, from CSV); corrections are new records with a reason")
+            .WithExample("resolve", "pashinyan-in-office-2025", "yes", "--date", "2025-12-31", "--source", "https://www.gov.am/en/")
+            .WithExample("resolve", "--file", "resolutions.csv");
+        config.AddCommand<ScoreCommand>("score")
+            .WithDescription("Score the ledger's forecasts against their resolutions: Brier, log score, CRPS, skill, calibration, sharpness")
+            .WithExample("score", "--json");
+        config.AddBranch("backtest", backtest =>
+        {
+            backtest.SetDescription("Score the probability machinery on resolved history: DEU III issues and the conflict-history test years as binary questions.");
+            backtest.AddCommand<BacktestDeuCommand>("deu")
+                .WithDescription("DEU III issues as binary questions (outcome on the Commission's side of the midpoint?), each model's probability scored")
+                .WithExample("backtest", "deu", "../shared/reference/deu/deu3_public.tsv", "--json");
+            backtest.AddCommand<BacktestConflictCommand>("conflict")
+                .WithDescription("The War Trap dispute models fitted on 1816-1945 forecast every relevant directed dyad-year of 1946-2014, scored against group base rates")
+                .WithExample("backtest", "conflict", "--json");
+        });
+
         // dyads, validate (conflict history)
         config.AddCommand<DyadsCommand>("dyads")
             .WithDescription("Directed dyad-years 1816-2016 with capabilities, contiguity, alliances, War Trap EU, disputes and wars (docs/dyads.md)")

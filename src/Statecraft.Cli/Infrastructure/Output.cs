@@ -22,10 +22,10 @@ public static class Output
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Converters = { new FiniteDoubleConverter() },
-        TypeInfoResolver = StatecraftJson.Default,
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(StatecraftJson.Default, ForecastingJson.Default),
     };
 
-    /// <summary>The JSON of <paramref name="value"/>, through the serializer generated for <typeparamref name="T"/> (<see cref="StatecraftJson"/>).</summary>
+    /// <summary>The JSON of <paramref name="value"/>, through the serializer generated for <typeparamref name="T"/> (<see cref="StatecraftJson"/>, <see cref="ForecastingJson"/>).</summary>
     public static string ToJson<T>(T value) => JsonSerializer.Serialize(value, (JsonTypeInfo<T>)JsonOptions.GetTypeInfo(typeof(T)));
 
     /// <summary>Writes JSON raw, bypassing markup and line wrapping.</summary>
@@ -46,7 +46,7 @@ public static class Output
     public const int MaxProblemsShown = 100;
 
     /// <summary>Lists the problems, one a line, as <c>file:line:column: subject: field: message</c>.</summary>
-    public static int ReportProblems(IAnsiConsole console, IEnumerable<Problem> problems)
+    public static int ReportProblems(IAnsiConsole console, IEnumerable<Problem> problems, string consequence = "nothing was computed")
     {
         var count = 0;
         foreach (var problem in problems)
@@ -57,7 +57,7 @@ public static class Output
 
         if (count > MaxProblemsShown) console.MarkupLineInterpolated($"[red]... and {count - MaxProblemsShown} more.[/]");
 
-        console.MarkupLineInterpolated($"[red]{count} problem(s); nothing was computed.[/]");
+        console.MarkupLineInterpolated($"[red]{count} problem(s); {consequence}.[/]");
         return ExitCodes.BadInput;
     }
 

@@ -33,3 +33,17 @@ namespace Statecraft.Cli.Infrastructure;
 [JsonSerializable(typeof(ReportCharts.TrajectorySpec))]
 [JsonSerializable(typeof(ReportCharts.PolicySpec))]
 internal sealed partial class StatecraftJson : JsonSerializerContext;
+
+/// <summary>
+/// The forecasting commands' JSON (forecast, score, backtests), generated at build time like
+/// <see cref="StatecraftJson"/>; a context of its own because some of its type names (ModelScore)
+/// repeat names of the analysis contract. <see cref="Output.JsonOptions"/> reads both.
+/// </summary>
+[JsonSerializable(typeof(ForecastJson))]
+[JsonSerializable(typeof(ForecastJson.LedgerDetail))]
+[JsonSerializable(typeof(double))] // a forecast's base rate (an object: a probability, a distribution or category probabilities)
+[JsonSerializable(typeof(Dictionary<string, double>))]
+[JsonSerializable(typeof(LedgerViews.Score))]
+[JsonSerializable(typeof(Statecraft.Core.Forecasting.Backtests.DeuBacktestReport))]
+[JsonSerializable(typeof(Statecraft.Core.Forecasting.Backtests.ConflictBacktestReport))]
+internal sealed partial class ForecastingJson : JsonSerializerContext;

@@ -80,10 +80,19 @@ public static class EnsembleCalibration
     /// Leave-one-issue-out: each complete case is forecast by the ensemble fitted on all the others
     /// (weights and residuals), with its 90% predictive interval.
     /// </summary>
-    public static IReadOnlyList<OutOfSampleForecast> LeaveOneOut(IReadOnlyList<CalibrationCase> cases)
+    public static IReadOnlyList<OutOfSampleForecast> LeaveOneOut(IReadOnlyList<CalibrationCase> cases) =>
+        LeaveOneOutDistributions(cases).Select(x => new OutOfSampleForecast(x.Case.Id, x.Case.Outcome, x.Predictive.Median,
+            x.Predictive.Quantile(0.05), x.Predictive.Quantile(0.95), x.Weights.Members.Select(m => m.Weight).ToArray())).ToArray();
+
+    /// <summary>
+    /// Each complete case with the ensemble's predictive distribution fitted on all the others and
+    /// those weights (what <see cref="LeaveOneOut"/> summarises; the forecast backtests read the
+    /// whole distribution).
+    /// </summary>
+    public static IReadOnlyList<(CalibrationCase Case, PredictiveDistribution Predictive, EnsembleWeights Weights)> LeaveOneOutDistributions(IReadOnlyList<CalibrationCase> cases)
     {
         var complete = cases.Where(c => c.Complete).ToArray();
-        var result = new List<OutOfSampleForecast>(complete.Length);
+        var result = new List<(CalibrationCase, PredictiveDistribution, EnsembleWeights)>(complete.Length);
         var provenance = new CalibrationProvenance("leave-one-out fold", "", "");
         for (var i = 0; i < complete.Length; i++)
         {
@@ -91,9 +100,7 @@ public static class EnsembleCalibration
             for (int c = 0, k = 0; c < complete.Length; c++)
                 if (c != i) others[k++] = complete[c];
             var weights = Fit(others, provenance);
-            var predictive = EnsembleModel.Predictive(complete[i].Forecasts.ToArray(), 1, weights, IssueScale.Percent);
-            result.Add(new OutOfSampleForecast(complete[i].Id, complete[i].Outcome, predictive.Median,
-                predictive.Quantile(0.05), predictive.Quantile(0.95), weights.Members.Select(m => m.Weight).ToArray()));
+            result.Add((complete[i], EnsembleModel.Predictive(complete[i].Forecasts.ToArray(), 1, weights, IssueScale.Percent), weights));
         }
 
         return result;

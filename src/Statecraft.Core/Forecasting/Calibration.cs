@@ -43,6 +43,40 @@ public static class Calibration
         return table;
     }
 
+    /// <summary>
+    /// Bins of (nearly) equal count instead of equal width, for rare events whose forecasts all sit in
+    /// the first equal-width bin: the forecasts sorted by p and cut into <paramref name="bins"/> runs,
+    /// a cut moved up past equal probabilities so that ties share a bin. A row's <see cref="CalibrationBin.Low"/>
+    /// and <see cref="CalibrationBin.High"/> are the smallest and largest p in it (both included).
+    /// </summary>
+    public static IReadOnlyList<CalibrationBin> ByQuantile(IReadOnlyList<double> p, IReadOnlyList<bool> outcomes, int bins = DefaultBins)
+    {
+        if (bins < 1) throw new ArgumentOutOfRangeException(nameof(bins), bins, "at least one bin");
+        if (p.Count != outcomes.Count) throw new ArgumentException($"{p.Count} forecasts but {outcomes.Count} outcomes.");
+        foreach (var x in p) Scores.CheckProbability(x);
+        var order = Enumerable.Range(0, p.Count).OrderBy(i => p[i]).ThenBy(i => i).ToArray();
+        var table = new List<CalibrationBin>();
+        var start = 0;
+        for (var b = 1; b <= bins && start < order.Length; b++)
+        {
+            var end = b == bins ? order.Length : Math.Max(start + 1, (int)((long)order.Length * b / bins));
+            while (end < order.Length && p[order[end]] == p[order[end - 1]]) end++;
+            double sum = 0;
+            var hits = 0;
+            for (var k = start; k < end; k++)
+            {
+                sum += p[order[k]];
+                if (outcomes[order[k]]) hits++;
+            }
+
+            var n = end - start;
+            table.Add(new CalibrationBin(p[order[start]], p[order[end - 1]], n, sum / n, (double)hits / n));
+            start = end;
+        }
+
+        return table;
+    }
+
     /// <summary>The bin index of probability <paramref name="p"/> among <paramref name="bins"/> equal-width bins.</summary>
     public static int BinOf(double p, int bins)
     {

@@ -42,6 +42,43 @@ public static class Scores
         -Mean(p, outcomes, LogScore);
 
     /// <summary>
+    /// Brier score of a categorical forecast in Brier's (1950) original form: Σ_k (p_k − o_k)² over the
+    /// categories, o_k = 1 for the category that happened. 0 is perfect, 2 the worst; for two
+    /// categories it is twice the binary Brier score.
+    /// </summary>
+    public static double CategoricalBrier(IReadOnlyList<double> p, int happened)
+    {
+        if (happened < 0 || happened >= p.Count) throw new ArgumentOutOfRangeException(nameof(happened), happened, "the index of a category");
+        double sum = 0;
+        for (var k = 0; k < p.Count; k++)
+        {
+            CheckProbability(p[k]);
+            var o = k == happened ? 1.0 : 0.0;
+            sum += (p[k] - o) * (p[k] - o);
+        }
+
+        return sum;
+    }
+
+    /// <summary>
+    /// Sharpness of binary forecasts: the mean of |2p − 1|, how far they stand from a coin flip. 0
+    /// for a forecaster who always says 50%, 1 for one who only says 0 or 1. It rewards nothing by
+    /// itself: a forecaster should be as sharp as it can while staying calibrated.
+    /// </summary>
+    public static double Sharpness(IReadOnlyList<double> p)
+    {
+        if (p.Count == 0) throw new ArgumentException("No forecasts to score.");
+        double sum = 0;
+        foreach (var x in p)
+        {
+            CheckProbability(x);
+            sum += Math.Abs(2 * x - 1);
+        }
+
+        return sum / p.Count;
+    }
+
+    /// <summary>
     /// Continuous ranked probability score of a numeric forecast given as samples from its predictive
     /// distribution: CRPS = E|X − y| − ½ E|X − X'| (Gneiting and Raftery 2007), with the expectations
     /// taken over the empirical distribution of the samples. 0 is perfect; it has the unit of y.

@@ -47,19 +47,30 @@ public static class KeyJudgements
             var holds = a.ShareAgreeing >= 0.5;
             var p = holds ? a.ShareAgreeing : 1 - a.ShareAgreeing;
             var dated = events.FirstOrDefault(e => e.Questions.Contains(q.Id));
-            var (statement, probability, basis) = dated is not null
-                ? ($"{Lead(dated.Probability)} that {dated.Event} by {dated.Deadline.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}.", dated.Probability, dated.Basis)
-                : ($"{Lead(p)} that {Outcome(result, a, holds)}.", p,
-                   $"share of {result.Options.Samples} Monte Carlo draws over the scenario's stated ranges");
+            // A dated event's forecast states its own probability; a calibrated War Trap answer states the
+            // probability of a dispute; any other answer, the share of draws on the more likely side.
+            var (statement, probability, basis) = (dated, a.Dispute) switch
+            {
+                ({ } e, _) => ($"{e.Event} {Lead(e.Probability)}.", e.Probability, e.Basis),
+                (null, { } d) => ($"{Lead(d.Probability)} that {d.Event}.", d.Probability,
+                    $"logistic model of dispute initiation fitted on 1816-2014 dyad-years, read at the scenario's numbers; 90% over {result.Options.Samples} Monte Carlo draws {Numbers.Probability(d.Low)} to {Numbers.Probability(d.High)}"),
+                _ => ($"{Lead(p)} that {Outcome(result, a, holds)}.", p, $"share of {result.Options.Samples} Monte Carlo draws over the scenario's stated ranges"),
+            };
             judgements.Add(new KeyJudgement(q.Id, QuestionTitles.Of(s, q), statement, probability, EstimativeLanguage.Term(probability), basis,
-                ConfidenceRule.For(s, a, probability, holds), Signposts.For(s, a), Outcome(result, a, !CentralHolds(a)), holds));
+                // Confidence reads how firmly the draws side with the answer (p), whatever probability the statement gives.
+                ConfidenceRule.For(s, a, p, holds), Signposts.For(s, a), Outcome(result, a, !CentralHolds(a)), holds));
         }
 
         return judgements;
     }
 
-    /// <summary>"We judge it likely (72%)".</summary>
-    private static string Lead(double p) => $"We judge it {EstimativeLanguage.Words(p)} ({Numbers.Probability(p)})";
+    /// <summary>"We judge it likely (72%)", "We judge there is almost no chance (2%)".</summary>
+    private static string Lead(double p) => EstimativeLanguage.Term(p) switch
+    {
+        EstimativeTerm.AlmostNoChance => $"We judge there is almost no chance ({Numbers.Probability(p)})",
+        EstimativeTerm.RoughlyEvenChance => $"We judge there is a roughly even chance ({Numbers.Probability(p)})",
+        _ => $"We judge it {EstimativeLanguage.Words(p)} ({Numbers.Probability(p)})",
+    };
 
     private static bool CentralHolds(Answer a) => a.Question.Expect.IsMetBy(a.Value);
 
@@ -70,6 +81,14 @@ public static class KeyJudgements
         var e = q.Expect;
         switch (q.Model)
         {
+            case QuestionModel.WarTrap when a.Dispute is { } d:
+                {
+                    // The article's expectation is a bound on the probability of the dispute.
+                    var below = (e.Below is not null) == holds;
+                    var bound = (below ? e.Below : e.Above) ?? e.Below ?? e.Above ?? 0.5;
+                    return $"the probability that {d.Event} is {(below ? "below" : "above")} {Numbers.Probability(bound)}";
+                }
+
             case QuestionModel.WarTrap when q.Challenger is not null && q.Target is not null:
                 {
                     // The article expects EU below 0 (does not pay) or above 0 (pays).

@@ -20,7 +20,8 @@ public sealed class Scenario
 
     private Scenario(ScenarioHeader header, IReadOnlyList<Source> sources, IReadOnlyList<ScenarioActor> actors,
         IReadOnlyList<ScenarioIssue> issues, IReadOnlyList<Tie> ties, IReadOnlyList<Parameter> parameters,
-        IReadOnlyList<Lever> levers, IReadOnlyList<Policy> policies, IReadOnlyList<Question> questions)
+        IReadOnlyList<Lever> levers, IReadOnlyList<Policy> policies, IReadOnlyList<Question> questions,
+        IReadOnlyList<Forecasting.ResolvableQuestion> forecasts)
     {
         Header = header;
         Sources = sources;
@@ -31,6 +32,7 @@ public sealed class Scenario
         Levers = levers;
         Policies = policies;
         Questions = questions;
+        Forecasts = forecasts;
         _sources = sources.ToDictionary(s => s.Id);
         _actors = actors.ToDictionary(a => a.Id);
         _issues = issues.ToDictionary(i => i.Id);
@@ -50,6 +52,9 @@ public sealed class Scenario
     public IReadOnlyList<Lever> Levers { get; }
     public IReadOnlyList<Policy> Policies { get; }
     public IReadOnlyList<Question> Questions { get; }
+
+    /// <summary>The dated, resolvable questions forecast from this scenario (docs/forecasting.md).</summary>
+    public IReadOnlyList<Forecasting.ResolvableQuestion> Forecasts { get; }
 
     public Source Source(string id) => _sources[id];
     public ScenarioActor Actor(string id) => _actors[id];
@@ -110,12 +115,13 @@ public sealed class Scenario
     public static ParseResult<Scenario> Create(ScenarioHeader header, IReadOnlyList<Source> sources,
         IReadOnlyList<ScenarioActor> actors, IReadOnlyList<ScenarioIssue> issues, IReadOnlyList<Tie> ties,
         IReadOnlyList<Parameter> parameters, IReadOnlyList<Lever> levers, IReadOnlyList<Policy> policies,
-        IReadOnlyList<Question> questions)
+        IReadOnlyList<Question> questions, IReadOnlyList<Forecasting.ResolvableQuestion>? forecasts = null)
     {
-        var problems = ScenarioValidator.Validate(header, sources, actors, issues, ties, parameters, levers, policies, questions);
+        forecasts ??= [];
+        var problems = ScenarioValidator.Validate(header, sources, actors, issues, ties, parameters, levers, policies, questions, forecasts);
         return problems.Count > 0
             ? ParseResult<Scenario>.ForProblems(problems)
-            : ParseResult<Scenario>.ForValue(new Scenario(header, sources, actors, issues, ties, parameters, levers, policies, questions));
+            : ParseResult<Scenario>.ForValue(new Scenario(header, sources, actors, issues, ties, parameters, levers, policies, questions, forecasts));
     }
 
     /// <summary>
@@ -139,7 +145,7 @@ public sealed class Scenario
     {
         var pooled = Map((_, v) => v.Experts is { } experts ? Elicitation.ExpertPooling.Aggregate(experts, aggregation) : v);
         return new Scenario(Header with { Aggregation = aggregation }, pooled.Sources, pooled.Actors, pooled.Issues, pooled.Ties,
-            pooled.Parameters, pooled.Levers, pooled.Policies, pooled.Questions);
+            pooled.Parameters, pooled.Levers, pooled.Policies, pooled.Questions, pooled.Forecasts);
     }
 
     /// <summary>The scenario with some inputs replaced by fixed numbers (one Monte Carlo draw, or a sensitivity probe).</summary>
@@ -215,7 +221,7 @@ public sealed class Scenario
         {
             Inputs = l.Inputs.ToDictionary(kv => kv.Key, kv => f($"lever/{l.Id}/{kv.Key}", kv.Value)),
         }).ToArray();
-        return new Scenario(Header, Sources, actors, issues, Ties, parameters, levers, Policies, Questions);
+        return new Scenario(Header, Sources, actors, issues, Ties, parameters, levers, Policies, Questions, Forecasts);
     }
 }
 

@@ -8,7 +8,7 @@ internal static class ScenarioValidator
     public static List<Problem> Validate(ScenarioHeader header, IReadOnlyList<Source> sources,
         IReadOnlyList<ScenarioActor> actors, IReadOnlyList<ScenarioIssue> issues, IReadOnlyList<Tie> ties,
         IReadOnlyList<Parameter> parameters, IReadOnlyList<Lever> levers, IReadOnlyList<Policy> policies,
-        IReadOnlyList<Question> questions)
+        IReadOnlyList<Question> questions, IReadOnlyList<Forecasting.ResolvableQuestion> forecasts)
     {
         var problems = new List<Problem>();
         void Add(string subject, string field, string message, SourceLocation? where) =>
@@ -312,6 +312,7 @@ internal static class ScenarioValidator
                 Add(q.Id, "backer_commitment", $"unknown parameter '{q.BackerCommitment}'", q.Where);
         }
 
+        Forecasting.ResolvableQuestionRules.Validate(forecasts, header, sourceById, questions, issues, CheckSource, Add);
         return problems;
 
         // Capability tied down elsewhere reduces the military components of CINC only when the actor gives

@@ -3,6 +3,7 @@ using System.Text;
 using Statecraft.Core.Coercion;
 using Statecraft.Core.Domain;
 using Statecraft.Core.Elicitation;
+using Statecraft.Core.Forecasting;
 using Statecraft.Core.Scenarios;
 using Statecraft.Io.Yaml;
 using YamlDotNet.Core;
@@ -18,7 +19,7 @@ public sealed record LoadedScenario(Scenario Scenario, string Sha256, string Fil
 /// at once with file:line:column: malformed YAML, unknown fields, numbers without a source, unknown
 /// references, duplicate ids, positions outside the scale.
 /// </summary>
-public static class ScenarioLoader
+public static partial class ScenarioLoader
 {
     private static readonly Dictionary<string, SourceKind> SourceKinds = new()
     {
@@ -84,7 +85,7 @@ public static class ScenarioLoader
         var root = yaml.Value.Root;
         var r = new YamlReader(file, yaml.Value);
 
-        r.OnlyKeys(root, "scenario", "scenario", "sources", "actors", "issues", "ties", "parameters", "levers", "policies", "questions");
+        r.OnlyKeys(root, "scenario", "scenario", "sources", "actors", "issues", "ties", "parameters", "levers", "policies", "questions", "forecasts");
         var header = ReadHeader(r, root);
         var sources = r.Sequence(root, "sources", "scenario", required: true).Select(n => ReadSource(r, n)).OfType<Source>().ToArray();
         var actors = r.Sequence(root, "actors", "scenario", required: true).Select(n => ReadActor(r, n)).OfType<ScenarioActor>().ToArray();
@@ -94,11 +95,12 @@ public static class ScenarioLoader
         var levers = r.Sequence(root, "levers", "scenario").Select(n => ReadLever(r, n)).OfType<Lever>().ToArray();
         var policies = r.Sequence(root, "policies", "scenario").Select(n => ReadPolicy(r, n)).OfType<Policy>().ToArray();
         var questions = r.Sequence(root, "questions", "scenario").Select(n => ReadQuestion(r, n)).OfType<Question>().ToArray();
+        var forecasts = r.Sequence(root, "forecasts", "scenario").Select(n => ReadForecast(r, n)).OfType<ResolvableQuestion>().ToArray();
 
         var problems = new List<Problem>(r.Problems);
         if (header is not null)
         {
-            var built = Scenario.Create(header, sources, actors, issues, ties, parameters, levers, policies, questions);
+            var built = Scenario.Create(header, sources, actors, issues, ties, parameters, levers, policies, questions, forecasts);
             if (built.Success && problems.Count == 0)
             {
                 // Experts' judgements are read as a linear pool; the file may choose the median instead.

@@ -112,6 +112,8 @@ internal static class ApiEndpoints
             return Results.Ok(RunDiff.Compare(before, after));
         });
 
+        ForecastEndpoints.Map(api);
+
         api.MapFallback((HttpContext context) => NotFound($"no API endpoint {context.Request.Method} {context.Request.Path}"));
     }
 

@@ -101,6 +101,7 @@ const tabs = {
   bargaining: {},
   policies: {},
   history: { onShow: () => loadRuns() },
+  forecasts: { onShow: () => loadForecasts() },
 };
 
 function showTab(name) {
@@ -637,6 +638,7 @@ document.addEventListener('DOMContentLoaded', () => {
   $('compare-button').addEventListener('click', onCompare);
   $('bargaining-button').addEventListener('click', onBargaining);
   $('history-refresh').addEventListener('click', loadRuns);
+  $('forecasts-refresh').addEventListener('click', loadForecasts);
   $('diff-button').addEventListener('click', onDiff);
   window.addEventListener('resize', () => Object.values(state.charts).forEach(c => c.resize()));
   route();

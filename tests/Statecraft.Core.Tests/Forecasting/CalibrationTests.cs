@@ -44,4 +44,25 @@ public sealed class CalibrationTests
         Should.Throw<ArgumentOutOfRangeException>(() => Calibration.Table([0.5], [true], 0));
         Calibration.Table([], []).ShouldBeEmpty();
     }
+
+    [Fact]
+    public void Quantile_bins_hold_equal_counts_in_order_of_p()
+    {
+        // Given out of order; sorted: 0.01 0.01 | 0.02 0.03 | 0.04 0.05 | 0.06 0.07.
+        double[] p = [0.07, 0.01, 0.03, 0.05, 0.01, 0.02, 0.04, 0.06];
+        bool[] o = [true, false, true, false, false, false, false, true];
+        var table = Calibration.ByQuantile(p, o, 4);
+        table.Select(b => (b.Low, b.High, b.Count)).ShouldBe([(0.01, 0.01, 2), (0.02, 0.03, 2), (0.04, 0.05, 2), (0.06, 0.07, 2)]);
+        table.Select(b => b.MeanProbability).ShouldBe([0.01, 0.025, 0.045, 0.065], tolerance: 1e-15);
+        table.Select(b => b.Frequency).ShouldBe([0, 0.5, 0, 1]);
+    }
+
+    [Fact]
+    public void Quantile_bins_keep_equal_probabilities_together()
+    {
+        var table = Calibration.ByQuantile([0.1, 0.1, 0.1, 0.2], [true, false, false, true], 2);
+        table.Select(b => (b.Low, b.High, b.Count)).ShouldBe([(0.1, 0.1, 3), (0.2, 0.2, 1)]);
+        table[0].Frequency.ShouldBe(1.0 / 3, 1e-15);
+        Calibration.ByQuantile([0.3, 0.3], [true, true], 5).ShouldHaveSingleItem().Count.ShouldBe(2);
+    }
 }

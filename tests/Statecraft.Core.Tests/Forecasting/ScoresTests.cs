@@ -91,6 +91,33 @@ public sealed class ScoresTests
     }
 
     [Fact]
+    public void Categorical_brier_by_hand()
+    {
+        // (0.5 - 1)² + 0.3² + 0.2² = 0.25 + 0.09 + 0.04
+        Scores.CategoricalBrier([0.5, 0.3, 0.2], 0).ShouldBe(0.38, 1e-15);
+        // (0.5)² + (0.3 - 1)² + 0.2² = 0.25 + 0.49 + 0.04
+        Scores.CategoricalBrier([0.5, 0.3, 0.2], 1).ShouldBe(0.78, 1e-15);
+        Scores.CategoricalBrier([0, 1, 0], 0).ShouldBe(2, 1e-15);
+        Should.Throw<ArgumentOutOfRangeException>(() => Scores.CategoricalBrier([0.5, 0.5], 2));
+    }
+
+    [Theory]
+    [InlineData(0.3, true)]
+    [InlineData(0.9, false)]
+    public void Two_category_brier_is_twice_the_binary_brier(double p, bool happened) =>
+        Scores.CategoricalBrier([p, 1 - p], happened ? 0 : 1).ShouldBe(2 * Scores.Brier(p, happened), 1e-15);
+
+    [Fact]
+    public void Sharpness_is_the_mean_distance_from_a_coin_flip()
+    {
+        Scores.Sharpness([0.5, 0.5]).ShouldBe(0);
+        Scores.Sharpness([0, 1]).ShouldBe(1);
+        // |2·0.9 − 1| = 0.8, |2·0.3 − 1| = 0.4, |2·0.5 − 1| = 0
+        Scores.Sharpness([0.9, 0.3, 0.5]).ShouldBe(0.4, 1e-15);
+        Should.Throw<ArgumentException>(() => Scores.Sharpness([]));
+    }
+
+    [Fact]
     public void Auc_by_hand()
     {
         // Positives 0.35 and 0.8, negatives 0.1 and 0.4: of the four pairs, three rank the positive higher.

@@ -13,7 +13,7 @@ public sealed class SchemaTests
     public void It_names_the_top_level_sections_the_loader_reads()
     {
         Schema.GetProperty("properties").EnumerateObject().Select(p => p.Name).ShouldBe(
-            ["scenario", "sources", "actors", "issues", "ties", "parameters", "levers", "policies", "questions"]);
+            ["scenario", "sources", "actors", "issues", "ties", "parameters", "levers", "policies", "questions", "forecasts"]);
         Schema.GetProperty("additionalProperties").GetBoolean().ShouldBeFalse();
     }
 
@@ -39,6 +39,9 @@ public sealed class SchemaTests
         Enum("actor", "kind").ShouldBe(["state", "bloc", "faction"]);
         Enum("tie", "kind").ShouldBe(["defence", "non-aggression", "entente", "rivalry", "backing", "dependence", "basing"]);
         Enum("question", "model").ShouldBe(["bargaining", "war-trap", "coercion", "policy-comparison"]);
+        Enum("forecast", "kind").ShouldBe(Core.Forecasting.ResolvableQuestion.KindNames.Keys);
+        Schema.GetProperty("$defs").GetProperty("forecast").GetProperty("properties").GetProperty("model").GetProperty("properties")
+            .GetProperty("link").GetProperty("enum").EnumerateArray().Select(x => x.GetString()!).ShouldBe(Core.Forecasting.ModelLink.Names.Keys);
         Enum("question", "measure").ShouldBe(Statecraft.Io.Scenarios.ScenarioLoader.Measures.Keys);
         Schema.GetProperty("properties").GetProperty("scenario").GetProperty("properties").GetProperty("expert_aggregation").GetProperty("enum")
             .EnumerateArray().Select(x => x.GetString()!).ShouldBe(Statecraft.Core.Elicitation.ExpertPooling.Names.Keys);
