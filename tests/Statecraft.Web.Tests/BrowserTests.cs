@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,7 +36,10 @@ public sealed class BrowserTests(ITestOutputHelper output) : IDisposable
 
     internal static string Start(DashboardFactory factory)
     {
-        factory.UseKestrel(0);
+        // Listen on a free loopback port through Kestrel's options: UseKestrel(0) clears the server's
+        // addresses after the app may have bound them, a race that fails now and then
+        // (dotnet/aspnetcore#67714).
+        factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         return addresses.First().TrimEnd('/') + "/";
