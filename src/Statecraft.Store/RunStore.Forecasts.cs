@@ -173,7 +173,7 @@ public sealed partial class RunStore
     private static string[] ParseCategories(string json) => JsonSerializer.Deserialize(json, StoreJson.Default.StringArray) ?? [];
 
     /// <summary>A question's kind and categories, as the ledger holds them.</summary>
-    private sealed record KindRow(string QuestionId, string Kind, string Categories);
+    internal sealed record KindRow(string QuestionId, string Kind, string Categories);
 
     private static IEnumerable<string> VerifyLedger(SqliteConnection connection)
     {
@@ -249,7 +249,7 @@ public sealed partial class RunStore
         };
     }
 
-    private sealed class ForecastRow
+    internal sealed class ForecastRow
     {
         public long Id { get; init; }
         public string QuestionId { get; init; } = "";
@@ -309,7 +309,7 @@ public sealed partial class RunStore
         }
     }
 
-    private sealed class ResolutionRow
+    internal sealed class ResolutionRow
     {
         public long Id { get; init; }
         public string QuestionId { get; init; } = "";
