@@ -82,12 +82,16 @@ internal static class QuestionModels
     {
         var region = WarTrapRegion(s, q, withBacker);
         var measure = spec?.Measure ?? SimilarityMeasure.TauB;
+        // Regions and major-power flags are single values, so the third parties are the same in every
+        // draw: found once (a race between draws only computes the same mask twice).
+        bool[]? thirdParties = null;
         return draw =>
         {
             var model = region(draw, measure);
             int i = model.IndexOf(q.Challenger!), j = model.IndexOf(q.Target!);
             if (spec is null) return model.ExpectedUtility(i, j);
-            var (bilateral, third) = model.ExpectedUtilityParts(i, j, ThirdParties(s, model, i, j, spec.ThirdParties));
+            var mask = thirdParties ??= ThirdParties(s, model, i, j, spec.ThirdParties);
+            var (bilateral, third) = model.ExpectedUtilityParts(i, j, mask);
             return bilateral + third;
         };
     }
