@@ -69,21 +69,29 @@ public static class DisputeForecast
         var target = s.Actor(q.Target!);
         var military = (QuestionModels.MilitaryShareOfCinc(challenger), QuestionModels.MilitaryShareOfCinc(target));
         var allied = s.TiesInForce.Any(t => t.Links(q.Challenger!, q.Target!) && QuestionModels.WarTieOf(t.Kind) != Conflict.TieKind.None);
+        // The input names each draw reads, spelled once here rather than in every draw.
+        var (contiguity, peaceYears) = ($"parameter/{q.Contiguity}", $"parameter/{q.PeaceYears}");
+        var (lat1, lon1, lat2, lon2) = ($"actor/{challenger.Id}/lat", $"actor/{challenger.Id}/lon", $"actor/{target.Id}/lat", $"actor/{target.Id}/lon");
+        var (capability1, capability2) = (QuestionModels.CapabilityInputs(challenger), QuestionModels.CapabilityInputs(target));
+        var (major1, major2) = (challenger.Attributes["major_power"].Central == 1, target.Attributes["major_power"].Central == 1);
         return draw =>
         {
             var covariates = new DisputeCovariates(
-                (int)Math.Round(draw[$"parameter/{q.Contiguity}"]),
-                Conflict.GreatCircle.Miles(draw[$"actor/{challenger.Id}/lat"], draw[$"actor/{challenger.Id}/lon"], draw[$"actor/{target.Id}/lat"], draw[$"actor/{target.Id}/lon"]),
-                QuestionModels.AvailableCapability(challenger, draw, military.Item1),
-                QuestionModels.AvailableCapability(target, draw, military.Item2),
-                challenger.Attributes["major_power"].Central == 1,
-                target.Attributes["major_power"].Central == 1,
+                (int)Math.Round(draw[contiguity]),
+                Conflict.GreatCircle.Miles(draw[lat1], draw[lon1], draw[lat2], draw[lon2]),
+                QuestionModels.AvailableCapability(capability1, draw, military.Item1),
+                QuestionModels.AvailableCapability(capability2, draw, military.Item2),
+                major1,
+                major2,
                 allied,
-                draw[$"parameter/{q.PeaceYears}"],
+                draw[peaceYears],
                 eu is null ? 0 : eu(draw));
             return model.Probability(covariates.Values(model.Features));
         };
     }
+
+    /// <summary>Draws of each open model pooled for the range over every model (see <see cref="Answer"/>).</summary>
+    public const int PooledDraws = 1000;
 
     /// <summary>The base rate of the question's dyad group, at the central contiguity.</summary>
     public static DisputeBaseRate BaseRate(Scenario s, Question q, DisputeModelSet set)
@@ -97,15 +105,18 @@ public static class DisputeForecast
 
     /// <summary>
     /// The full answer: every open model at the central scenario and over the same Monte Carlo draws
-    /// (the same seed gives every model the same draws), the first open model's draws for the interval.
+    /// (the same seed gives every model the same draws), the first open model's draws
+    /// (<paramref name="samples"/> of them) for the interval. The range over every model pools
+    /// min(samples, <see cref="PooledDraws"/>) draws of each, as the policy comparison does: the
+    /// open models cost a War Trap model per draw each, and a quantile of a pool of thousands is settled.
     /// </summary>
-    public static DisputeProbability Answer(Scenario s, Question q, DisputeModelSet set, InputSet inputs, Func<string, IReadOnlyList<double>> draws)
+    public static DisputeProbability Answer(Scenario s, Question q, DisputeModelSet set, InputSet inputs, Func<string, int, IReadOnlyList<double>> draws, int samples)
     {
         var medians = inputs.Medians();
         var choices = set.OpenModels.Select(m => new StructuralChoice(m, MonteCarlo.Evaluate(inputs, Probability(s, q, set, m, withBacker: true), medians))).ToArray();
-        var runs = set.OpenModels.Select(draws).ToArray();
-        var (low, high) = QuestionEngine.Interval(runs[0]);
-        var (pooledLow, pooledHigh) = QuestionEngine.Interval(runs.SelectMany(x => x).ToArray());
+        var (low, high) = QuestionEngine.Interval(draws(set.OpenModels[0], samples));
+        var pooled = Math.Min(samples, PooledDraws);
+        var (pooledLow, pooledHigh) = QuestionEngine.Interval(set.OpenModels.SelectMany(m => draws(m, pooled)).ToArray());
         return new DisputeProbability(
             Event(s, q), HorizonMonths, choices[0].Probability, low, high,
             choices.Min(c => c.Probability), choices.Max(c => c.Probability), pooledLow, pooledHigh,

@@ -198,7 +198,7 @@ public static class QuestionEngine
         var p = run.Value;
         var mc = Interval(run.Draws);
         var (tornado, flips) = Sensitivities(inputs, best, q.Expect, runs.Options.MaxThreads);
-        var dispute = DisputeForecast.Answer(s, q, set, inputs, m => runs.Dispute(s, q, m, withBacker: true, n).Draws);
+        var dispute = DisputeForecast.Answer(s, q, set, inputs, (m, k) => runs.Dispute(s, q, m, withBacker: true, k).Draws, n);
         models.Insert(0, new ModelEstimate("dispute_probability", p, dispute.Event));
         foreach (var c in dispute.Choices) models.Add(new ModelEstimate($"dispute_probability[{c.Model}]", c.Probability, "an open model at the central scenario"));
         var without = "";

@@ -128,20 +128,26 @@ internal static class QuestionModels
         var commitmentTies = s.TiesInForce.Where(t => t.Commitment is not null && ids.Contains(t.From) && ids.Contains(t.To)).ToArray();
         var military = states.Select(MilitaryShareOfCinc).ToArray();
 
+        // The input names each draw reads, spelled once here rather than in every draw.
+        var capability = states.Select(CapabilityInputs).ToArray();
+        var (lat, lon) = (states.Select(a => $"actor/{a.Id}/lat").ToArray(), states.Select(a => $"actor/{a.Id}/lon").ToArray());
+        var committing = commitmentTies
+            .Where(t => !(backer is not null && t.Links(backer, q.Challenger!)))
+            .Select(t => (t.From, t.To, Path: $"parameter/{t.Commitment}"))
+            .Concat(withBacker && backer is not null ? [(backer, q.Challenger!, $"parameter/{q.BackerCommitment}")] : [])
+            .ToArray();
+
         return (draw, measure) =>
         {
-            var warStates = states.Select((a, k) => new WarTrapState(a.Id, AvailableCapability(a, draw, military[k]))).ToArray();
-            var distances = new List<StatePair>();
+            var warStates = new WarTrapState[states.Count];
+            for (var k = 0; k < warStates.Length; k++)
+                warStates[k] = new WarTrapState(states[k].Id, AvailableCapability(capability[k], draw, military[k]));
+            var distances = new List<StatePair>(states.Count * (states.Count - 1) / 2);
             for (var i = 0; i < states.Count; i++)
                 for (var j = i + 1; j < states.Count; j++)
-                    distances.Add(new StatePair(states[i].Id, states[j].Id, GreatCircle.Miles(
-                        draw[$"actor/{states[i].Id}/lat"], draw[$"actor/{states[i].Id}/lon"],
-                        draw[$"actor/{states[j].Id}/lat"], draw[$"actor/{states[j].Id}/lon"])));
-            var commitments = commitmentTies
-                .Where(t => !(backer is not null && t.Links(backer, q.Challenger!)))
-                .Select(t => new ThirdPartyCommitment(t.From, t.To, draw[$"parameter/{t.Commitment}"])).ToList();
-            if (withBacker && backer is not null)
-                commitments.Add(new ThirdPartyCommitment(backer, q.Challenger!, draw[$"parameter/{q.BackerCommitment}"]));
+                    distances.Add(new StatePair(states[i].Id, states[j].Id, GreatCircle.Miles(draw[lat[i]], draw[lon[i]], draw[lat[j]], draw[lon[j]])));
+            var commitments = new List<ThirdPartyCommitment>(committing.Length);
+            foreach (var (from, to, path) in committing) commitments.Add(new ThirdPartyCommitment(from, to, draw[path]));
             return WarTrapModel.Create(new WarTrapSpec(warStates, distances, allianceTies, null, commitments), new WarTrapOptions(Measure: measure)).Value;
         };
     }
@@ -150,10 +156,20 @@ internal static class QuestionModels
     /// The capability an actor brings in one draw: CINC × effectiveness (if stated) × (1 − committed
     /// elsewhere × the military part of CINC, <paramref name="military"/>).
     /// </summary>
-    public static double AvailableCapability(ScenarioActor a, ScenarioDraw draw, double military)
+    public static double AvailableCapability(ScenarioActor a, ScenarioDraw draw, double military) =>
+        AvailableCapability(CapabilityInputs(a), draw, military);
+
+    /// <summary>The inputs an actor's available capability reads: capability, and effectiveness and committed-elsewhere when stated.</summary>
+    public static (string Capability, string? Effectiveness, string? Elsewhere) CapabilityInputs(ScenarioActor a) => (
+        $"actor/{a.Id}/capability",
+        a.Attributes.ContainsKey("effectiveness") ? $"actor/{a.Id}/effectiveness" : null,
+        a.Attributes.ContainsKey("committed_elsewhere") ? $"actor/{a.Id}/committed_elsewhere" : null);
+
+    /// <summary><see cref="AvailableCapability(ScenarioActor, ScenarioDraw, double)"/> with its input names spelled once.</summary>
+    public static double AvailableCapability((string Capability, string? Effectiveness, string? Elsewhere) inputs, ScenarioDraw draw, double military)
     {
-        var capability = draw[$"actor/{a.Id}/capability"] * (a.Attributes.ContainsKey("effectiveness") ? draw[$"actor/{a.Id}/effectiveness"] : 1);
-        return a.Attributes.ContainsKey("committed_elsewhere") ? capability * (1 - draw[$"actor/{a.Id}/committed_elsewhere"] * military) : capability;
+        var capability = draw[inputs.Capability] * (inputs.Effectiveness is { } e ? draw[e] : 1);
+        return inputs.Elsewhere is { } c ? capability * (1 - draw[c] * military) : capability;
     }
 
     /// <summary>The six COW NMC component shares an actor gives as attributes (share of the system total each).</summary>
