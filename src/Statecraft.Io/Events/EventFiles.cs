@@ -170,13 +170,15 @@ public static class EventFiles
             g = Col("GoldsteinScale"), quad = Col("QuadClass"), url = Col("SOURCEURL");
         if (new[] { id, date, a1, a2, code }.Any(c => c < 0))
             return ParseResult<EventInput>.ForProblem(new Problem("", "header", "expected GDELT 1.0 columns GLOBALEVENTID, SQLDATE, Actor1Code, Actor2Code, EventCode", new SourceLocation(path, 1)));
+        // A row may omit the last column (as GDELT's exports do), never one of the five it is read for.
+        var least = Math.Max(header.Length - 1, new[] { id, date, a1, a2, code }.Max() + 1);
         var events = new List<CodedEvent>();
         var problems = new List<Problem>();
         for (var n = 1; n < lines.Length; n++)
         {
             if (lines[n].Trim().Length == 0) continue;
             var f = SplitCsv(lines[n]).ToArray();
-            if (f.Length < header.Length - 1)
+            if (f.Length < least)
             {
                 problems.Add(new Problem("", "row", $"{f.Length} fields, expected {header.Length}", new SourceLocation(path, n + 1)));
                 continue;
