@@ -40,15 +40,7 @@ public sealed class BacktestConflictCommand(IAnsiConsole console) : Command<Back
 {
     public override int Execute(CommandContext context, BacktestConflictSettings settings, CancellationToken cancellationToken)
     {
-        var problems = new List<Problem>();
-        var source = settings.Alliances switch { "cow" => AllianceSource.Cow, "atop" => AllianceSource.Atop, _ => (AllianceSource?)null };
-        if (source is null) problems.Add(new Problem("", "--alliances", $"expected cow or atop, found '{settings.Alliances}'"));
-        if (settings.Threads is < 1) problems.Add(new Problem("", "--threads", $"expected a whole number >= 1, found {settings.Threads}"));
-        if (problems.Count > 0) return Output.ReportProblems(console, problems);
-        var directory = settings.Data ?? ConflictDataFiles.FindDirectory();
-        if (directory is null)
-            return Output.ReportProblems(console, [new Problem("", "--data", "the conflict datasets (data/conflict) were not found; give --data DIR or set STATECRAFT_DATA")]);
-        var loaded = ConflictDataFiles.Load(directory, source!.Value).Then(DyadYearBuilder.Create);
+        var loaded = ConflictDataInput.Load(settings.Alliances, settings.Threads, settings.Data);
         if (!loaded.Success) return Output.ReportProblems(console, loaded.Problems);
         var builder = loaded.Value;
 
